@@ -1,0 +1,55 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One module per capability; the `shopnlp` tool sits on top of them all.
+let package = Package(
+    name: "ShopNLP",
+    products: [
+        .executable(name: "shopnlp", targets: ["shopnlp"]),
+        .library(name: "ShopTokenize", targets: ["ShopTokenize"]),
+        .library(name: "ShopData", targets: ["ShopData"]),
+        .library(name: "ShopNeural", targets: ["ShopNeural"]),
+        .library(name: "ShopEmbeddings", targets: ["ShopEmbeddings"]),
+        .library(name: "ShopSentiment", targets: ["ShopSentiment"]),
+        .library(name: "ShopDialogue", targets: ["ShopDialogue"]),
+        .library(name: "ShopCopywriting", targets: ["ShopCopywriting"]),
+        .library(name: "ShopRecommend", targets: ["ShopRecommend"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System libraries (pkg-config + apt hints).
+        .systemLibrary(name: "CICU", pkgConfig: "icu-uc", providers: [.apt(["libicu-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+
+        // ICU behind an opaque C face: its header names no ICU type, so Swift modules
+        // that also import Foundation (which bundles a newer ICU) still build.
+        .target(name: "ShopICU", dependencies: ["CICU"]),
+
+        .target(name: "ShopTokenize", dependencies: ["ShopICU"]),
+        .target(name: "ShopData", dependencies: ["CLibXML2"]),
+        .target(name: "ShopNeural", dependencies: ["CBLAS"]),
+        .target(name: "ShopEmbeddings", dependencies: ["ShopTokenize", "ShopData", "ShopNeural"]),
+        .target(name: "ShopSentiment", dependencies: ["ShopTokenize", "ShopData", "ShopNeural", "ShopEmbeddings"]),
+        .target(name: "ShopDialogue", dependencies: ["ShopTokenize", "ShopData", "ShopNeural", "ShopSentiment", "CLibXML2"]),
+        .target(name: "ShopCopywriting", dependencies: ["ShopTokenize", "ShopData", "ShopNeural", "ShopSentiment", "CLibXML2"]),
+        .target(name: "ShopRecommend", dependencies: ["ShopData", "ShopNeural", "ShopSentiment", "CBLAS"]),
+
+        .executableTarget(name: "shopnlp", dependencies: [
+            "ShopTokenize", "ShopData", "ShopNeural", "ShopEmbeddings", "ShopSentiment",
+            "ShopDialogue", "ShopCopywriting", "ShopRecommend",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "ShopTokenizeTests", dependencies: ["ShopTokenize"]),
+        .testTarget(name: "ShopDataTests", dependencies: ["ShopData"]),
+        .testTarget(name: "ShopNeuralTests", dependencies: ["ShopNeural"]),
+        .testTarget(name: "ShopEmbeddingsTests", dependencies: ["ShopEmbeddings"]),
+        .testTarget(name: "ShopSentimentTests", dependencies: ["ShopSentiment"]),
+        .testTarget(name: "ShopDialogueTests", dependencies: ["ShopDialogue"]),
+        .testTarget(name: "ShopCopywritingTests", dependencies: ["ShopCopywriting"]),
+        .testTarget(name: "ShopRecommendTests", dependencies: ["ShopRecommend"]),
+    ]
+)

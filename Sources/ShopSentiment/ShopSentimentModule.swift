@@ -1,0 +1,4 @@
+/// Review sentiment: training, evaluation and batch tagging.
+public enum ShopSentimentModule {
+    public static let name = "ShopSentiment"
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+@main
+struct ShopNLP: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "shopnlp",
+        abstract: "Chinese and English NLP for e-commerce: tokenising, review sentiment, the support chatbot, product copy, recommendations.",
+        subcommands: [
+            // Each capability adds its command type here.
+        ]
+    )
+}
