@@ -6,6 +6,7 @@ struct ShopNLP: ParsableCommand {
         commandName: "shopnlp",
         abstract: "Chinese and English NLP for e-commerce: tokenising, review sentiment, the support chatbot, product copy, recommendations.",
         subcommands: [
+            BenchCommand.self,
             // Each capability adds its command type here.
         ]
     )
