@@ -80,4 +80,13 @@ int shop_is_digit(uint32_t c) { return u_isdigit((UChar32)c) ? 1 : 0; }
 int shop_is_whitespace(uint32_t c) { return u_isUWhiteSpace((UChar32)c) ? 1 : 0; }
 int shop_is_punctuation(uint32_t c) { return u_ispunct((UChar32)c) ? 1 : 0; }
 int shop_is_emoji(uint32_t c) { return u_hasBinaryProperty((UChar32)c, UCHAR_EXTENDED_PICTOGRAPHIC) ? 1 : 0; }
+int shop_is_symbol(uint32_t c) {
+    int8_t t = u_charType((UChar32)c);
+    return (t == U_MATH_SYMBOL || t == U_CURRENCY_SYMBOL || t == U_MODIFIER_SYMBOL || t == U_OTHER_SYMBOL) ? 1 : 0;
+}
+int shop_is_currency(uint32_t c) { return u_charType((UChar32)c) == U_CURRENCY_SYMBOL ? 1 : 0; }
+int shop_is_emoji_start(uint32_t c) {
+    if (c >= 0x1F1E6 && c <= 0x1F1FF) return 1;
+    return u_hasBinaryProperty((UChar32)c, UCHAR_EXTENDED_PICTOGRAPHIC) ? 1 : 0;
+}
 const char *shop_icu_error_name(int32_t error_code) { return u_errorName((UErrorCode)error_code); }

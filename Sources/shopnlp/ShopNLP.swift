@@ -7,6 +7,7 @@ struct ShopNLP: ParsableCommand {
         abstract: "Chinese and English NLP for e-commerce: tokenising, review sentiment, the support chatbot, product copy, recommendations.",
         subcommands: [
             BenchCommand.self,
+            TokenizeCommand.self,
             // Each capability adds its command type here.
         ]
     )

@@ -38,6 +38,11 @@ int shop_is_digit(uint32_t c);
 int shop_is_whitespace(uint32_t c);
 int shop_is_punctuation(uint32_t c);
 int shop_is_emoji(uint32_t c);
+/// Unicode general category groups: symbols (Sm, Sc, Sk, So) and currency symbols (Sc).
+int shop_is_symbol(uint32_t c);
+int shop_is_currency(uint32_t c);
+/// Emoji that may start an emoji sequence: Extended_Pictographic or a regional indicator.
+int shop_is_emoji_start(uint32_t c);
 /// ICU's name of an error code, for messages.
 const char *shop_icu_error_name(int32_t error_code);
 

@@ -1,0 +1,179 @@
+/// Cuts a line into units: Han characters one by one, everything else through ICU's word
+/// break iterator, then re-joins what ICU splits but shop text needs whole (URLs, e-mail
+/// addresses, prices, model numbers like XPS-13 or GB/T, percentages).
+/// Whitespace separates groups; the segmenter works on one group at a time.
+struct UnitScanner {
+    let pool: WordBreakPool
+    let userWords: UserDictionary
+
+    private(set) var units: [Unit] = []
+    /// Unit index ranges separated by whitespace.
+    private(set) var groups: [Range<Int>] = []
+    private var ends: [Int32] = []
+    private var segments: [Unit] = []
+
+    init(pool: WordBreakPool, userWords: UserDictionary) {
+        self.pool = pool
+        self.userWords = userWords
+    }
+
+    mutating func scan(_ t: UnsafeBufferPointer<UInt16>) {
+        units.removeAll(keepingCapacity: true)
+        groups.removeAll(keepingCapacity: true)
+        let n = t.count
+        var groupStart = 0
+        var i = 0
+        let checkUser = !userWords.isEmpty
+        while i < n {
+            let (c, len) = t.scalar(at: i)
+            if CharClass.isWhitespace(c) {
+                if units.count > groupStart { groups.append(groupStart..<units.count) }
+                groupStart = units.count
+                i += len
+                continue
+            }
+            if checkUser, let e = userWords.match(t, at: i, limit: n) {
+                units.append(Unit(start: i, end: e, kind: .user))
+                i = e
+                continue
+            }
+            if CharClass.isHan(c) {
+                if (c == 0x5143 || c == 0x5757 || c == 0x5706 || c == 0x5186), let last = units.last,
+                   last.kind == .number, last.end == i, units.count > groupStart {
+                    // 12.5元, 30块: a price.
+                    units[units.count - 1].end = i + len
+                    units[units.count - 1].kind = .price
+                } else {
+                    units.append(Unit(start: i, end: i + len, kind: .han))
+                }
+                i += len
+                continue
+            }
+            var j = i + len
+            while j < n {
+                let (c2, l2) = t.scalar(at: j)
+                if CharClass.isWhitespace(c2) || CharClass.isHan(c2) { break }
+                j += l2
+            }
+            if j == i + len {
+                units.append(Unit(start: i, end: j, kind: Self.classify(c)))
+            } else {
+                scanChunk(t, i, j)
+            }
+            i = j
+        }
+        if units.count > groupStart { groups.append(groupStart..<units.count) }
+    }
+
+    static func classify(_ c: UInt32) -> UnitKind {
+        if CharClass.isDigit(c) { return .number }
+        if CharClass.isLetter(c) { return .latin }
+        if CharClass.isEmojiStart(c) { return .emoji }
+        if CharClass.isPunctuation(c) { return .punct }
+        if CharClass.isSymbol(c) { return .symbol }
+        return .other
+    }
+
+    /// A run of non-Han, non-space text.
+    private mutating func scanChunk(_ t: UnsafeBufferPointer<UInt16>, _ lo: Int, _ hi: Int) {
+        pool.segmentEnds(t, lo..<hi, into: &ends)
+        segments.removeAll(keepingCapacity: true)
+        var s = lo
+        for e32 in ends {
+            let e = lo + Int(e32)
+            segments.append(Unit(start: s, end: e, kind: kindOfSegment(t, s, e)))
+            s = e
+        }
+        var k = 0
+        while k < segments.count {
+            let seg = segments[k]
+            let first = t[seg.start]
+            if first < 0x80 {
+                var match: (Int, UnitKind)? = nil
+                if let e = userWords.isEmpty ? nil : userWords.match(t, at: seg.start, limit: hi) { match = (e, .user) }
+                else if let e = PatternScanner.url(t, at: seg.start, end: hi) { match = (e, .url) }
+                else if let e = PatternScanner.email(t, at: seg.start, end: hi) { match = (e, .email) }
+                if let (e, kind) = match {
+                    units.append(Unit(start: seg.start, end: e, kind: kind))
+                    while k < segments.count, segments[k].end <= e { k += 1 }
+                    if k < segments.count, segments[k].start < e {
+                        segments[k].start = e
+                        segments[k].kind = kindOfSegment(t, e, segments[k].end)
+                    }
+                    continue
+                }
+            }
+            // ¥5,999.00, $12.50: currency symbol then a number.
+            if seg.kind == .symbol, k + 1 < segments.count, segments[k + 1].kind == .number,
+               CharClass.isCurrency(t.scalar(at: seg.start).value) {
+                let e = joinNumber(t, k + 1)
+                units.append(Unit(start: seg.start, end: segments[e].end, kind: .price))
+                k = e + 1
+                continue
+            }
+            if seg.kind == .number || seg.kind == .latin {
+                let e = joinNumber(t, k)
+                var kind = UnitKind.number
+                for x in k...e where segments[x].kind == .latin { kind = .latin }
+                units.append(Unit(start: seg.start, end: segments[e].end, kind: kind))
+                k = e + 1
+                continue
+            }
+            units.append(seg)
+            k += 1
+        }
+    }
+
+    /// From the alphanumeric segment `k`, the last segment index of a model number,
+    /// date, hyphenated word or percentage (XPS-13, GB/T, 2024-03-01, 10:30, 17%).
+    private func joinNumber(_ t: UnsafeBufferPointer<UInt16>, _ k: Int) -> Int {
+        var last = k
+        var hasDigit = segmentHasDigit(t, segments[k])
+        while last + 2 < segments.count {
+            let joiner = segments[last + 1]
+            let next = segments[last + 2]
+            guard joiner.end - joiner.start == 1, next.kind == .number || next.kind == .latin else { break }
+            let nextDigit = segmentHasDigit(t, next)
+            let ok: Bool
+            switch t[joiner.start] {
+            case 0x2D, 0x2010, 0x2011: ok = true  // hyphens
+            case 0x2F: ok = hasDigit || nextDigit || (isUpper(t, segments[last]) && isUpper(t, next))
+            case 0x2E, 0x3A, 0x5F: ok = hasDigit && nextDigit
+            default: ok = false
+            }
+            if !ok { break }
+            hasDigit = hasDigit || nextDigit
+            last += 2
+        }
+        if last + 1 < segments.count, segments[last].kind == .number || hasDigit {
+            let p = segments[last + 1]
+            if p.end - p.start == 1, t[p.start] == 0x25 || t[p.start] == 0xFF05 || t[p.start] == 0x2030 {
+                last += 1
+            }
+        }
+        return last
+    }
+
+    private func segmentHasDigit(_ t: UnsafeBufferPointer<UInt16>, _ u: Unit) -> Bool {
+        for i in u.start..<u.end where CharClass.isDigit(UInt32(t[i])) { return true }
+        return false
+    }
+
+    private func isUpper(_ t: UnsafeBufferPointer<UInt16>, _ u: Unit) -> Bool {
+        for i in u.start..<u.end where !CharClass.isASCIIUpper(UInt32(t[i])) { return false }
+        return true
+    }
+
+    private func kindOfSegment(_ t: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int) -> UnitKind {
+        let kind = Self.classify(t.scalar(at: s).value)
+        if kind == .number {
+            var i = s
+            while i < e {
+                let (c, l) = t.scalar(at: i)
+                if CharClass.isLetter(c) { return .latin }
+                i += l
+            }
+        }
+        return kind
+    }
+}

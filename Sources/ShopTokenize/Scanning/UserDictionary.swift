@@ -1,0 +1,37 @@
+/// User words that must stay whole, found by longest match at a position.
+struct UserDictionary: Sendable {
+    /// Words by their first code unit, longest first.
+    private var byFirst: [UInt16: [[UInt16]]] = [:]
+
+    init(_ words: [String]) {
+        for word in words {
+            let trimmed = word.trimmingWhitespace()
+            let units = Array(trimmed.utf16)
+            guard let first = units.first else { continue }
+            byFirst[first, default: []].append(units)
+        }
+        for key in byFirst.keys { byFirst[key]!.sort { $0.count > $1.count } }
+    }
+
+    var isEmpty: Bool { byFirst.isEmpty }
+
+    /// The end of the longest user word starting at `i`, if any.
+    @inline(__always)
+    func match(_ text: UnsafeBufferPointer<UInt16>, at i: Int, limit: Int) -> Int? {
+        guard let candidates = byFirst[text[i]] else { return nil }
+        outer: for word in candidates where i + word.count <= limit {
+            for k in 1..<word.count where text[i + k] != word[k] { continue outer }
+            return i + word.count
+        }
+        return nil
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var scalars = Substring(self).unicodeScalars
+        while let f = scalars.first, CharClass.isWhitespace(f.value) { scalars.removeFirst() }
+        while let l = scalars.last, CharClass.isWhitespace(l.value) { scalars.removeLast() }
+        return String(scalars)
+    }
+}
