@@ -1,0 +1,157 @@
+import Foundation
+
+/// Additive attention pooling over a padded, time-major sequence batch:
+/// `u = tanh(x·Wᵀ + b)`, `score = u·v`, `α = softmax over valid steps`, `pooled = Σ α·x`.
+///
+/// The weights α are kept in the cache (`weights`, `B × T`): they say which
+/// tokens a prediction rests on. A sequence of length 0 pools to zero.
+public final class AttentionPooling: @unchecked Sendable {
+    public let inputSize: Int
+    public let attentionSize: Int
+    /// `A × D`
+    public let weight: Parameter
+    /// `A`
+    public let bias: Parameter
+    /// The context vector v, `A`.
+    public let context: Parameter
+
+    public final class Cache: @unchecked Sendable {
+        public internal(set) var batch = 0
+        public internal(set) var steps = 0
+        var lengths: [Int] = []
+        /// tanh activations, `T·B × A`; reused for their gradient in backward.
+        var u = Matrix(rows: 0, cols: 0)
+        /// Attention weights, `B × T` (zero at padding).
+        public internal(set) var weights = Matrix(rows: 0, cols: 0)
+        /// Pooled output, `B × D`.
+        public internal(set) var output = Matrix(rows: 0, cols: 0)
+        var scores: [Float] = []
+        public init() {}
+    }
+
+    public init(inputSize: Int, attentionSize: Int, name: String = "attention", rng: inout SeededRandom) {
+        self.inputSize = inputSize
+        self.attentionSize = attentionSize
+        weight = Parameter(name: "\(name).weight", rows: attentionSize, cols: inputSize)
+        bias = Parameter(name: "\(name).bias", rows: attentionSize, cols: 1, decays: false)
+        context = Parameter(name: "\(name).context", rows: attentionSize, cols: 1)
+        weight.initUniform(1 / Float(inputSize).squareRoot(), rng: &rng)
+        context.initUniform(1 / Float(attentionSize).squareRoot(), rng: &rng)
+    }
+
+    public var parameters: [Parameter] { [weight, bias, context] }
+
+    public func forward(_ input: Matrix, batch: Int, lengths: [Int], cache: Cache, parallel: Bool = true) {
+        let D = inputSize, A = attentionSize, B = batch
+        precondition(input.cols == D && lengths.count == B)
+        let T = B == 0 ? 0 : input.rows / B
+        cache.batch = B; cache.steps = T; cache.lengths = lengths
+        cache.u.reshape(rows: T * B, cols: A)
+        cache.weights.reset(rows: B, cols: T)
+        cache.output.reset(rows: B, cols: D)
+        if T == 0 || B == 0 { return }
+        if cache.scores.count < T { cache.scores = [Float](repeating: 0, count: T) }
+        cache.u.data.withUnsafeMutableBufferPointer { up in
+            let u = up.baseAddress!
+            bias.value.withUnsafeBufferPointer { bp in
+                for r in 0..<(T * B) { (u + r * A).update(from: bp.baseAddress!, count: A) }
+            }
+            input.data.withUnsafeBufferPointer { xp in
+                weight.value.withUnsafeBufferPointer { wp in
+                    BLAS.gemm(transA: false, transB: true, m: T * B, n: A, k: D, a: xp.baseAddress!, lda: D,
+                              b: wp.baseAddress!, ldb: D, beta: 1, c: u, ldc: A, parallel: parallel)
+                }
+                tanhInPlace(u, T * B * A)
+                context.value.withUnsafeBufferPointer { v in
+                cache.weights.data.withUnsafeMutableBufferPointer { wts in
+                cache.output.data.withUnsafeMutableBufferPointer { out in
+                cache.scores.withUnsafeMutableBufferPointer { s in
+                    for b in 0..<B {
+                        let n = min(lengths[b], T)
+                        if n <= 0 { continue }
+                        var best = -Float.infinity
+                        for t in 0..<n {
+                            let row = u + (t * B + b) * A
+                            var acc: Float = 0
+                            for j in 0..<A { acc += row[j] * v[j] }
+                            s[t] = acc
+                            best = max(best, acc)
+                        }
+                        var total: Float = 0
+                        for t in 0..<n { s[t] = exp(s[t] - best); total += s[t] }
+                        let o = out.baseAddress! + b * D
+                        for t in 0..<n {
+                            let a = s[t] / total
+                            wts[b * T + t] = a
+                            let x = xp.baseAddress! + (t * B + b) * D
+                            for j in 0..<D { o[j] += a * x[j] }
+                        }
+                    }
+                }}}}
+            }
+        }
+    }
+
+    /// Back-propagates `gradOutput` (`B × D`); writes `gradInput` (`T·B × D`).
+    public func backward(input: Matrix, gradOutput: Matrix, cache: Cache, gradInput: inout Matrix, parallel: Bool = true) {
+        let D = inputSize, A = attentionSize, B = cache.batch, T = cache.steps
+        gradInput.reset(rows: T * B, cols: D)
+        if T == 0 || B == 0 { return }
+        let lengths = cache.lengths
+        cache.u.data.withUnsafeMutableBufferPointer { up in
+        input.data.withUnsafeBufferPointer { xp in
+        gradOutput.data.withUnsafeBufferPointer { gp in
+        gradInput.data.withUnsafeMutableBufferPointer { gxp in
+        context.value.withUnsafeBufferPointer { v in
+        context.grad.withUnsafeMutableBufferPointer { dv in
+        cache.weights.data.withUnsafeBufferPointer { wts in
+        cache.scores.withUnsafeMutableBufferPointer { s in
+            let u = up.baseAddress!
+            for b in 0..<B {
+                let n = min(lengths[b], T)
+                let dp = gp.baseAddress! + b * D
+                // Rows past the end get zero gate gradient below.
+                for t in n..<T { (u + (t * B + b) * A).update(repeating: 0, count: A) }
+                if n <= 0 { continue }
+                var weighted: Float = 0
+                for t in 0..<n {
+                    let x = xp.baseAddress! + (t * B + b) * D
+                    let gx = gxp.baseAddress! + (t * B + b) * D
+                    let a = wts[b * T + t]
+                    var da: Float = 0
+                    for j in 0..<D { da += dp[j] * x[j]; gx[j] = a * dp[j] }
+                    s[t] = da
+                    weighted += a * da
+                }
+                for t in 0..<n {
+                    let ds = wts[b * T + t] * (s[t] - weighted)
+                    let row = u + (t * B + b) * A
+                    for j in 0..<A {
+                        let uj = row[j]
+                        if !context.isFrozen { dv[j] += ds * uj }
+                        row[j] = ds * v[j] * (1 - uj * uj)  // now dz
+                    }
+                }
+            }
+        }}}}}}}}
+        cache.u.data.withUnsafeBufferPointer { dz in
+            if !weight.isFrozen {
+                input.data.withUnsafeBufferPointer { xp in
+                    weight.grad.withUnsafeMutableBufferPointer { gw in
+                        BLAS.gemm(transA: true, transB: false, m: A, n: D, k: T * B, a: dz.baseAddress!, lda: A,
+                                  b: xp.baseAddress!, ldb: D, beta: 1, c: gw.baseAddress!, ldc: D, parallel: parallel)
+                    }
+                }
+                bias.grad.withUnsafeMutableBufferPointer { gb in
+                    for r in 0..<(T * B) { for j in 0..<A { gb[j] += dz[r * A + j] } }
+                }
+            }
+            gradInput.data.withUnsafeMutableBufferPointer { gx in
+                weight.value.withUnsafeBufferPointer { w in
+                    BLAS.gemm(transA: false, transB: false, m: T * B, n: D, k: A, a: dz.baseAddress!, lda: A,
+                              b: w.baseAddress!, ldb: D, beta: 1, c: gx.baseAddress!, ldc: D, parallel: parallel)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+/// A bidirectional LSTM: a forward and a reverse `LSTM` over the same padded batch,
+/// outputs concatenated (`T·B × 2H`: forward in columns 0..<H, reverse in H..<2H).
+///
+/// The two directions are independent, so they run on two threads at once
+/// (each with single-threaded BLAS): that is how this layer uses both cores.
+public final class BiLSTM: @unchecked Sendable {
+    public let forwardLSTM: LSTM
+    public let reverseLSTM: LSTM
+    public var inputSize: Int { forwardLSTM.inputSize }
+    public var hiddenSize: Int { forwardLSTM.hiddenSize }
+    public var outputSize: Int { 2 * forwardLSTM.hiddenSize }
+
+    public final class Cache: @unchecked Sendable {
+        public let forward = LSTM.Cache()
+        public let reverse = LSTM.Cache()
+        /// `T·B × 2H`
+        public internal(set) var output = Matrix(rows: 0, cols: 0)
+        var gradForward = Matrix(rows: 0, cols: 0)
+        var gradReverse = Matrix(rows: 0, cols: 0)
+        var gradInputForward = Matrix(rows: 0, cols: 0)
+        var gradInputReverse = Matrix(rows: 0, cols: 0)
+        public init() {}
+    }
+
+    public init(inputSize: Int, hiddenSize: Int, name: String = "bilstm", rng: inout SeededRandom) {
+        forwardLSTM = LSTM(inputSize: inputSize, hiddenSize: hiddenSize, reverse: false, name: "\(name).fwd", rng: &rng)
+        reverseLSTM = LSTM(inputSize: inputSize, hiddenSize: hiddenSize, reverse: true, name: "\(name).rev", rng: &rng)
+    }
+
+    public var parameters: [Parameter] { forwardLSTM.parameters + reverseLSTM.parameters }
+
+    public func forward(_ input: Matrix, batch: Int, lengths: [Int], cache: Cache) {
+        let box = UncheckedBox((self, input, cache))
+        BLAS.parallel(2) { d in
+            let (layer, x, c) = box.value
+            if d == 0 {
+                layer.forwardLSTM.forward(x, batch: batch, lengths: lengths, cache: c.forward, parallel: false)
+            } else {
+                layer.reverseLSTM.forward(x, batch: batch, lengths: lengths, cache: c.reverse, parallel: false)
+            }
+        }
+        let H = hiddenSize, rows = cache.forward.output.rows
+        cache.output.reshape(rows: rows, cols: 2 * H)
+        cache.output.data.withUnsafeMutableBufferPointer { o in
+            cache.forward.output.data.withUnsafeBufferPointer { f in
+                cache.reverse.output.data.withUnsafeBufferPointer { r in
+                    for i in 0..<rows {
+                        (o.baseAddress! + i * 2 * H).update(from: f.baseAddress! + i * H, count: H)
+                        (o.baseAddress! + i * 2 * H + H).update(from: r.baseAddress! + i * H, count: H)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Back-propagates `gradOutput` (`T·B × 2H`); writes `gradInput` (`T·B × inputSize`) when asked.
+    public func backward(input: Matrix, gradOutput: Matrix, cache: Cache, gradInput: inout Matrix,
+                         computeInputGradient: Bool = true) {
+        let H = hiddenSize, rows = gradOutput.rows
+        cache.gradForward.reshape(rows: rows, cols: H)
+        cache.gradReverse.reshape(rows: rows, cols: H)
+        gradOutput.data.withUnsafeBufferPointer { g in
+            cache.gradForward.data.withUnsafeMutableBufferPointer { f in
+                cache.gradReverse.data.withUnsafeMutableBufferPointer { r in
+                    for i in 0..<rows {
+                        (f.baseAddress! + i * H).update(from: g.baseAddress! + i * 2 * H, count: H)
+                        (r.baseAddress! + i * H).update(from: g.baseAddress! + i * 2 * H + H, count: H)
+                    }
+                }
+            }
+        }
+        let box = UncheckedBox((self, input, cache))
+        BLAS.parallel(2) { d in
+            let (layer, x, c) = box.value
+            if d == 0 {
+                layer.forwardLSTM.backward(input: x, gradOutput: c.gradForward, cache: c.forward,
+                                           gradInput: &c.gradInputForward,
+                                           computeInputGradient: computeInputGradient, parallel: false)
+            } else {
+                layer.reverseLSTM.backward(input: x, gradOutput: c.gradReverse, cache: c.reverse,
+                                           gradInput: &c.gradInputReverse,
+                                           computeInputGradient: computeInputGradient, parallel: false)
+            }
+        }
+        if computeInputGradient {
+            gradInput.reshape(rows: rows, cols: inputSize)
+            gradInput.data.withUnsafeMutableBufferPointer { o in
+                cache.gradInputForward.data.withUnsafeBufferPointer { a in
+                    cache.gradInputReverse.data.withUnsafeBufferPointer { b in
+                        for i in 0..<o.count { o[i] = a[i] + b[i] }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Hands values to worker threads that use them on disjoint data.
+struct UncheckedBox<T>: @unchecked Sendable {
+    var value: T
+    init(_ value: T) { self.value = value }
+}

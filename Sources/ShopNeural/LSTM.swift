@@ -1,0 +1,241 @@
+/// A one-direction LSTM over a padded, time-major batch.
+///
+/// Input is `T·B × inputSize` (row `t·B + b`), sequences left-aligned with
+/// `lengths[b]` valid steps. Past a sequence's end the state is carried unchanged
+/// and the output is zero, so a `reverse` LSTM starts each sequence at its own
+/// last token. Gates are ordered i, f, g, o (as PyTorch); one bias per gate.
+///
+/// Speed: the input projection for all steps is one product, the recurrent
+/// product is one per step over the whole batch, and the gate non-linearities
+/// are one fused, vectorisable loop per step.
+public final class LSTM: @unchecked Sendable {
+    public let inputSize: Int
+    public let hiddenSize: Int
+    public let reverse: Bool
+    /// `4H × inputSize`
+    public let weightIH: Parameter
+    /// `4H × H`
+    public let weightHH: Parameter
+    /// `4H`
+    public let bias: Parameter
+
+    /// Activations kept for the backward pass; one per concurrent call.
+    public final class Cache: @unchecked Sendable {
+        public internal(set) var steps = 0
+        public internal(set) var batch = 0
+        public internal(set) var lengths: [Int] = []
+        /// Activated gates (i, f, g, o), `T·B × 4H`; reused for gate gradients in backward.
+        var gates = Matrix(rows: 0, cols: 0)
+        /// Cell state after each step, `T·B × H`.
+        var cells = Matrix(rows: 0, cols: 0)
+        /// tanh(cell) at valid steps, `T·B × H`.
+        var tanhCells = Matrix(rows: 0, cols: 0)
+        /// Hidden state after each step (carried through padding), `T·B × H`.
+        var hidden = Matrix(rows: 0, cols: 0)
+        /// The layer output (hidden state, zero at padding), `T·B × H`.
+        public internal(set) var output = Matrix(rows: 0, cols: 0)
+        var dh = Matrix(rows: 0, cols: 0)
+        var dc = Matrix(rows: 0, cols: 0)
+        var zeros: [Float] = []
+        public init() {}
+    }
+
+    public init(inputSize: Int, hiddenSize: Int, reverse: Bool = false, name: String = "lstm",
+                rng: inout SeededRandom) {
+        self.inputSize = inputSize
+        self.hiddenSize = hiddenSize
+        self.reverse = reverse
+        weightIH = Parameter(name: "\(name).weight_ih", rows: 4 * hiddenSize, cols: inputSize)
+        weightHH = Parameter(name: "\(name).weight_hh", rows: 4 * hiddenSize, cols: hiddenSize)
+        bias = Parameter(name: "\(name).bias", rows: 4 * hiddenSize, cols: 1, decays: false)
+        let bound = 1 / Float(hiddenSize).squareRoot()
+        weightIH.initUniform(bound, rng: &rng)
+        weightHH.initUniform(bound, rng: &rng)
+        // Forget gate starts open so early gradients reach far back.
+        for j in hiddenSize..<(2 * hiddenSize) { bias.value[j] = 1 }
+    }
+
+    public var parameters: [Parameter] { [weightIH, weightHH, bias] }
+
+    @inline(__always) private func step(_ k: Int, _ steps: Int) -> Int { reverse ? steps - 1 - k : k }
+
+    /// Runs the LSTM; the result is `cache.output` (`T·B × H`).
+    /// `parallel` lets large products use several threads (off when the caller already runs in parallel).
+    public func forward(_ input: Matrix, batch: Int, lengths: [Int], cache: Cache, parallel: Bool = true) {
+        let H = hiddenSize, G = 4 * H, B = batch
+        precondition(input.cols == inputSize && input.rows % max(B, 1) == 0 && lengths.count == B)
+        let T = B == 0 ? 0 : input.rows / B
+        cache.steps = T; cache.batch = B; cache.lengths = lengths
+        cache.gates.reshape(rows: T * B, cols: G)
+        cache.cells.reshape(rows: T * B, cols: H)
+        cache.tanhCells.reshape(rows: T * B, cols: H)
+        cache.hidden.reshape(rows: T * B, cols: H)
+        cache.output.reshape(rows: T * B, cols: H)
+        if cache.zeros.count != H { cache.zeros = [Float](repeating: 0, count: H) }
+        if T == 0 || B == 0 { return }
+
+        cache.gates.data.withUnsafeMutableBufferPointer { gp in
+            let g0 = gp.baseAddress!
+            bias.value.withUnsafeBufferPointer { bp in
+                for r in 0..<(T * B) { (g0 + r * G).update(from: bp.baseAddress!, count: G) }
+            }
+            input.data.withUnsafeBufferPointer { xp in
+                weightIH.value.withUnsafeBufferPointer { wp in
+                    BLAS.gemm(transA: false, transB: true, m: T * B, n: G, k: inputSize, a: xp.baseAddress!,
+                              lda: inputSize, b: wp.baseAddress!, ldb: inputSize, beta: 1, c: g0, ldc: G,
+                              parallel: parallel)
+                }
+            }
+            weightHH.value.withUnsafeBufferPointer { whh in
+            cache.cells.data.withUnsafeMutableBufferPointer { cp in
+            cache.tanhCells.data.withUnsafeMutableBufferPointer { tp in
+            cache.hidden.data.withUnsafeMutableBufferPointer { hp in
+            cache.output.data.withUnsafeMutableBufferPointer { op in
+            cache.zeros.withUnsafeBufferPointer { zp in
+                for k in 0..<T {
+                    let t = step(k, T)
+                    let g = g0 + t * B * G
+                    let prev = k == 0 ? -1 : step(k - 1, T)
+                    if prev >= 0 {
+                        BLAS.gemm(transA: false, transB: true, m: B, n: G, k: H, a: hp.baseAddress! + prev * B * H,
+                                  lda: H, b: whh.baseAddress!, ldb: H, beta: 1, c: g, ldc: G, parallel: parallel)
+                    }
+                    for b in 0..<B {
+                        let row = g + b * G
+                        let cPrev = prev >= 0 ? UnsafePointer(cp.baseAddress! + (prev * B + b) * H) : zp.baseAddress!
+                        let hPrev = prev >= 0 ? UnsafePointer(hp.baseAddress! + (prev * B + b) * H) : zp.baseAddress!
+                        let c = cp.baseAddress! + (t * B + b) * H
+                        let tc = tp.baseAddress! + (t * B + b) * H
+                        let h = hp.baseAddress! + (t * B + b) * H
+                        let o = op.baseAddress! + (t * B + b) * H
+                        if t < lengths[b] {
+                            LSTM.cellForward(row, cPrev, c, tc, h, o, H)
+                        } else {
+                            c.update(from: cPrev, count: H)
+                            h.update(from: hPrev, count: H)
+                            o.update(repeating: 0, count: H)
+                            tc.update(repeating: 0, count: H)
+                            row.update(repeating: 0, count: G)
+                        }
+                    }
+                }
+            }}}}}}
+        }
+    }
+
+    /// The fused gate step for one sequence: activates the gates in place and writes c, tanh(c), h.
+    @inline(__always)
+    static func cellForward(_ g: UnsafeMutablePointer<Float>, _ cPrev: UnsafePointer<Float>,
+                            _ c: UnsafeMutablePointer<Float>, _ tc: UnsafeMutablePointer<Float>,
+                            _ h: UnsafeMutablePointer<Float>, _ out: UnsafeMutablePointer<Float>, _ H: Int) {
+        let gi = g, gf = g + H, gg = g + 2 * H, go = g + 3 * H
+        for j in 0..<H {
+            let i = fastSigmoid(gi[j]), f = fastSigmoid(gf[j]), u = fastTanh(gg[j]), o = fastSigmoid(go[j])
+            gi[j] = i; gf[j] = f; gg[j] = u; go[j] = o
+            let cj = f * cPrev[j] + i * u
+            let t = fastTanh(cj)
+            c[j] = cj; tc[j] = t
+            let hj = o * t
+            h[j] = hj; out[j] = hj
+        }
+    }
+
+    /// Back-propagates `gradOutput` (`T·B × H`, ignored at padding) through the sequence.
+    /// Accumulates the weight gradients and writes `gradInput` (`T·B × inputSize`) when asked.
+    public func backward(input: Matrix, gradOutput: Matrix, cache: Cache, gradInput: inout Matrix,
+                         computeInputGradient: Bool = true, parallel: Bool = true) {
+        let H = hiddenSize, G = 4 * H, B = cache.batch, T = cache.steps
+        let lengths = cache.lengths
+        if computeInputGradient { gradInput.reset(rows: T * B, cols: inputSize) }
+        if T == 0 || B == 0 { return }
+        cache.dh.reset(rows: B, cols: H)
+        cache.dc.reset(rows: B, cols: H)
+        cache.gates.data.withUnsafeMutableBufferPointer { gp in
+        cache.cells.data.withUnsafeBufferPointer { cp in
+        cache.tanhCells.data.withUnsafeBufferPointer { tp in
+        cache.hidden.data.withUnsafeBufferPointer { hp in
+        cache.dh.data.withUnsafeMutableBufferPointer { dhp in
+        cache.dc.data.withUnsafeMutableBufferPointer { dcp in
+        cache.zeros.withUnsafeBufferPointer { zp in
+        gradOutput.data.withUnsafeBufferPointer { gop in
+        weightHH.value.withUnsafeBufferPointer { whh in
+            let g0 = gp.baseAddress!
+            for k in stride(from: T - 1, through: 0, by: -1) {
+                let t = step(k, T)
+                let prev = k == 0 ? -1 : step(k - 1, T)
+                for b in 0..<B where t < lengths[b] {
+                    let cPrev = prev >= 0 ? cp.baseAddress! + (prev * B + b) * H : zp.baseAddress!
+                    LSTM.cellBackward(g0 + (t * B + b) * G, cPrev, tp.baseAddress! + (t * B + b) * H,
+                                      gop.baseAddress! + (t * B + b) * H, dhp.baseAddress! + b * H,
+                                      dcp.baseAddress! + b * H, H)
+                }
+                // Rows past a sequence's end carry dh, dc through unchanged (their gate rows are zero).
+                if prev >= 0 {
+                    BLAS.gemm(transA: false, transB: false, m: B, n: H, k: G, a: g0 + t * B * G, lda: G,
+                              b: whh.baseAddress!, ldb: H, beta: 1, c: dhp.baseAddress!, ldc: H, parallel: parallel)
+                }
+            }
+        }}}}}}}}}
+        // Weight gradients: one product each over all steps.
+        cache.gates.data.withUnsafeBufferPointer { dg in
+            let d0 = dg.baseAddress!
+            if !weightHH.isFrozen && T > 1 {
+                cache.hidden.data.withUnsafeBufferPointer { hp in
+                    weightHH.grad.withUnsafeMutableBufferPointer { gw in
+                        // forward: gates of step t pair with hidden of t-1; reverse: t with t+1.
+                        let dgStart = reverse ? 0 : B, hStart = reverse ? B : 0
+                        BLAS.gemm(transA: true, transB: false, m: G, n: H, k: (T - 1) * B, a: d0 + dgStart * G, lda: G,
+                                  b: hp.baseAddress! + hStart * H, ldb: H, beta: 1, c: gw.baseAddress!, ldc: H,
+                                  parallel: parallel)
+                    }
+                }
+            }
+            if !weightIH.isFrozen {
+                input.data.withUnsafeBufferPointer { xp in
+                    weightIH.grad.withUnsafeMutableBufferPointer { gw in
+                        BLAS.gemm(transA: true, transB: false, m: G, n: inputSize, k: T * B, a: d0, lda: G,
+                                  b: xp.baseAddress!, ldb: inputSize, beta: 1, c: gw.baseAddress!, ldc: inputSize,
+                                  parallel: parallel)
+                    }
+                }
+            }
+            if !bias.isFrozen {
+                bias.grad.withUnsafeMutableBufferPointer { gb in
+                    for r in 0..<(T * B) {
+                        let row = d0 + r * G
+                        for j in 0..<G { gb[j] += row[j] }
+                    }
+                }
+            }
+            if computeInputGradient {
+                gradInput.data.withUnsafeMutableBufferPointer { gx in
+                    weightIH.value.withUnsafeBufferPointer { w in
+                        BLAS.gemm(transA: false, transB: false, m: T * B, n: inputSize, k: G, a: d0, lda: G,
+                                  b: w.baseAddress!, ldb: inputSize, beta: 0, c: gx.baseAddress!, ldc: inputSize,
+                                  parallel: parallel)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Gate gradients for one valid (t, b): overwrites the activated gates `g` with dGates,
+    /// reads and updates the running dh, dc (dh is zeroed: the recurrent product refills it).
+    @inline(__always)
+    static func cellBackward(_ g: UnsafeMutablePointer<Float>, _ cPrev: UnsafePointer<Float>,
+                             _ tc: UnsafePointer<Float>, _ dOut: UnsafePointer<Float>,
+                             _ dh: UnsafeMutablePointer<Float>, _ dc: UnsafeMutablePointer<Float>, _ H: Int) {
+        let gi = g, gf = g + H, gg = g + 2 * H, go = g + 3 * H
+        for j in 0..<H {
+            let i = gi[j], f = gf[j], u = gg[j], o = go[j], t = tc[j]
+            let dhj = dh[j] + dOut[j]
+            let dct = dc[j] + dhj * o * (1 - t * t)
+            go[j] = dhj * t * o * (1 - o)
+            gi[j] = dct * u * i * (1 - i)
+            gg[j] = dct * i * (1 - u * u)
+            gf[j] = dct * cPrev[j] * f * (1 - f)
+            dc[j] = dct * f
+            dh[j] = 0
+        }
+    }
+}

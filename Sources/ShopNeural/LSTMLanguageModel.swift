@@ -1,0 +1,265 @@
+import Foundation
+
+/// A word-level language model: Embedding → LSTM → Dense(vocab) → softmax at every step.
+///
+/// A sequence is scored left to right: token i ≥ 1 is predicted from tokens 0..<i,
+/// so callers put their own BOS first (and EOS last, to score the ending).
+/// Scores are natural-log probabilities. Scoring is safe from several threads.
+public final class LSTMLanguageModel: @unchecked Sendable {
+    public let config: LanguageModelConfig
+    public let embedding: Embedding
+    public let lstm: LSTM
+    public let output: Dense
+    let dropout: Dropout
+
+    public final class Workspace: @unchecked Sendable {
+        var ids: [Int32] = []
+        var targets: [Int32] = []
+        var lengths: [Int] = []
+        var batch = 0
+        var embedded = Matrix(rows: 0, cols: 0)
+        var embeddedMask: [Float] = []
+        let lstm = LSTM.Cache()
+        var hidden = Matrix(rows: 0, cols: 0)
+        var hiddenMask: [Float] = []
+        var logits = Matrix(rows: 0, cols: 0)
+        var gradHidden = Matrix(rows: 0, cols: 0)
+        var gradEmbedded = Matrix(rows: 0, cols: 0)
+        public init() {}
+    }
+
+    public struct EpochRecord: Sendable {
+        public let epoch: Int
+        /// Mean loss per predicted token (nats).
+        public let trainLoss: Float
+        public let devPerplexity: Float?
+        public let tokensPerSecond: Double
+    }
+
+    public struct Report: Sendable {
+        public let epochs: [EpochRecord]
+        public let bestEpoch: Int
+        public let bestDevPerplexity: Float?
+    }
+
+    public init(config: LanguageModelConfig) {
+        precondition(config.vocabSize > 1 && config.embedDim > 0 && config.hiddenSize > 0 && config.maxLength > 1)
+        self.config = config
+        var rng = SeededRandom(seed: config.seed)
+        embedding = Embedding(vocabSize: config.vocabSize, dim: config.embedDim, paddingIndex: config.paddingIndex,
+                              name: "lm.embedding", rng: &rng)
+        lstm = LSTM(inputSize: config.embedDim, hiddenSize: config.hiddenSize, name: "lm.lstm", rng: &rng)
+        output = Dense(inputSize: config.hiddenSize, outputSize: config.vocabSize, name: "lm.output", rng: &rng)
+        dropout = Dropout(rate: config.dropout)
+    }
+
+    public var parameters: [Parameter] { [embedding.weight] + lstm.parameters + output.parameters }
+
+    /// Builds inputs/targets (time-major) and runs the network up to the logits.
+    func forward(_ sequences: [[Int32]], workspace ws: Workspace, training: Bool, rng: UnsafeMutablePointer<SeededRandom>?) {
+        let B = sequences.count
+        ws.batch = B
+        ws.lengths = sequences.map { max(0, min($0.count, config.maxLength) - 1) }
+        let T = max(1, ws.lengths.max() ?? 1)
+        ws.ids = [Int32](repeating: config.paddingIndex, count: T * B)
+        ws.targets = [Int32](repeating: -1, count: T * B)
+        let vocab = Int32(config.vocabSize)
+        func clean(_ id: Int32) -> Int32 { (id >= 0 && id < vocab) ? id : config.unknownIndex }
+        for (b, s) in sequences.enumerated() {
+            for t in 0..<ws.lengths[b] {
+                ws.ids[t * B + b] = clean(s[t])
+                ws.targets[t * B + b] = clean(s[t + 1])
+            }
+        }
+        embedding.forward(ids: ws.ids, output: &ws.embedded)
+        if training, let rng { dropout.forward(&ws.embedded, mask: &ws.embeddedMask, rng: &rng.pointee) }
+        lstm.forward(ws.embedded, batch: B, lengths: ws.lengths, cache: ws.lstm)
+        ws.hidden = ws.lstm.output
+        if training, let rng { dropout.forward(&ws.hidden, mask: &ws.hiddenMask, rng: &rng.pointee) }
+        output.forward(ws.hidden, output: &ws.logits)
+    }
+
+    /// Turns each valid row of the logits into log-probabilities, in place; returns the
+    /// log-probability of each target (0 at padding).
+    func targetLogProbabilities(_ ws: Workspace) -> [Float] {
+        let V = config.vocabSize
+        var result = [Float](repeating: 0, count: ws.targets.count)
+        ws.logits.data.withUnsafeMutableBufferPointer { lp in
+            for r in 0..<ws.targets.count where ws.targets[r] >= 0 {
+                let row = lp.baseAddress! + r * V
+                var best = -Float.infinity
+                for j in 0..<V { best = max(best, row[j]) }
+                var total: Float = 0
+                for j in 0..<V { total += exp(row[j] - best) }
+                let logZ = best + log(total)
+                for j in 0..<V { row[j] -= logZ }
+                result[r] = row[Int(ws.targets[r])]
+            }
+        }
+        return result
+    }
+
+    /// Forward + backward: mean negative log-likelihood per predicted token, gradients
+    /// added into the parameters. Returns the loss and the number of predicted tokens.
+    public func lossAndGradients(sequences: [[Int32]], training: Bool, rng: inout SeededRandom,
+                                 workspace ws: Workspace = Workspace()) -> (loss: Float, tokens: Int) {
+        withUnsafeMutablePointer(to: &rng) { p in forward(sequences, workspace: ws, training: training, rng: p) }
+        let logp = targetLogProbabilities(ws)
+        let count = ws.targets.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) }
+        if count == 0 { return (0, 0) }
+        let V = config.vocabSize, scale = 1 / Float(count)
+        var nll: Double = 0
+        // The logits now hold log-probabilities: gradient = (p − onehot) / count.
+        ws.logits.data.withUnsafeMutableBufferPointer { lp in
+            for r in 0..<ws.targets.count {
+                let row = lp.baseAddress! + r * V
+                if ws.targets[r] < 0 { row.update(repeating: 0, count: V); continue }
+                nll -= Double(logp[r])
+                for j in 0..<V { row[j] = exp(row[j]) * scale }
+                row[Int(ws.targets[r])] -= scale
+            }
+        }
+        output.backward(input: ws.hidden, gradOutput: ws.logits, gradInput: &ws.gradHidden)
+        if training { dropout.backward(&ws.gradHidden, mask: ws.hiddenMask) }
+        let needEmbeddingGrad = !embedding.weight.isFrozen
+        lstm.backward(input: ws.embedded, gradOutput: ws.gradHidden, cache: ws.lstm, gradInput: &ws.gradEmbedded,
+                      computeInputGradient: needEmbeddingGrad)
+        if needEmbeddingGrad {
+            if training { dropout.backward(&ws.gradEmbedded, mask: ws.embeddedMask) }
+            embedding.backward(ids: ws.ids, gradOutput: ws.gradEmbedded)
+        }
+        return (Float(nll / Double(count)), count)
+    }
+
+    // MARK: Scoring
+
+    /// Log-probability of each token after the first, given the tokens before it, for each sequence.
+    public func tokenLogProbabilities(of batch: [[Int32]]) -> [[Float]] {
+        if batch.isEmpty { return [] }
+        let ws = Workspace()
+        var results = [[Float]](repeating: [], count: batch.count)
+        let order = batch.indices.sorted { batch[$0].count < batch[$1].count }
+        var start = 0
+        while start < order.count {
+            let idx = Array(order[start..<min(start + 128, order.count)])
+            forward(idx.map { batch[$0] }, workspace: ws, training: false, rng: nil)
+            let logp = targetLogProbabilities(ws)
+            let B = idx.count
+            for (b, i) in idx.enumerated() { results[i] = (0..<ws.lengths[b]).map { logp[$0 * B + b] } }
+            start += 128
+        }
+        return results
+    }
+
+    public func tokenLogProbabilities(of tokens: [Int32]) -> [Float] {
+        tokenLogProbabilities(of: [tokens])[0]
+    }
+
+    /// Σ log p(token i | tokens before i) over i ≥ 1 (natural log; 0 for fewer than 2 tokens).
+    public func logProbability(of tokens: [Int32]) -> Float {
+        tokenLogProbabilities(of: tokens).reduce(0, +)
+    }
+
+    /// `logProbability(of:)` for many sequences at once (faster than one by one).
+    public func logProbabilities(of batch: [[Int32]]) -> [Float] {
+        tokenLogProbabilities(of: batch).map { $0.reduce(0, +) }
+    }
+
+    /// exp(mean negative log-likelihood per predicted token) over the sequences.
+    public func perplexity(of sequences: [[Int32]]) -> Float {
+        let scores = tokenLogProbabilities(of: sequences)
+        let n = scores.reduce(0) { $0 + $1.count }
+        if n == 0 { return .nan }
+        let total = scores.reduce(0.0) { $0 + $1.reduce(0.0) { $0 + Double($1) } }
+        return Float(exp(-total / Double(n)))
+    }
+
+    // MARK: Training
+
+    /// Trains on the sequences (length-bucketed batches, AdamW, schedule, early stopping on
+    /// dev perplexity with the best weights restored). `classWeights`/`selectBy` are ignored.
+    @discardableResult
+    public func train(_ sequences: [[Int32]], dev: [[Int32]]? = nil, options: TrainingOptions = TrainingOptions(),
+                      onEpoch: ((EpochRecord) -> Void)? = nil) -> Report {
+        var rng = SeededRandom(seed: options.seed)
+        let optimizer = Adam(parameters: parameters, learningRate: options.learningRate,
+                             weightDecay: options.weightDecay, clipNorm: options.clipNorm)
+        let ws = Workspace()
+        let lengths = sequences.map { min($0.count, config.maxLength) }
+        let totalSteps = (sequences.count + options.batchSize - 1) / max(options.batchSize, 1) * options.epochs
+        var records: [EpochRecord] = []
+        var best: (ppl: Float, epoch: Int, weights: [[Float]])?
+        var sinceBest = 0, step = 0
+        for epoch in 1...max(options.epochs, 1) {
+            let batches = Trainer.lengthBuckets(lengths: lengths, batchSize: options.batchSize, rng: &rng)
+            let bar = ProgressBar(total: sequences.count, label: "lm epoch \(epoch)/\(options.epochs)",
+                                  enabled: options.showProgress)
+            let started = Date()
+            var lossSum: Double = 0, tokens = 0, seen = 0
+            for batch in batches {
+                optimizer.learningRate = options.learningRate * options.schedule.factor(step: step, totalSteps: totalSteps)
+                optimizer.zeroGrad()
+                let (loss, n) = lossAndGradients(sequences: batch.map { sequences[$0] }, training: true, rng: &rng,
+                                                 workspace: ws)
+                if n > 0 { optimizer.step() }
+                step += 1
+                lossSum += Double(loss) * Double(n)
+                tokens += n
+                seen += batch.count
+                bar.update(done: seen, loss: Float(lossSum / Double(max(tokens, 1))))
+            }
+            let meanLoss = Float(lossSum / Double(max(tokens, 1)))
+            bar.finish(loss: meanLoss)
+            let speed = Double(tokens) / max(Date().timeIntervalSince(started), 1e-9)
+            let ppl = dev.map { perplexity(of: $0) }
+            let record = EpochRecord(epoch: epoch, trainLoss: meanLoss, devPerplexity: ppl, tokensPerSecond: speed)
+            records.append(record)
+            onEpoch?(record)
+            if let ppl {
+                if best == nil || ppl < best!.ppl {
+                    best = (ppl, epoch, parameters.map(\.value))
+                    sinceBest = 0
+                } else {
+                    sinceBest += 1
+                    if sinceBest >= options.patience { break }
+                }
+            }
+        }
+        if let best {
+            for (p, w) in zip(parameters, best.weights) { p.value = w }
+            return Report(epochs: records, bestEpoch: best.epoch, bestDevPerplexity: best.ppl)
+        }
+        return Report(epochs: records, bestEpoch: records.count, bestDevPerplexity: nil)
+    }
+
+    // MARK: Model files
+
+    public static let archiveKind = "LSTMLanguageModel"
+
+    public func save<M: Encodable>(to path: String, metadata: M, storage: ModelArchive.Storage = .float32) throws {
+        var archive = ModelArchive(kind: Self.archiveKind, config: try JSONEncoder().encode(config),
+                                   appMetadata: try JSONEncoder().encode(metadata))
+        for p in parameters { archive.add(p) }
+        try archive.write(to: path, storage: storage)
+    }
+
+    public func save(to path: String, storage: ModelArchive.Storage = .float32) throws {
+        try save(to: path, metadata: [String: String](), storage: storage)
+    }
+
+    public static func load<M: Decodable>(from path: String, metadata: M.Type) throws -> (LSTMLanguageModel, M) {
+        let archive = try ModelArchive.read(from: path)
+        return (try load(archive: archive), try archive.decodeAppMetadata(M.self))
+    }
+
+    public static func load(from path: String) throws -> LSTMLanguageModel {
+        try load(archive: ModelArchive.read(from: path))
+    }
+
+    public static func load(archive: ModelArchive) throws -> LSTMLanguageModel {
+        try archive.expectKind(archiveKind)
+        let model = LSTMLanguageModel(config: try archive.decodeConfig(LanguageModelConfig.self))
+        for p in model.parameters { try archive.restore(p) }
+        return model
+    }
+}

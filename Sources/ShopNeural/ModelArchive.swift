@@ -1,0 +1,269 @@
+import Foundation
+
+/// The one binary format for every ShopNLP model.
+///
+/// Layout (little-endian):
+/// ```
+/// "SHOPNLPM"            8 bytes magic
+/// version     u32       ModelArchive.formatVersion
+/// flags       u32       0 (reserved)
+/// totalBytes  u64       length of the whole file (detects truncation)
+/// metaBytes   u64, then that many bytes of JSON: {"kind":…,"config":{…},"app":{…}}
+/// tensorCount u32, then per tensor:
+///     nameBytes u16, name (UTF-8), dtype u8 (0 float32, 1 float16), rows u64, cols u64, data
+/// checksum    u64       FNV-1a 64 over every byte before it
+/// ```
+/// `config` holds the model's hyper-parameters; `app` is free for the app
+/// (vocabulary, label set, tokenizer options …).
+public struct ModelArchive: Sendable {
+    public static let magic: [UInt8] = Array("SHOPNLPM".utf8)
+    public static let formatVersion: UInt32 = 1
+
+    public enum Storage: UInt8, Sendable {
+        case float32 = 0
+        case float16 = 1
+    }
+
+    public struct Tensor: Sendable, Equatable {
+        public var name: String
+        public var rows: Int
+        public var cols: Int
+        public var values: [Float]
+        public init(name: String, rows: Int, cols: Int, values: [Float]) {
+            precondition(values.count == rows * cols)
+            self.name = name; self.rows = rows; self.cols = cols; self.values = values
+        }
+    }
+
+    /// What model this is (e.g. "TextClassifier").
+    public var kind: String
+    /// JSON of the model's hyper-parameters.
+    public var config: Data
+    /// JSON the app stores alongside (vocabulary, labels …).
+    public var appMetadata: Data
+    public var tensors: [Tensor]
+    /// The path this archive was read from ("" when built in memory); used in error messages.
+    public var file: String = ""
+
+    public init(kind: String, config: Data, appMetadata: Data = Data("{}".utf8), tensors: [Tensor] = []) {
+        self.kind = kind
+        self.config = config
+        self.appMetadata = appMetadata
+        self.tensors = tensors
+    }
+
+    public mutating func add(_ tensor: Tensor) { tensors.append(tensor) }
+
+    public mutating func add(_ parameter: Parameter) {
+        tensors.append(Tensor(name: parameter.name, rows: parameter.rows, cols: parameter.cols, values: parameter.value))
+    }
+
+    public func tensor(named name: String) throws -> Tensor {
+        guard let t = tensors.first(where: { $0.name == name }) else {
+            throw ModelArchiveError.missingTensor(file: file, name: name)
+        }
+        return t
+    }
+
+    /// Copies the tensor with the parameter's name into it, checking the shape.
+    public func restore(_ parameter: Parameter) throws {
+        let t = try tensor(named: parameter.name)
+        guard t.rows == parameter.rows && t.cols == parameter.cols else {
+            throw ModelArchiveError.shapeMismatch(file: file, name: t.name, expected: "\(parameter.rows)×\(parameter.cols)",
+                                                  found: "\(t.rows)×\(t.cols)")
+        }
+        parameter.value = t.values
+    }
+
+    public func expectKind(_ expected: String) throws {
+        if kind != expected { throw ModelArchiveError.wrongKind(file: file, expected: expected, found: kind) }
+    }
+
+    public func decodeConfig<T: Decodable>(_ type: T.Type) throws -> T {
+        do { return try JSONDecoder().decode(T.self, from: config) } catch {
+            throw ModelArchiveError.malformed(file: file, reason: "model config does not decode: \(error)")
+        }
+    }
+
+    public func decodeAppMetadata<T: Decodable>(_ type: T.Type) throws -> T {
+        do { return try JSONDecoder().decode(T.self, from: appMetadata) } catch {
+            throw ModelArchiveError.malformed(file: file, reason: "app metadata does not decode as \(T.self): \(error)")
+        }
+    }
+
+    // MARK: Encoding
+
+    public func encoded(storage: Storage = .float32) throws -> Data {
+        let kindJSON = try JSONEncoder().encode(kind)
+        var meta = Data("{\"kind\":".utf8)
+        meta.append(kindJSON)
+        meta.append(contentsOf: Array(",\"config\":".utf8)); meta.append(config.isEmpty ? Data("{}".utf8) : config)
+        meta.append(contentsOf: Array(",\"app\":".utf8)); meta.append(appMetadata.isEmpty ? Data("{}".utf8) : appMetadata)
+        meta.append(contentsOf: Array("}".utf8))
+
+        var out = [UInt8]()
+        var size = 8 + 4 + 4 + 8 + 8 + meta.count + 4 + 8
+        for t in tensors { size += 2 + t.name.utf8.count + 1 + 16 + t.values.count * (storage == .float16 ? 2 : 4) }
+        out.reserveCapacity(size)
+        out += Self.magic
+        put(&out, Self.formatVersion)
+        put(&out, UInt32(0))
+        put(&out, UInt64(size))
+        put(&out, UInt64(meta.count))
+        out += meta
+        put(&out, UInt32(tensors.count))
+        for t in tensors {
+            let name = Array(t.name.utf8)
+            precondition(name.count < 65536)
+            put(&out, UInt16(name.count)); out += name
+            out.append(storage.rawValue)
+            put(&out, UInt64(t.rows)); put(&out, UInt64(t.cols))
+            switch storage {
+            case .float32: for v in t.values { put(&out, v.bitPattern) }
+            case .float16: for v in t.values { put(&out, Float16(v).bitPattern) }
+            }
+        }
+        put(&out, Self.fnv1a64(out[...]))
+        precondition(out.count == size)
+        return Data(out)
+    }
+
+    /// Writes atomically: a temporary file beside the target, then rename.
+    public func write(to path: String, storage: Storage = .float32) throws {
+        let data = try encoded(storage: storage)
+        let url = URL(fileURLWithPath: path)
+        let dir = url.deletingLastPathComponent()
+        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        do {
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            try data.write(to: tmp)
+        } catch {
+            try? FileManager.default.removeItem(at: tmp)
+            throw ModelArchiveError.cannotWrite(file: path, reason: "\(error.localizedDescription)")
+        }
+        if rename(tmp.path, url.path) != 0 {
+            let code = errno
+            try? FileManager.default.removeItem(at: tmp)
+            throw ModelArchiveError.cannotWrite(file: path, reason: String(cString: strerror(code)))
+        }
+    }
+
+    // MARK: Decoding
+
+    public static func read(from path: String) throws -> ModelArchive {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
+            throw ModelArchiveError.cannotRead(file: path, reason: error.localizedDescription)
+        }
+        return try decode(data, file: path)
+    }
+
+    public static func decode(_ data: Data, file: String) throws -> ModelArchive {
+        try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> ModelArchive in
+            var r = Reader(bytes: raw, file: file)
+            guard raw.count >= 8, Array(raw[0..<8]) == magic else { throw ModelArchiveError.notAModelFile(file: file) }
+            r.offset = 8
+            let version: UInt32 = try r.read()
+            guard version == formatVersion else {
+                throw ModelArchiveError.unsupportedVersion(file: file, found: version, supported: formatVersion)
+            }
+            let _: UInt32 = try r.read()
+            let total: UInt64 = try r.read()
+            guard total <= UInt64(Int.max), Int(total) == raw.count else {
+                if total > UInt64(raw.count) {
+                    throw ModelArchiveError.truncated(file: file, expectedBytes: Int(clamping: total), actualBytes: raw.count)
+                }
+                throw ModelArchiveError.malformed(file: file, reason: "file has \(raw.count) bytes, header says \(total)")
+            }
+            guard raw.count >= 8 + 24 + 8 else { throw ModelArchiveError.malformed(file: file, reason: "too short") }
+            let stored = raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self).littleEndian
+            guard stored == fnv1a64(raw[0..<(raw.count - 8)]) else { throw ModelArchiveError.checksumMismatch(file: file) }
+            r.end = raw.count - 8
+
+            let metaCount = Int(clamping: try r.read() as UInt64)
+            let meta = Data(try r.bytes(metaCount))
+            guard let object = try? JSONSerialization.jsonObject(with: meta) as? [String: Any],
+                  let kind = object["kind"] as? String else {
+                throw ModelArchiveError.malformed(file: file, reason: "metadata is not a JSON object with a kind")
+            }
+            func sub(_ key: String) throws -> Data {
+                guard let value = object[key] else { return Data("{}".utf8) }
+                return try JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys])
+            }
+            var archive = ModelArchive(kind: kind, config: try sub("config"), appMetadata: try sub("app"))
+            archive.file = file
+            let count: UInt32 = try r.read()
+            for _ in 0..<count {
+                let nameCount: UInt16 = try r.read()
+                guard let name = String(bytes: try r.bytes(Int(nameCount)), encoding: .utf8) else {
+                    throw ModelArchiveError.malformed(file: file, reason: "tensor name is not UTF-8")
+                }
+                let dtype: UInt8 = try r.read()
+                let rows = Int(clamping: try r.read() as UInt64), cols = Int(clamping: try r.read() as UInt64)
+                let (n, overflow) = rows.multipliedReportingOverflow(by: cols)
+                guard !overflow, n < Int.max / 4 else { throw ModelArchiveError.malformed(file: file, reason: "tensor '\(name)' too large") }
+                var values = [Float](repeating: 0, count: n)
+                switch dtype {
+                case 0:
+                    let b = try r.bytes(n * 4)
+                    values.withUnsafeMutableBytes { dst in dst.copyMemory(from: UnsafeRawBufferPointer(rebasing: b)) }
+                    for i in 0..<n { values[i] = Float(bitPattern: values[i].bitPattern.littleEndian) }
+                case 1:
+                    let b = try r.bytes(n * 2)
+                    for i in 0..<n {
+                        let bits = UInt16(b[b.startIndex + 2 * i]) | UInt16(b[b.startIndex + 2 * i + 1]) << 8
+                        values[i] = Float(Float16(bitPattern: bits))
+                    }
+                default:
+                    throw ModelArchiveError.malformed(file: file, reason: "tensor '\(name)' has unknown storage type \(dtype)")
+                }
+                archive.tensors.append(Tensor(name: name, rows: rows, cols: cols, values: values))
+            }
+            guard r.offset == r.end else {
+                throw ModelArchiveError.malformed(file: file, reason: "\(r.end - r.offset) unexpected bytes after the tensors")
+            }
+            return archive
+        }
+    }
+
+    /// FNV-1a 64-bit hash.
+    public static func fnv1a64<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+        return h
+    }
+
+    private func put<T: FixedWidthInteger>(_ out: inout [UInt8], _ value: T) {
+        withUnsafeBytes(of: value.littleEndian) { out += $0 }
+    }
+
+    /// Bounds-checked little-endian reader.
+    private struct Reader {
+        let bytes: UnsafeRawBufferPointer
+        let file: String
+        var offset = 0
+        var end: Int
+
+        init(bytes: UnsafeRawBufferPointer, file: String) {
+            self.bytes = bytes; self.file = file; end = bytes.count
+        }
+
+        mutating func read<T: FixedWidthInteger>() throws -> T {
+            let size = MemoryLayout<T>.size
+            guard offset + size <= end else {
+                throw ModelArchiveError.truncated(file: file, expectedBytes: offset + size, actualBytes: end)
+            }
+            let v = bytes.loadUnaligned(fromByteOffset: offset, as: T.self)
+            offset += size
+            return T(littleEndian: v)
+        }
+
+        mutating func bytes(_ n: Int) throws -> Slice<UnsafeRawBufferPointer> {
+            guard n >= 0, offset + n <= end else {
+                throw ModelArchiveError.malformed(file: file, reason: "a field runs past the end of the data")
+            }
+            defer { offset += n }
+            return bytes[offset..<(offset + n)]
+        }
+    }
+}
