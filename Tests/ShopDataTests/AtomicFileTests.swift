@@ -1,0 +1,22 @@
+import XCTest
+@testable import ShopData
+
+final class AtomicFileTests: XCTestCase {
+    func testWriteReplacesAndLeavesNoTemporaryFile() throws {
+        let tmp = try TempFiles()
+        let path = tmp.dir + "/sub/out.txt"
+        try AtomicFile.write("first", to: path)
+        try AtomicFile.write("second", to: path)
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "second")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: tmp.dir + "/sub"), ["out.txt"])
+    }
+
+    func testFailedWriteKeepsTheOldFile() throws {
+        let tmp = try TempFiles()
+        let path = tmp.dir + "/keep.txt"
+        try AtomicFile.write("old", to: path)
+        // The target's parent is a file, so the write must fail and leave `keep.txt` alone.
+        XCTAssertThrowsError(try AtomicFile.write("new", to: path + "/x"))
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "old")
+    }
+}
