@@ -1,0 +1,83 @@
+import XCTest
+@testable import ShopNeural
+
+/// The whole models' gradients (every parameter tensor) against finite differences.
+final class ModelGradientTests: XCTestCase {
+    func testTextClassifierWithWidePathPaddingAndDropout() {
+        let config = TextClassifierConfig(vocabSize: 9, numClasses: 3, embedDim: 4, hiddenSize: 3, attentionSize: 3,
+                                          dropout: 0.3, wideBuckets: 11, wideDim: 3, seed: 3)
+        let model = TextClassifier(config: config)
+        for p in model.parameters where p.name.hasSuffix("bias") { for i in 0..<p.count { p.value[i] = 0.1 * Float(i % 5) - 0.2 } }
+        if let wide = model.wide { var r = SeededRandom(seed: 4); wide.weight.initUniform(0.5, rng: &r) }
+        // Uneven lengths (padding), an empty sequence, an out-of-vocabulary id, an empty bag.
+        let batch: [[Int32]] = [[2, 5, 7, 3], [4, 1], [], [8, 8, 42]]
+        let wide: [[Int32]] = [[1, 5], [], [3], [10, 2, 2]]
+        let labels = [0, 2, 1, 2]
+        let weights: [Float] = [1, 2, 0.5]
+        // Dropout is on: the same RNG seed gives the same masks in every evaluation.
+        func loss() -> Double {
+            var rng = SeededRandom(seed: 77)
+            let ws = TextClassifier.Workspace()
+            withUnsafeMutablePointer(to: &rng) { model.forward(batch, wide: wide, workspace: ws, training: true, rng: $0) }
+            var g = Matrix(rows: 0, cols: 0)
+            return Double(SoftmaxCrossEntropy.loss(logits: ws.logits, labels: labels, classWeights: weights, gradient: &g))
+        }
+        for p in model.parameters { p.zeroGrad() }
+        var rng = SeededRandom(seed: 77)
+        let l = model.lossAndGradients(batch: batch, wide: wide, labels: labels, classWeights: weights, training: true,
+                                       rng: &rng)
+        XCTAssertEqual(Double(l), loss(), accuracy: 1e-6)
+        let checker = GradientChecker(samples: 40)
+        for p in model.parameters {
+            // Embedding/bag: check the rows the batch uses (others have zero gradient, checked below).
+            var indices: [Int]? = nil
+            if p.isSparse {
+                indices = p.touchedRows.flatMap { r in (r * p.cols)..<((r + 1) * p.cols) }
+                let untouched = Set(0..<p.rows).subtracting(p.touchedRows)
+                for r in untouched { XCTAssertTrue(p.grad[(r * p.cols)..<((r + 1) * p.cols)].allSatisfy { $0 == 0 }) }
+            }
+            let result = checker.check(p, indices: indices, loss: loss)
+            XCTAssertGreaterThan(result.checked, 0, p.name)
+            assertPassed(result)
+        }
+        // The padding row (id 0) never gets gradient; unknown id 42 maps to row 1.
+        XCTAssertFalse(model.embedding.weight.touchedRows.contains(0))
+        XCTAssertTrue(model.embedding.weight.touchedRows.contains(1))
+    }
+
+    func testFrozenEmbeddingsGetNoGradient() {
+        var config = TextClassifierConfig(vocabSize: 9, numClasses: 2, embedDim: 4, hiddenSize: 3, attentionSize: 3,
+                                          dropout: 0)
+        config.freezeEmbeddings = true
+        let model = TextClassifier(config: config)
+        var rng = SeededRandom(seed: 1)
+        _ = model.lossAndGradients(batch: [[2, 3]], labels: [1], training: false, rng: &rng)
+        XCTAssertTrue(model.embedding.weight.grad.allSatisfy { $0 == 0 })
+        XCTAssertTrue(model.embedding.weight.touchedRows.isEmpty)
+        XCTAssertFalse(model.output.weight.grad.allSatisfy { $0 == 0 })
+    }
+
+    func testLanguageModel() {
+        let model = LSTMLanguageModel(config: LanguageModelConfig(vocabSize: 8, embedDim: 4, hiddenSize: 3, dropout: 0.2,
+                                                                  seed: 5))
+        let batch: [[Int32]] = [[2, 3, 4, 5, 3], [2, 6], [2], [2, 7, 99]]
+        func loss() -> Double {
+            var rng = SeededRandom(seed: 8)
+            let ws = LSTMLanguageModel.Workspace()
+            withUnsafeMutablePointer(to: &rng) { model.forward(batch, workspace: ws, training: true, rng: $0) }
+            let logp = model.targetLogProbabilities(ws)
+            let n = ws.targets.filter { $0 >= 0 }.count
+            return -logp.reduce(0.0) { $0 + Double($1) } / Double(n)
+        }
+        for p in model.parameters { p.zeroGrad() }
+        var rng = SeededRandom(seed: 8)
+        let (l, n) = model.lossAndGradients(sequences: batch, training: true, rng: &rng)
+        XCTAssertEqual(n, 4 + 1 + 0 + 2)
+        XCTAssertEqual(Double(l), loss(), accuracy: 1e-5)
+        let checker = GradientChecker(samples: 40)
+        for p in model.parameters {
+            let indices: [Int]? = p.isSparse ? p.touchedRows.flatMap { r in (r * p.cols)..<((r + 1) * p.cols) } : nil
+            assertPassed(checker.check(p, indices: indices, loss: loss))
+        }
+    }
+}
