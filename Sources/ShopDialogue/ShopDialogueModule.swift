@@ -1,4 +1,5 @@
-/// The customer-service assistant: intents, slots, dialogue state, conversation tests.
+/// The customer-service assistant: intent files, entities, the intent model with
+/// out-of-scope detection, dialogue state, transcripts and conversation tests.
 public enum ShopDialogueModule {
     public static let name = "ShopDialogue"
 }

@@ -1,0 +1,54 @@
+import CLibXML2
+
+/// A parsed, validated libxml2 document and small helpers to walk its elements.
+public final class XMLDocument {
+    let doc: xmlDocPtr
+    public let file: String
+
+    init(doc: xmlDocPtr, file: String) {
+        self.doc = doc
+        self.file = file
+    }
+
+    deinit { xmlFreeDoc(doc) }
+
+    var root: XMLElement? { xmlDocGetRootElement(doc).map { XMLElement(node: $0) } }
+}
+
+/// A view of one element node (valid while its document lives).
+struct XMLElement {
+    let node: xmlNodePtr
+
+    var name: String { String(cString: node.pointee.name) }
+
+    var line: Int { Int(xmlGetLineNo(node)) }
+
+    /// Child elements, optionally only those with a given local name.
+    func children(_ named: String? = nil) -> [XMLElement] {
+        var out: [XMLElement] = []
+        var c = node.pointee.children
+        while let n = c {
+            if n.pointee.type == XML_ELEMENT_NODE {
+                let e = XMLElement(node: n)
+                if named == nil || e.name == named { out.append(e) }
+            }
+            c = n.pointee.next
+        }
+        return out
+    }
+
+    func attribute(_ name: String) -> String? {
+        guard let v = xmlGetProp(node, name) else { return nil }
+        defer { free(v) } // xmlFree is free() unless an app replaces libxml2's allocator; we do not
+        return String(cString: v)
+    }
+
+    /// Text content, trimmed.
+    var text: String {
+        guard let v = xmlNodeGetContent(node) else { return "" }
+        defer { free(v) } // xmlFree is free() unless an app replaces libxml2's allocator; we do not
+        return String(cString: v).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+import Foundation

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Little-endian byte writer for model files.
+struct BinaryWriter {
+    var bytes: [UInt8] = []
+
+    mutating func u16(_ v: UInt16) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 } }
+    mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 } }
+    mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 } }
+    mutating func f32(_ v: Float) { u32(v.bitPattern) }
+    mutating func f16(_ v: Float) { u16(Float16(v).bitPattern) }
+    mutating func blob(_ b: [UInt8]) { u64(UInt64(b.count)); bytes += b }
+    mutating func string(_ s: String) { blob(Array(s.utf8)) }
+}
+
+/// Little-endian byte reader that fails instead of reading past the end.
+struct BinaryReader {
+    let bytes: [UInt8]
+    var pos = 0
+    let path: String
+
+    init(_ bytes: [UInt8], path: String) { self.bytes = bytes; self.path = path }
+
+    mutating func take(_ n: Int) throws -> ArraySlice<UInt8> {
+        guard n >= 0, pos + n <= bytes.count else {
+            throw IntentModelError.badModelFile(path: path, reason: "truncated at byte \(pos)")
+        }
+        defer { pos += n }
+        return bytes[pos..<(pos + n)]
+    }
+
+    mutating func u16() throws -> UInt16 { try take(2).reversed().reduce(0) { $0 << 8 | UInt16($1) } }
+    mutating func u32() throws -> UInt32 { try take(4).reversed().reduce(0) { $0 << 8 | UInt32($1) } }
+    mutating func u64() throws -> UInt64 { try take(8).reversed().reduce(0) { $0 << 8 | UInt64($1) } }
+    mutating func f32() throws -> Float { Float(bitPattern: try u32()) }
+    mutating func f16() throws -> Float { Float(Float16(bitPattern: try u16())) }
+    mutating func blob() throws -> [UInt8] {
+        let n = try u64()
+        guard n <= UInt64(bytes.count - pos) else {
+            throw IntentModelError.badModelFile(path: path, reason: "bad length \(n) at byte \(pos)")
+        }
+        return Array(try take(Int(n)))
+    }
+    mutating func string() throws -> String { String(decoding: try blob(), as: UTF8.self) }
+}
+
+/// FNV-1a 64 over bytes: the model file checksum.
+func fnv1a(_ bytes: [UInt8]) -> UInt64 {
+    var h: UInt64 = 0xCBF2_9CE4_8422_2325
+    for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+    return h
+}

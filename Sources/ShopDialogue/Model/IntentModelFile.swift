@@ -1,0 +1,100 @@
+import Foundation
+import ShopData
+
+/// Reads and writes intent model files: magic, format version, payload length and an
+/// FNV-1a checksum of the payload, so a truncated or corrupted file is refused.
+/// Weights are stored as float16 to keep the shipped model small.
+public enum IntentModelFile {
+    static let magic: [UInt8] = Array("SNLPINTM".utf8)
+    public static let version: UInt32 = 1
+
+    struct Header: Codable {
+        var labels: [String]
+        var extractor: NGramExtractor
+        var temperature: Float
+        var threshold: Float
+        var deepWeight: Float
+        var hasDeep: Bool
+        var info: [String: String]
+    }
+
+    public static func save(_ model: IntentModel, to path: String) throws {
+        var p = BinaryWriter()
+        let header = Header(labels: model.labels, extractor: model.wide.vectorizer.extractor,
+                            temperature: model.temperature, threshold: model.threshold,
+                            deepWeight: model.deepWeight, hasDeep: model.deep != nil, info: model.info)
+        p.blob(Array(try JSONEncoder().encode(header)))
+        let vec = model.wide.vectorizer
+        p.u64(UInt64(vec.dimension))
+        for t in vec.terms { p.string(t) }
+        for v in vec.idf { p.f32(v) }
+        for w in model.wide.weights { p.f16(w) }
+        if let deep = model.deep { p.blob(try deep.serialized()) }
+        var file = BinaryWriter()
+        file.bytes = magic
+        file.u32(version)
+        file.u64(UInt64(p.bytes.count))
+        file.u64(fnv1a(p.bytes))
+        file.bytes += p.bytes
+        try AtomicFile.write(Data(file.bytes), to: path)
+    }
+
+    /// Loads a model; `deepLoader` rebuilds the deep path from its stored bytes.
+    public static func load(_ path: String,
+                            deepLoader: ((_ bytes: [UInt8], _ labels: [String]) throws -> DeepIntentPath)? = nil) throws -> IntentModel {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw IntentModelError.badModelFile(path: path, reason: "cannot read file")
+        }
+        var r = BinaryReader(Array(data), path: path)
+        guard Array(try r.take(8)) == magic else {
+            throw IntentModelError.badModelFile(path: path, reason: "not a shopnlp intent model (bad magic)")
+        }
+        let v = try r.u32()
+        guard v == version else {
+            throw IntentModelError.badModelFile(path: path, reason: "model format version \(v), this build reads \(version)")
+        }
+        let len = try r.u64()
+        let sum = try r.u64()
+        guard len == UInt64(r.bytes.count - r.pos) else {
+            throw IntentModelError.badModelFile(path: path, reason: "payload is \(r.bytes.count - r.pos) bytes, header says \(len) (truncated?)")
+        }
+        let payload = Array(r.bytes[r.pos...])
+        guard fnv1a(payload) == sum else {
+            throw IntentModelError.badModelFile(path: path, reason: "checksum mismatch (corrupted file)")
+        }
+        var p = BinaryReader(payload, path: path)
+        let header: Header
+        do { header = try JSONDecoder().decode(Header.self, from: Data(try p.blob())) } catch let e as IntentModelError {
+            throw e
+        } catch {
+            throw IntentModelError.badModelFile(path: path, reason: "bad header: \(error)")
+        }
+        let dim = Int(try p.u64())
+        var terms: [String] = []
+        terms.reserveCapacity(dim)
+        for _ in 0..<dim { terms.append(try p.string()) }
+        var idf = [Float](repeating: 0, count: dim)
+        for i in 0..<dim { idf[i] = try p.f32() }
+        let k = header.labels.count
+        let wbytes = try p.take((dim + 1) * k * 2)
+        var weights = [Float](repeating: 0, count: (dim + 1) * k)
+        var i = wbytes.startIndex
+        for j in weights.indices {
+            weights[j] = Float(Float16(bitPattern: UInt16(wbytes[i]) | UInt16(wbytes[i + 1]) << 8))
+            i += 2
+        }
+        let vec = TfidfVectorizer(extractor: header.extractor, terms: terms, idf: idf)
+        var model = IntentModel(labels: header.labels, wide: WideModel(vectorizer: vec, weights: weights, classes: k))
+        model.temperature = header.temperature
+        model.threshold = header.threshold
+        model.info = header.info
+        if header.hasDeep {
+            let blob = try p.blob()
+            if let deepLoader {
+                model.deep = try deepLoader(blob, header.labels)
+                model.deepWeight = header.deepWeight
+            }
+        }
+        return model
+    }
+}

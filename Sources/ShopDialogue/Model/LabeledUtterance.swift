@@ -1,0 +1,10 @@
+/// One training or test example: an intent label and an utterance.
+public struct LabeledUtterance: Sendable, Equatable {
+    public var intent: String
+    public var text: String
+
+    public init(intent: String, text: String) {
+        self.intent = intent
+        self.text = text
+    }
+}

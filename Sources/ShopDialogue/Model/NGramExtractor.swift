@@ -1,0 +1,46 @@
+/// Turns a message into the string features of the wide path, fastText/TF-IDF style:
+/// word unigrams and bigrams, character n-grams inside each Latin word (with `<` `>`
+/// boundary marks, which make typos and inflections share features), and character
+/// bigrams/trigrams over runs of CJK characters (Chinese words without a segmenter).
+public struct NGramExtractor: Sendable, Equatable, Codable {
+    public var wordBigrams = true
+    public var charMin = 2
+    public var charMax = 5
+    public var cjkMax = 3
+
+    public init() {}
+
+    /// Features of one message, each with the index of the token it belongs to
+    /// (the first token for n-grams spanning several), so weights can be mapped back to words.
+    public func features(_ text: String) -> (features: [String], tokenOf: [Int], tokens: [String]) {
+        let toks = TextNormalizer.tokens(text)
+        var feats: [String] = []
+        var owner: [Int] = []
+        feats.reserveCapacity(toks.count * 8)
+        for (i, t) in toks.enumerated() {
+            feats.append("w:" + t.text); owner.append(i)
+            if !t.isCJK {
+                let chars = Array("<" + t.text + ">")
+                if chars.count > 3 {
+                    for n in charMin...charMax where n < chars.count {
+                        for s in 0...(chars.count - n) {
+                            feats.append("c:" + String(chars[s..<(s + n)])); owner.append(i)
+                        }
+                    }
+                }
+            }
+        }
+        if wordBigrams, toks.count > 1 {
+            for i in 0..<(toks.count - 1) {
+                feats.append("b:" + toks[i].text + " " + toks[i + 1].text); owner.append(i)
+            }
+        }
+        if cjkMax >= 3, toks.count > 2 {
+            for i in 0..<(toks.count - 2) where toks[i].isCJK && toks[i + 1].isCJK && toks[i + 2].isCJK {
+                feats.append("t:" + toks[i].text + toks[i + 1].text + toks[i + 2].text); owner.append(i)
+            }
+        }
+        if feats.isEmpty { feats.append("<empty>"); owner.append(0) }
+        return (feats, owner, toks.map(\.text))
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Splits a message into the tokens the intent model sees: lower-cased, width-folded
+/// (NFKC), runs of Latin letters/digits as words, each CJK character on its own.
+/// Digits are folded to `0` so order numbers of any value look alike.
+public enum TextNormalizer {
+    /// A token with its place in the original (normalised) text.
+    public struct Token: Sendable, Equatable {
+        public var text: String
+        public var isCJK: Bool
+    }
+
+    public static func normalize(_ text: String) -> String {
+        text.precomposedStringWithCompatibilityMapping.lowercased()
+    }
+
+    public static func tokens(_ text: String, foldDigits: Bool = true) -> [Token] {
+        var out: [Token] = []
+        var word = ""
+        func flush() {
+            if !word.isEmpty { out.append(Token(text: word, isCJK: false)); word = "" }
+        }
+        for scalar in normalize(text).unicodeScalars {
+            if isCJK(scalar) {
+                flush()
+                out.append(Token(text: String(scalar), isCJK: true))
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                if foldDigits, ("0"..."9").contains(scalar) {
+                    word.unicodeScalars.append("0")
+                } else {
+                    word.unicodeScalars.append(scalar)
+                }
+            } else if scalar == "'" || scalar == "’" {
+                // keep "don't" together; a leading apostrophe is dropped
+                if !word.isEmpty { word.unicodeScalars.append("'") }
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return out
+    }
+
+    /// Han, Hiragana/Katakana and Hangul characters: scripts written without spaces.
+    public static func isCJK(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF,
+             0xAC00...0xD7AF, 0x20000...0x2FA1F:
+            return true
+        default:
+            return false
+        }
+    }
+}

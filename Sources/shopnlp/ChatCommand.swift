@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import ShopData
+import ShopDialogue
+
+/// `shopnlp chat`: the support assistant for staff — a REPL on a terminal, one reply per
+/// line when piped, or `--test` to replay scripted conversations.
+struct ChatCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chat",
+        abstract: "Talk to the shop assistant (REPL; piped: one reply per line), or replay conversation tests.",
+        discussion: """
+        REPL commands: /debug (toggle intent, confidence, alternatives, entities, slots, variant), /reset,
+        /intents, /lang zh|en|auto, /explain [TEXT] (words that drove the decision), /reload (re-read Intents/,
+        retrain when the intent files are newer than the model), /help, /quit. No line editing or arrow-key
+        history (readline-free); use `rlwrap shopnlp chat` for that.
+        """
+    )
+
+    @Option(help: "Intent model (default: Models/intent.model).")
+    var model: String?
+
+    @Option(help: "Intents folder (default: Intents/).")
+    var intents: String?
+
+    @Option(name: .customLong("test"), parsing: .upToNextOption, help: "Replay conversation test files (.conv) or folders of them; exit 1 on any failing turn.")
+    var tests: [String] = []
+
+    @Option(help: "Append each turn as JSON to this transcript file (customer data redacted).")
+    var log: String?
+
+    @Flag(help: "Do not redact phone numbers, e-mails, card numbers and addresses in --log (staff-only debugging).")
+    var noRedact = false
+
+    @Flag(help: "Start with /debug on.")
+    var debug = false
+
+    @Flag(help: "With --test: print every turn, not only failures.")
+    var verbose = false
+
+    @Option(help: "Seed for the choice of response variants.")
+    var seed: UInt64 = 7
+
+    func run() throws {
+        let session = try ChatSession.open(modelPath: model, intentsPath: intents, seed: seed)
+        if !tests.isEmpty {
+            let ok = try ChatTestReport.run(files: tests, manager: session.manager, verbose: verbose)
+            if !ok { throw ExitCode(1) }
+            return
+        }
+        let transcript = try log.map { try TranscriptLog(path: $0, redactor: noRedact ? nil : Redactor(entities: session.intentSet.entities)) }
+        var repl = ChatREPL(session: session, transcript: transcript, debug: debug, interactive: isatty(0) == 1)
+        try repl.run()
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import ShopDialogue
+
+/// The read-eval-print loop of `shopnlp chat`: messages get replies; `/commands` are for staff.
+/// Piped input: one reply line per message line, no prompts.
+struct ChatREPL {
+    let session: ChatSession
+    let transcript: TranscriptLog?
+    var debug: Bool
+    let interactive: Bool
+    private var lastMessage: String?
+
+    init(session: ChatSession, transcript: TranscriptLog?, debug: Bool, interactive: Bool) {
+        self.session = session
+        self.transcript = transcript
+        self.debug = debug
+        self.interactive = interactive
+    }
+
+    mutating func run() throws {
+        if interactive {
+            print("shopnlp chat — \(session.intentSet.inScope.count) intents. Type a message (zh/en); /help for staff commands, /quit to leave.")
+        }
+        while true {
+            if interactive { print("> ", terminator: ""); fflush(nil) }
+            guard let line = readLine(strippingNewline: true) else { break }
+            let text = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if text.isEmpty { if !interactive { print("") }; continue }
+            if text.hasPrefix("/") {
+                if try !command(text) { break }
+                continue
+            }
+            let turn = session.manager.respond(text)
+            lastMessage = text
+            try transcript?.write(turn)
+            print(oneLine(turn.reply))
+            if debug { print(ChatDebugView.render(turn)) }
+            fflush(nil)
+        }
+    }
+
+    /// Handles a staff command; false = quit.
+    private mutating func command(_ text: String) throws -> Bool {
+        let parts = text.split(separator: " ", maxSplits: 1).map(String.init)
+        let arg = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+        switch parts[0] {
+        case "/quit", "/exit": return false
+        case "/debug":
+            debug.toggle()
+            print("debug \(debug ? "on" : "off")")
+        case "/reset":
+            session.manager.reset()
+            print("conversation reset")
+        case "/intents":
+            for def in session.intentSet.intents {
+                let n = def.examples.values.map(\.count).reduce(0, +)
+                let slots = def.slots.map { $0.name + ($0.required ? "*" : "") }.joined(separator: ",")
+                print("\(def.name) [\(def.domain)] \(n) examples\(slots.isEmpty ? "" : " slots: \(slots)")\(def.handoff == .never ? "" : " handoff: \(def.handoff.rawValue)") — \(def.description)")
+            }
+        case "/lang":
+            switch arg {
+            case "zh": session.manager.forcedLanguage = .zh
+            case "en": session.manager.forcedLanguage = .en
+            case "auto", "": session.manager.forcedLanguage = nil
+            default: print("usage: /lang zh|en|auto"); return true
+            }
+            print("reply language: \(session.manager.forcedLanguage?.rawValue ?? "auto (the message's language)")")
+        case "/explain":
+            guard let msg = arg.isEmpty ? lastMessage : arg else { print("usage: /explain TEXT (or after a message)"); return true }
+            let p = session.model.classify(msg)
+            let words = session.model.explain(msg)
+            print("\(p.intent) (\(String(format: "%.2f", p.confidence))): " + ChatDebugView.weightedWords(words))
+        case "/reload":
+            do {
+                let what = try session.reload { FileHandle.standardError.write(Data(("reload: " + $0 + "\n").utf8)) }
+                print(what)
+            } catch {
+                print("reload failed, keeping the current model: \(error)")
+            }
+        case "/help":
+            print("/debug  /reset  /intents  /lang zh|en|auto  /explain [TEXT]  /reload  /quit")
+        default:
+            print("unknown command \(parts[0]); /help lists them")
+        }
+        fflush(nil)
+        return true
+    }
+
+    private func oneLine(_ s: String) -> String {
+        s.replacingOccurrences(of: "\n", with: " ")
+    }
+}

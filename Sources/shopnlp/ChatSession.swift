@@ -1,0 +1,54 @@
+import Foundation
+import ShopData
+import ShopDialogue
+
+/// The loaded knowledge, model and dialogue manager behind `shopnlp chat`, with `/reload`.
+final class ChatSession {
+    let modelPath: String
+    let intentsPath: String
+    private(set) var intentSet: IntentSet
+    private(set) var model: IntentModel
+    let manager: DialogueManager
+
+    init(modelPath: String, intentsPath: String, intentSet: IntentSet, model: IntentModel, seed: UInt64) {
+        self.modelPath = modelPath
+        self.intentsPath = intentsPath
+        self.intentSet = intentSet
+        self.model = model
+        manager = DialogueManager(intents: intentSet, classifier: model, urgency: ChatUrgency.make(), seed: seed)
+    }
+
+    static func open(modelPath: String?, intentsPath: String?, seed: UInt64) throws -> ChatSession {
+        let dir = intentsPath ?? IntentModelLoader.defaultIntentsPath
+        let set = try IntentSet.load(directory: dir)
+        let m = try IntentModelLoader.load(modelPath)
+        return ChatSession(modelPath: modelPath ?? IntentModelLoader.defaultModelPath, intentsPath: dir,
+                           intentSet: set, model: m, seed: seed)
+    }
+
+    /// Re-reads `Intents/`; retrains in memory when an intent file is newer than the model
+    /// (or the intents changed), otherwise reloads the model file. Returns what it did.
+    func reload(log: @escaping (String) -> Void) throws -> String {
+        let set = try IntentSet.load(directory: intentsPath)
+        let fm = FileManager.default
+        let modelDate = (try? fm.attributesOfItem(atPath: modelPath)[.modificationDate] as? Date) ?? .distantPast
+        let files = (try? fm.contentsOfDirectory(atPath: intentsPath)) ?? []
+        let newest = files.filter { $0.hasSuffix(".xml") }.compactMap {
+            try? fm.attributesOfItem(atPath: (intentsPath as NSString).appendingPathComponent($0))[.modificationDate] as? Date
+        }.max() ?? .distantPast
+        let namesChanged = Set(set.intents.map(\.name)) != Set(model.labels)
+        let what: String
+        if newest > modelDate || namesChanged {
+            var trainer = IntentTrainer()
+            trainer.log = log
+            model = try trainer.train(set.trainingExamples())
+            what = "intent files are newer than the model: retrained in memory on \(set.trainingExamples().count) examples (not saved; rebuild Models/ with `intent train`)"
+        } else {
+            model = try IntentModelFile.load(modelPath)
+            what = "reloaded \(modelPath)"
+        }
+        intentSet = set
+        manager.replace(intents: set, classifier: model)
+        return what + "; \(set.inScope.count) intents"
+    }
+}

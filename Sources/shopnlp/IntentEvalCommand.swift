@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import ShopData
+import ShopDialogue
+
+/// `shopnlp intent eval`: accuracy, macro-F1, confusion; in-scope accuracy and oos recall.
+struct IntentEvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Evaluate an intent model on a TSV test file."
+    )
+
+    @Option(help: "Model file (default: Models/intent.model).")
+    var model: String?
+
+    @Option(help: "Test TSV: intent<TAB>utterance (label oos = out of scope).")
+    var test: String
+
+    @Flag(help: "Print the metrics as one JSON object.")
+    var json = false
+
+    @Flag(help: "Print the full confusion matrix (text mode only prints the most frequent confusions).")
+    var confusion = false
+
+    func run() throws {
+        let m = try IntentModelLoader.load(model)
+        let data = try IntentTSV.read(test)
+        let start = Date()
+        let predicted = data.map { m.classify($0.text).intent }
+        let perMessage = Date().timeIntervalSince(start) / Double(max(1, data.count))
+        // gold labels the model never saw count as out of scope
+        let known = Set(m.labels)
+        let gold = data.map { known.contains($0.intent) ? $0.intent : outOfScopeLabel }
+        let metrics = IntentMetrics(gold: gold, predicted: predicted)
+        let confusions = topConfusions(metrics, limit: confusion ? Int.max : 10)
+        if json {
+            var obj: [String: Any] = [
+                "test": test, "examples": data.count,
+                "accuracy": metrics.accuracy, "macro_f1": metrics.macroF1,
+                "ms_per_message": perMessage * 1000,
+                "confusions": confusions.map { ["gold": $0.0, "predicted": $0.1, "count": $0.2] },
+            ]
+            if metrics.hasOutOfScope {
+                obj["in_scope_accuracy"] = metrics.inScopeAccuracy
+                obj["oos_recall"] = metrics.outOfScopeRecall
+            }
+            let d = try JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys])
+            print(String(decoding: d, as: UTF8.self))
+        } else {
+            print("test: \(test) (\(data.count) examples)")
+            print(String(format: "accuracy: %.4f", metrics.accuracy))
+            print(String(format: "macro-F1: %.4f", metrics.macroF1))
+            if metrics.hasOutOfScope {
+                print(String(format: "in-scope accuracy: %.4f", metrics.inScopeAccuracy))
+                print(String(format: "out-of-scope recall: %.4f", metrics.outOfScopeRecall))
+            }
+            print(String(format: "time per message: %.3f ms", perMessage * 1000))
+            print(confusion ? "confusions (gold -> predicted: count):" : "most frequent confusions (gold -> predicted: count):")
+            for (g, p, n) in confusions { print("  \(g) -> \(p): \(n)") }
+        }
+    }
+
+    func topConfusions(_ m: IntentMetrics, limit: Int) -> [(String, String, Int)] {
+        var out: [(String, String, Int)] = []
+        for g in m.labels.indices {
+            for p in m.labels.indices where g != p && m.confusion[g][p] > 0 {
+                out.append((m.labels[g], m.labels[p], m.confusion[g][p]))
+            }
+        }
+        out.sort { $0.2 != $1.2 ? $0.2 > $1.2 : ($0.0, $0.1) < ($1.0, $1.1) }
+        return Array(out.prefix(limit))
+    }
+}

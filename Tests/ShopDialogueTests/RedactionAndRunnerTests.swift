@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+@testable import ShopDialogue
+
+@Suite struct RedactionTests {
+    @Test func redactsCustomerData() {
+        let r = Redactor()
+        let out = r.redact("call 138-1234-5678 or +1 415-555-2671, mail li.ming@example.com, card 4111 1111 1111 1111, 寄到上海市浦东新区世纪大道100号 or 221 Baker Street, Apt 2")
+        #expect(!out.contains("1234-5678"))
+        #expect(!out.contains("555-2671"))
+        #expect(!out.contains("li.ming"))
+        #expect(!out.contains("4111"))
+        #expect(!out.contains("世纪大道100号"))
+        #expect(!out.contains("Baker"))
+        #expect(out.contains("[PHONE]") && out.contains("[EMAIL]") && out.contains("[CARD]") && out.contains("[ADDRESS]"))
+    }
+
+    @Test func keepsOrderNumbersAndOrdinaryText() {
+        let r = Redactor()
+        let s = "订单 2024031512345678 什么时候到 / where is SO123456789"
+        #expect(r.redact(s) == s)
+    }
+
+    @Test func transcriptLinesAreRedactedJSON() throws {
+        let set = try IntentSet.load(directory: try TestSupport.tinyIntentsDir())
+        let m = DialogueManager(intents: set, classifier: KeywordClassifier.shop)
+        let path = NSTemporaryDirectory() + "t-\(UUID().uuidString).jsonl"
+        let log = try TranscriptLog(path: path, redactor: Redactor(entities: set.entities))
+        try log.write(m.respond("hello, my phone is 13812345678 and mail a.b@example.com"))
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(!text.contains("13812345678"))
+        #expect(!text.contains("a.b@example.com"))
+        let obj = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+        #expect(obj?["intent"] as? String == "greet")
+        #expect(obj?["reply"] != nil && obj?["confidence"] != nil)
+    }
+}
+
+@Suite struct ConversationRunnerTests {
+    @Test func reportsFailingTurn() throws {
+        let set = try IntentSet.load(directory: try TestSupport.tinyIntentsDir())
+        let m = DialogueManager(intents: set, classifier: KeywordClassifier.shop)
+        let script = """
+        # conversation: order with slot
+        > 我的订单到哪了
+        = intent order_status
+        = asks order_id
+        > 2024031512345678
+        = slot order_id 2024031512345678
+        ~ 2024031512345678
+        = lang zh
+        # conversation: wrong expectation
+        > hello
+        = intent order_status
+        """
+        let scripts = try ConversationScript.parse(script, file: "x.conv")
+        #expect(scripts.count == 2)
+        let results = ConversationTestRunner().run(scripts, with: m)
+        #expect(results.count == 3)
+        #expect(results[0].passed && results[1].passed)
+        #expect(!results[2].passed)
+        #expect(results[2].line == 10)
+        #expect(results[2].failures.first?.contains("line 11") == true)
+    }
+
+    @Test func unknownLineIsAFormatError() {
+        #expect(throws: XMLProblem.self) { try ConversationScript.parse("> hi\n? what\n", file: "y.conv") }
+    }
+}
