@@ -8,6 +8,8 @@ struct ShopNLP: ParsableCommand {
         subcommands: [
             BenchCommand.self,
             TokenizeCommand.self,
+            IntentCommand.self,
+            ChatCommand.self,
             // Each capability adds its command type here.
         ]
     )
