@@ -217,7 +217,7 @@ for fn in sorted(os.listdir(tdir)):
     path = os.path.join(tdir, fn)
     in_conv = False
     turn = None
-    slots = {}
+    slots, messages = {}, []
     with open(path, encoding="utf-8") as f:
         for n, raw in enumerate(f, 1):
             line = raw.strip()
@@ -225,7 +225,7 @@ for fn in sorted(os.listdir(tdir)):
             if not line:
                 continue
             if line.startswith("# conversation:"):
-                in_conv, turn, slots = True, None, {}
+                in_conv, turn, slots, messages = True, None, {}, []
                 nconv += 1
                 continue
             if line.startswith("#"):
@@ -236,6 +236,7 @@ for fn in sorted(os.listdir(tdir)):
             if line.startswith(">"):
                 msg = line[1:].strip()
                 turn = dict(msg=msg, lang="zh" if is_zh(msg) else "en", intent=None)
+                messages.append(msg)
                 nturns += 1
                 if norm(msg) in all_examples and not re.fullmatch(r"[0-9A-Za-z ]+", msg):
                     err(f"{where}: test message {msg!r} is an example of {all_examples[norm(msg)][0]}")
@@ -278,12 +279,14 @@ for fn in sorted(os.listdir(tdir)):
             elif kind == "slot" and len(parts) == 3:
                 slots[parts[1]] = parts[2]
                 name = turn["intent"]
-                if name in intents and parts[1] in intents[name]["slots"]:
+                if name in intents and parts[1] not in intents[name]["slots"]:
+                    err(f"{where}: {name} has no slot {parts[1]}")
+                elif name in intents:
+                    # the value comes from this or an earlier message of the conversation
                     ent = intents[name]["slots"][parts[1]]["entity"]
-                    got = find_entity(ent, turn["msg"])
-                    if got is None or got[1] != parts[2]:
-                        # the value may come from an earlier turn; it must be findable somewhere
-                        pass
+                    found = [find_entity(ent, m) for m in messages]
+                    if not any(f and f[1] == parts[2] for f in found):
+                        err(f"{where}: no message of the conversation yields {ent} = {parts[2]!r}")
             elif kind == "handoff" and len(parts) == 1:
                 pass
             elif kind == "lang" and len(parts) == 2 and parts[1] in LANGS:
