@@ -6,6 +6,7 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Benchmarks: speed and accuracy, with the anchor measured in the same run.",
         subcommands: [
+            BenchSentimentCommand.self,
             BenchChatCommand.self,
             // Each capability adds its benchmark command type here.
         ]

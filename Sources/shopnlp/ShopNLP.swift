@@ -8,6 +8,7 @@ struct ShopNLP: ParsableCommand {
         subcommands: [
             BenchCommand.self,
             TokenizeCommand.self,
+            SentimentCommand.self,
             IntentCommand.self,
             ChatCommand.self,
             // Each capability adds its command type here.

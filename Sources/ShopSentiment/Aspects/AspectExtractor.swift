@@ -1,0 +1,123 @@
+/// Finds aspect terms in a review and gives each the polarity of its clause.
+/// Chinese: longest match against the lexicon. English: the lexicon plus a noun-ish
+/// heuristic ("the X is …", "my X was …") for aspects the lexicon does not list.
+public struct AspectExtractor: Sendable {
+    public let zh: AspectLexicon
+    public let en: AspectLexicon
+    /// With a two-label model, a clause whose positive probability is within this margin
+    /// of 0.5 is `neutral`.
+    public var neutralMargin: Float
+
+    public init(zh: AspectLexicon, en: AspectLexicon, neutralMargin: Float = 0.15) {
+        self.zh = zh
+        self.en = en
+        self.neutralMargin = neutralMargin
+    }
+
+    static let determiners: Set<String> = ["the", "this", "that", "these", "those", "my", "its", "their", "our", "his", "her", "your"]
+    static let copulas: Set<String> = ["is", "was", "are", "were", "looks", "look", "feels", "feel", "seems", "seem", "works", "worked", "sounds", "has", "had"]
+    static let notNouns: Set<String> = ["one", "thing", "way", "it", "only", "other", "same", "first", "last", "best", "worst", "rest",
+                                        "problem", "time", "product", "item", "fact", "reason", "point", "price's", "all", "most"]
+
+    /// Aspect terms of `units` as (term, aspect, first unit, unit count), in text order.
+    public func find(_ units: TextUnits, language: String) -> [(term: String, aspect: String, first: Int, count: Int)] {
+        let lex = language == "zh" ? zh : en
+        var out: [(String, String, Int, Int)] = []
+        var i = 0
+        let n = units.count
+        while i < n {
+            var matched = false
+            var key = ""
+            var scalars = 0
+            var j = i
+            var best: (Int, String, String)? = nil
+            while j < n && scalars <= lex.maxLength {
+                if j > i && !(units.isHan[j] && units.isHan[j - 1]) { key += " " }
+                let t = units.text(j)
+                key += t
+                scalars += t.unicodeScalars.count
+                if let a = lex.terms[key] { best = (j - i + 1, key, a) }
+                j += 1
+            }
+            if let (len, term, aspect) = best {
+                // A Chinese term must not be the tail of a longer word we cannot see:
+                // accept it (the lexicon holds the common compounds first).
+                out.append((term, aspect, i, len))
+                i += len
+                matched = true
+            }
+            if !matched { i += 1 }
+        }
+        if language != "zh" { out = mergeHeuristic(units, out) }
+        return out
+    }
+
+    private func mergeHeuristic(_ units: TextUnits, _ found: [(String, String, Int, Int)]) -> [(String, String, Int, Int)] {
+        var covered = Set<Int>()
+        for f in found { for u in f.2..<(f.2 + f.3) { covered.insert(u) } }
+        var out = found
+        let n = units.count
+        var i = 0
+        while i + 2 < n {
+            guard AspectExtractor.determiners.contains(units.text(i)) else { i += 1; continue }
+            // the X is / the X Y is
+            for len in [1, 2] where i + 1 + len < n {
+                let words = (i + 1)..<(i + 1 + len)
+                if words.contains(where: { covered.contains($0) || units.isHan[$0] }) { continue }
+                let ws = words.map { units.text($0) }
+                guard ws.allSatisfy({ $0.count > 2 && $0.unicodeScalars.allSatisfy { $0.properties.isAlphabetic } }),
+                      !ws.contains(where: { AspectExtractor.notNouns.contains($0) || AspectExtractor.determiners.contains($0) }),
+                      AspectExtractor.copulas.contains(units.text(i + 1 + len)) else { continue }
+                let term = ws.joined(separator: " ")
+                out.append((term, term, i + 1, len))
+                for u in words { covered.insert(u) }
+                break
+            }
+            i += 1
+        }
+        return out.sorted { $0.2 < $1.2 }
+    }
+
+    /// The text of units `range`, spaced as in the original (Han characters joined).
+    static func text(_ units: TextUnits, _ range: Range<Int>) -> String {
+        var s = ""
+        for u in range {
+            if u > range.lowerBound && !(units.isHan[u] && units.isHan[u - 1]) { s += " " }
+            s += units.text(u)
+        }
+        return s
+    }
+
+    /// The clause around units `first..<first+count`, widened to the next clause when it
+    /// holds little beside the term ("物流：" / "电池，很耐用").
+    public func context(_ units: TextUnits, first: Int, count: Int) -> Range<Int> {
+        let clauses = ClauseSplitter.clauses(units)
+        guard let k = clauses.firstIndex(where: { $0.contains(first) }) else { return first..<(first + count) }
+        var r = clauses[k]
+        if r.count - count < 2 && k + 1 < clauses.count { r = r.lowerBound..<clauses[k + 1].upperBound }
+        return r
+    }
+
+    /// The polarity of a span of text by the model: argmax, or `neutral` near 0.5 for a
+    /// two-label model.
+    public func polarity(of text: String, model: SentimentModel) -> (String, Float) {
+        let p = model.predict(text)
+        if model.labels.count == 2, let pos = model.labels.firstIndex(of: "positive") {
+            let pp = p.probabilities[pos]
+            if abs(pp - 0.5) < neutralMargin { return ("neutral", 1 - abs(pp - 0.5) * 2) }
+        }
+        return (p.label, p.score)
+    }
+
+    /// Aspect terms with their polarity, one per distinct term (first mention).
+    public func analyse(units: TextUnits, language: String, model: SentimentModel) -> [AspectMention] {
+        var seen = Set<String>()
+        var out: [AspectMention] = []
+        for f in find(units, language: language) where seen.insert(f.term).inserted {
+            let ctx = context(units, first: f.first, count: f.count)
+            let (pol, score) = polarity(of: AspectExtractor.text(units, ctx), model: model)
+            out.append(AspectMention(term: f.term, aspect: f.aspect, polarity: pol, score: score, firstUnit: f.first, unitCount: f.count))
+        }
+        return out
+    }
+}

@@ -1,0 +1,34 @@
+/// What a model is and how it was made: written into the model file and the manifest.
+public struct ModelInfo: Codable, Sendable, Equatable {
+    public var language: String?
+    public var labelMapping: LabelMapping
+    public var trainFiles: [String]
+    public var devFiles: [String]
+    public var trainExamples: Int
+    public var minCount: Int
+    public var maxFeatures: Int
+    public var hyper: LinearHyperParameters
+    public var seeds: [UInt64]
+    public var devAccuracy: Double
+    public var trainingSeconds: Double
+    /// The command line that made the model.
+    public var command: String
+
+    public init(language: String? = nil, labelMapping: LabelMapping = LabelMapping(), trainFiles: [String] = [],
+                devFiles: [String] = [], trainExamples: Int = 0, minCount: Int = 1, maxFeatures: Int = 0,
+                hyper: LinearHyperParameters = LinearHyperParameters(), seeds: [UInt64] = [1],
+                devAccuracy: Double = 0, trainingSeconds: Double = 0, command: String = "") {
+        self.language = language
+        self.labelMapping = labelMapping
+        self.trainFiles = trainFiles
+        self.devFiles = devFiles
+        self.trainExamples = trainExamples
+        self.minCount = minCount
+        self.maxFeatures = maxFeatures
+        self.hyper = hyper
+        self.seeds = seeds
+        self.devAccuracy = devAccuracy
+        self.trainingSeconds = trainingSeconds
+        self.command = command
+    }
+}

@@ -1,0 +1,63 @@
+/// A trained review sentiment model: feature options, vocabulary, labels and the scorer.
+/// Immutable after loading, so one instance is safely shared by tagging threads.
+public final class SentimentModel: Sendable {
+    public let labels: [String]
+    public let features: FeatureOptions
+    public let vocabulary: Vocabulary
+    public let scorer: LinearScorer
+    public let info: ModelInfo
+    private let extractor: FeatureExtractor
+
+    public init(labels: [String], features: FeatureOptions, vocabulary: Vocabulary, scorer: LinearScorer, info: ModelInfo) {
+        self.labels = labels
+        self.features = features
+        self.vocabulary = vocabulary
+        self.scorer = scorer
+        self.info = info
+        self.extractor = FeatureExtractor(options: features)
+    }
+
+    /// Sorted unique known feature ids of a text.
+    public func featureIDs(_ units: TextUnits) -> [Int32] {
+        vocabulary.encode(extractor.keys(units))
+    }
+
+    public func predict(_ text: String) -> SentimentPrediction { predict(units: TextUnits(text)) }
+
+    public func predict(units: TextUnits) -> SentimentPrediction {
+        prediction(scorer.probabilities(featureIDs(units)))
+    }
+
+    func prediction(_ p: [Float]) -> SentimentPrediction {
+        let i = argmax(p)
+        return SentimentPrediction(label: labels[i], labelIndex: i, score: p[i], probabilities: p)
+    }
+
+    /// The n-grams that pushed hardest towards `label`, without overlapping ones, best first.
+    public func explain(units: TextUnits, label: Int, top: Int = 5) -> [WeightedToken] {
+        var seen = Set<Int32>()
+        var cands: [(first: Int, len: Int, w: Float)] = []
+        extractor.forEach(units) { key, first, len in
+            guard len > 0, let f = vocabulary.lookup(key), seen.insert(f).inserted else { return }
+            let w = scorer.contribution(feature: f, label: label)
+            if w > 0 { cands.append((first, len, w)) }
+        }
+        cands.sort { $0.w != $1.w ? $0.w > $1.w : $0.first < $1.first }
+        var used = [Bool](repeating: false, count: units.count)
+        var out: [WeightedToken] = []
+        let scale = 1 / Float(max(1, seen.count)).squareRoot()
+        for c in cands {
+            if out.count >= top { break }
+            if (c.first..<(c.first + c.len)).contains(where: { used[$0] }) { continue }
+            for u in c.first..<(c.first + c.len) { used[u] = true }
+            var text = ""
+            for u in c.first..<(c.first + c.len) {
+                if u > c.first && !(units.isHan[u] && units.isHan[u - 1]) { text += " " }
+                text += units.text(u)
+            }
+            // Strip punctuation-only edges from the shown token but keep its weight.
+            out.append(WeightedToken(text: text, weight: c.w * scale))
+        }
+        return out
+    }
+}

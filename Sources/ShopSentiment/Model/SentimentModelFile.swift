@@ -1,0 +1,110 @@
+import Foundation
+import ShopData
+
+/// The model file: `SHOPSENT` magic, format version, a JSON header (labels, feature
+/// options, info), feature keys (UInt64), weights as float16, biases as float32, and an
+/// FNV-1a 64 checksum of everything before it. Little-endian throughout.
+public enum SentimentModelFile {
+    public static let magic = Array("SHOPSENT".utf8)
+    public static let version: UInt32 = 1
+
+    struct Header: Codable {
+        var labels: [String]
+        var features: FeatureOptions
+        var info: ModelInfo
+        var featureCount: Int
+        var outputs: Int
+    }
+
+    /// The model file for a user-given path: as is, or with `.model` appended.
+    public static func resolve(_ path: String) -> String {
+        if !FileManager.default.fileExists(atPath: path), FileManager.default.fileExists(atPath: path + ".model") {
+            return path + ".model"
+        }
+        return path
+    }
+
+    public static func encode(_ model: SentimentModel) throws -> Data {
+        let header = Header(labels: model.labels, features: model.features, info: model.info,
+                            featureCount: model.vocabulary.count, outputs: model.scorer.outputs)
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.sortedKeys]
+        let json = try enc.encode(header)
+        var d = Data()
+        d.append(contentsOf: magic)
+        append(&d, version)
+        append(&d, UInt32(json.count))
+        d.append(json)
+        for k in model.vocabulary.keys { append(&d, k) }
+        for w in model.scorer.weights { append(&d, Float16(w).bitPattern) }
+        for b in model.scorer.bias { append(&d, b.bitPattern) }
+        append(&d, checksum(d))
+        return d
+    }
+
+    public static func write(_ model: SentimentModel, to path: String) throws {
+        try AtomicFile.write(try encode(model), to: path)
+    }
+
+    public static func read(_ path: String) throws -> SentimentModel {
+        let path = resolve(path)
+        guard let d = FileManager.default.contents(atPath: path) else {
+            throw SentimentError.modelFile(path: path, reason: "cannot read file")
+        }
+        return try decode(d, path: path)
+    }
+
+    public static func decode(_ d: Data, path: String = "<data>") throws -> SentimentModel {
+        let bytes = [UInt8](d)
+        func fail(_ r: String) -> SentimentError { .modelFile(path: path, reason: r) }
+        guard bytes.count >= 24, Array(bytes[0..<8]) == magic else { throw fail("not a sentiment model (bad magic)") }
+        var pos = 8
+        let version: UInt32 = load(bytes, &pos)
+        guard version == SentimentModelFile.version else { throw fail("unsupported format version \(version)") }
+        let stored: UInt64 = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self) }
+        guard checksum(bytes[0..<(bytes.count - 8)]) == UInt64(littleEndian: stored) else {
+            throw fail("checksum mismatch (file corrupt or truncated)")
+        }
+        let jsonLen = Int(load(bytes, &pos) as UInt32)
+        guard pos + jsonLen <= bytes.count else { throw fail("truncated header") }
+        let header: Header
+        do { header = try JSONDecoder().decode(Header.self, from: Data(bytes[pos..<(pos + jsonLen)])) }
+        catch { throw fail("bad header: \(error)") }
+        pos += jsonLen
+        let n = header.featureCount, o = header.outputs
+        guard pos + n * 8 + n * o * 2 + o * 4 + 8 == bytes.count,
+              o == (header.labels.count == 2 ? 1 : header.labels.count) else { throw fail("sizes do not match the header") }
+        var keys = [UInt64](repeating: 0, count: n)
+        var weights = [Float](repeating: 0, count: n * o)
+        var bias = [Float](repeating: 0, count: o)
+        bytes.withUnsafeBytes { raw in
+            for i in 0..<n { keys[i] = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: pos + i * 8, as: UInt64.self)) }
+            pos += n * 8
+            for i in 0..<(n * o) {
+                weights[i] = Float(Float16(bitPattern: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: pos + i * 2, as: UInt16.self))))
+            }
+            pos += n * o * 2
+            for i in 0..<o { bias[i] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: pos + i * 4, as: UInt32.self))) }
+        }
+        return SentimentModel(labels: header.labels, features: header.features, vocabulary: Vocabulary(keys: keys),
+                              scorer: LinearScorer(labelCount: header.labels.count, features: n, weights: weights, bias: bias),
+                              info: header.info)
+    }
+
+    /// FNV-1a 64 over bytes.
+    public static func checksum<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
+    }
+
+    static func append<T: FixedWidthInteger>(_ d: inout Data, _ v: T) {
+        withUnsafeBytes(of: v.littleEndian) { d.append(contentsOf: $0) }
+    }
+
+    static func load<T: FixedWidthInteger>(_ b: [UInt8], _ pos: inout Int) -> T {
+        let v = b.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: pos, as: T.self) }
+        pos += MemoryLayout<T>.size
+        return T(littleEndian: v)
+    }
+}

@@ -1,4 +1,0 @@
-/// Review sentiment: training, evaluation and batch tagging.
-public enum ShopSentimentModule {
-    public static let name = "ShopSentiment"
-}

@@ -1,0 +1,34 @@
+/// Minimal JSON writing for the tagger's hot path (no Foundation encoder per record).
+enum JSONText {
+    static func string(_ s: String, into out: inout String) {
+        out.append("\"")
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out.append("\\\"")
+            case "\\": out.append("\\\\")
+            case "\n": out.append("\\n")
+            case "\r": out.append("\\r")
+            case "\t": out.append("\\t")
+            default:
+                if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
+                    let hex = String(u.value, radix: 16)
+                    out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        out.append("\"")
+    }
+
+    /// A probability with 4 decimals, without Foundation's formatter.
+    static func number(_ x: Float, into out: inout String) {
+        let v = Int((Double(x) * 10_000).rounded())
+        if v < 0 { out.append("-") }
+        let a = abs(v)
+        out.append(String(a / 10_000))
+        out.append(".")
+        let frac = String(a % 10_000)
+        out.append(String(repeating: "0", count: 4 - frac.count) + frac)
+    }
+}

@@ -1,0 +1,69 @@
+/// Tags one record: prediction, optional explanation and aspects, as one JSON line.
+/// Stateless apart from the shared read-only models, so threads share one instance.
+public struct RecordTagger: Sendable {
+    public let chooser: ModelChooser
+    public let options: TagOptions
+    public let aspects: AspectExtractor?
+
+    public init(chooser: ModelChooser, options: TagOptions, aspects: AspectExtractor? = nil) {
+        self.chooser = chooser
+        self.options = options
+        self.aspects = aspects
+    }
+
+    /// The result of one record: its JSON line (no newline) and its label (nil on error).
+    public struct Tagged: Sendable {
+        public var json: String
+        public var label: String?
+        public var error: String?
+    }
+
+    public func tag(text: String, line: Int) -> Tagged {
+        let units = TextUnits(text)
+        let (lang, model) = chooser.choose(units)
+        let p = model.predict(units: units)
+        var out = "{\"line\":\(line),\"label\":"
+        JSONText.string(p.label, into: &out)
+        out.append(",\"score\":")
+        JSONText.number(p.score, into: &out)
+        if let lang { out.append(",\"lang\":\"\(lang)\"") }
+        if options.explain {
+            out.append(",\"tokens\":[")
+            for (i, t) in model.explain(units: units, label: p.labelIndex, top: options.explainTop).enumerated() {
+                if i > 0 { out.append(",") }
+                out.append("{\"text\":")
+                JSONText.string(t.text, into: &out)
+                out.append(",\"weight\":")
+                JSONText.number(t.weight, into: &out)
+                out.append("}")
+            }
+            out.append("]")
+        }
+        if options.aspects, let aspects {
+            out.append(",\"aspects\":[")
+            for (i, a) in aspects.analyse(units: units, language: lang ?? model.info.language ?? "zh", model: model).enumerated() {
+                if i > 0 { out.append(",") }
+                out.append("{\"term\":")
+                JSONText.string(a.term, into: &out)
+                out.append(",\"aspect\":")
+                JSONText.string(a.aspect, into: &out)
+                out.append(",\"polarity\":")
+                JSONText.string(a.polarity, into: &out)
+                out.append(",\"score\":")
+                JSONText.number(a.score, into: &out)
+                out.append("}")
+            }
+            out.append("]")
+        }
+        out.append("}")
+        return Tagged(json: out, label: p.label, error: nil)
+    }
+
+    /// The output line for a record that could not be read.
+    public static func errorLine(line: Int?, reason: String) -> Tagged {
+        var out = "{\"line\":\(line.map(String.init) ?? "null"),\"error\":"
+        JSONText.string(reason, into: &out)
+        out.append("}")
+        return Tagged(json: out, label: nil, error: reason)
+    }
+}

@@ -1,0 +1,21 @@
+/// What the tagger writes per record and how the batch runs.
+public struct TagOptions: Sendable {
+    /// Add the top weighted tokens (`tokens`).
+    public var explain: Bool
+    /// How many tokens `explain` shows.
+    public var explainTop: Int
+    /// Add aspect terms with a polarity each (`aspects`).
+    public var aspects: Bool
+    /// Records per chunk: memory is bounded by a few chunks.
+    public var chunkSize: Int
+    /// Threads that tokenise and infer.
+    public var workers: Int
+
+    public init(explain: Bool = false, explainTop: Int = 5, aspects: Bool = false, chunkSize: Int = 2048, workers: Int = 2) {
+        self.explain = explain
+        self.explainTop = explainTop
+        self.aspects = aspects
+        self.chunkSize = chunkSize
+        self.workers = workers
+    }
+}

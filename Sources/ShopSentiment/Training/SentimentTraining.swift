@@ -1,0 +1,112 @@
+import Foundation
+
+/// Settings of one training run (everything but the data).
+public struct SentimentTrainingConfig: Sendable {
+    public var features: FeatureOptions
+    public var minCount: Int
+    public var maxFeatures: Int
+    public var hyper: LinearHyperParameters
+    /// One model per seed; their weights are averaged.
+    public var seeds: [UInt64]
+    public var language: String?
+    public var labelMapping: LabelMapping
+
+    public init(features: FeatureOptions = FeatureOptions(), minCount: Int = 2, maxFeatures: Int = 400_000,
+                hyper: LinearHyperParameters = LinearHyperParameters(), seeds: [UInt64] = [1],
+                language: String? = nil, labelMapping: LabelMapping = LabelMapping()) {
+        self.features = features
+        self.minCount = minCount
+        self.maxFeatures = maxFeatures
+        self.hyper = hyper
+        self.seeds = seeds
+        self.language = language
+        self.labelMapping = labelMapping
+    }
+}
+
+/// Builds the vocabulary, encodes the data on all cores, trains (one run per seed,
+/// weights averaged) and returns the model.
+public enum SentimentTraining {
+    /// Feature keys of many texts, computed in parallel, in input order.
+    public static func featureKeys(_ texts: [String], features: FeatureOptions) -> [[UInt64]] {
+        let ex = FeatureExtractor(options: features)
+        var out = [[UInt64]](repeating: [], count: texts.count)
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let per = (texts.count + workers - 1) / max(1, workers)
+        out.withUnsafeMutableBufferPointer { buf in
+            nonisolated(unsafe) let b = buf
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                let lo = w * per, hi = min(texts.count, lo + per)
+                if lo < hi { for i in lo..<hi { b[i] = ex.keys(TextUnits(texts[i])) } }
+            }
+        }
+        return out
+    }
+
+    public static func train(train: [LabeledExample], dev: [LabeledExample], config: SentimentTrainingConfig,
+                             info: ModelInfo, log: @escaping (String) -> Void = { _ in }) throws -> SentimentModel {
+        guard !train.isEmpty else { throw SentimentError.usage("no training examples") }
+        let start = Date()
+        let labels = LabelMapping.order(Set(train.map(\.label)))
+        guard labels.count >= 2 else { throw SentimentError.usage("training data has only one label: \(labels)") }
+        let labelIndex = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
+        let trainKeys = featureKeys(train.map(\.text), features: config.features)
+        let vocab = Vocabulary.build(documents: trainKeys, minCount: config.minCount, maxSize: config.maxFeatures)
+        log("vocabulary: \(vocab.count) features (min count \(config.minCount), max \(config.maxFeatures))")
+        let docs = trainKeys.map { vocab.encode($0) }
+        let y = train.map { labelIndex[$0.label]! }
+        let devKept = dev.filter { labelIndex[$0.label] != nil }
+        if devKept.count < dev.count { log("dev: \(dev.count - devKept.count) examples with labels unseen in training ignored") }
+        let devDocs = featureKeys(devKept.map(\.text), features: config.features).map { vocab.encode($0) }
+        let devY = devKept.map { labelIndex[$0.label]! }
+
+        var sum: LinearScorer? = nil
+        for seed in config.seeds {
+            let trainer = LinearTrainer(hyper: config.hyper, seed: seed) { epoch, loss, acc in
+                log(String(format: "seed %llu epoch %d  loss %.4f  dev accuracy %.2f%%  (%.1fs)", seed, epoch, loss, acc * 100,
+                           Date().timeIntervalSince(start)))
+            }
+            let (scorer, _, _) = trainer.train(docs: docs, labels: y, dev: devDocs, devLabels: devY,
+                                               features: vocab.count, labelCount: labels.count)
+            if var s = sum {
+                for i in s.weights.indices { s.weights[i] += scorer.weights[i] }
+                for i in s.bias.indices { s.bias[i] += scorer.bias[i] }
+                sum = s
+            } else { sum = scorer }
+        }
+        var avg = sum!
+        let k = Float(config.seeds.count)
+        for i in avg.weights.indices { avg.weights[i] /= k }
+        for i in avg.bias.indices { avg.bias[i] /= k }
+        let devAcc = devDocs.isEmpty ? 0 : LinearTrainer.accuracy(avg, devDocs, devY)
+        var info = info
+        info.language = config.language
+        info.labelMapping = config.labelMapping
+        info.trainExamples = train.count
+        info.minCount = config.minCount
+        info.maxFeatures = config.maxFeatures
+        info.hyper = config.hyper
+        info.seeds = config.seeds
+        info.devAccuracy = devAcc
+        info.trainingSeconds = Date().timeIntervalSince(start)
+        log(String(format: "dev accuracy %.2f%% (seed average), %.1fs", devAcc * 100, info.trainingSeconds))
+        return SentimentModel(labels: labels, features: config.features, vocabulary: vocab, scorer: avg, info: info)
+    }
+
+    /// Predicts every example (in parallel) and scores the predictions.
+    public static func evaluate(_ model: SentimentModel, _ examples: [LabeledExample]) -> SentimentMetrics {
+        let idx = Dictionary(uniqueKeysWithValues: model.labels.enumerated().map { ($1, $0) })
+        let kept = examples.filter { idx[$0.label] != nil }
+        var pred = [Int](repeating: 0, count: kept.count)
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let per = (kept.count + workers - 1) / max(1, workers)
+        pred.withUnsafeMutableBufferPointer { buf in
+            nonisolated(unsafe) let b = buf
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                let lo = w * per, hi = min(kept.count, lo + per)
+                if lo < hi { for i in lo..<hi { b[i] = model.predict(kept[i].text).labelIndex } }
+            }
+        }
+        return SentimentMetrics(labels: model.labels, gold: kept.map { idx[$0.label]! }, predicted: pred)
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import ShopData
+import ShopSentiment
+
+/// Where the sentiment commands find their files.
+enum SentimentPaths {
+    /// A data file as given, else relative to the shared corpora (`--corpora`,
+    /// `SHOPNLP_CORPORA`), so commands like `--train chnsenticorp_htl_all/train.tsv` work anywhere.
+    static func dataFile(_ path: String, corpora: String?) -> String {
+        if FileManager.default.fileExists(atPath: path) || path.hasPrefix("/") { return path }
+        let c = ResourcePaths.corpus(path, root: corpora)
+        return FileManager.default.fileExists(atPath: c) ? c : path
+    }
+
+    /// The default model of a language: `Models/sentiment-<lang>.model`.
+    static func defaultModel(_ lang: String) -> String {
+        (ResourcePaths.packageFolder("Models") as NSString).appendingPathComponent("sentiment-\(lang).model")
+    }
+
+    /// The aspect lexicon of a language: `Corpora/aspects/<lang>.tsv`.
+    static func aspectLexicon(_ lang: String) -> String {
+        (ResourcePaths.packageFolder("Corpora") as NSString).appendingPathComponent("aspects/\(lang).tsv")
+    }
+
+    static func loadAspects() throws -> AspectExtractor {
+        AspectExtractor(zh: try AspectLexicon.load(aspectLexicon("zh")), en: try AspectLexicon.load(aspectLexicon("en")))
+    }
+
+    /// The models to tag with: the given one, or the default model of each record's language.
+    static func chooser(model: String?) throws -> ModelChooser {
+        if let model { return ModelChooser(model: try SentimentModelFile.read(model)) }
+        let zhPath = defaultModel("zh"), enPath = defaultModel("en")
+        let zh = FileManager.default.fileExists(atPath: zhPath) ? try SentimentModelFile.read(zhPath) : nil
+        let en = FileManager.default.fileExists(atPath: enPath) ? try SentimentModelFile.read(enPath) : nil
+        guard zh != nil || en != nil else {
+            throw SentimentError.usage("no --model given and no default model at \(zhPath) or \(enPath)")
+        }
+        return ModelChooser(zh: zh, en: en)
+    }
+
+    /// Writes to standard error (progress, summaries).
+    static func log(_ s: String) {
+        FileHandle.standardError.write(Data(s.utf8))
+    }
+}

@@ -1,0 +1,147 @@
+import ArgumentParser
+import Foundation
+import ShopData
+import ShopSentiment
+
+/// `shopnlp sentiment train`: trains a model from `label<TAB>text` files.
+struct SentimentTrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train a sentiment model from label<TAB>text files (picks the best epoch on --dev).",
+        discussion: """
+        Paths that do not exist as given are looked up in the shared corpora (--corpora,
+        SHOPNLP_CORPORA, ../shared/corpora). Writes MODEL atomically and MODEL's manifest
+        (<MODEL without .model>.manifest.json) with data, hyper-parameters, metrics, checksum
+        and this command line.
+        """
+    )
+
+    @Option(name: .long, parsing: .upToNextOption, help: "Training files (TSV label<TAB>text).")
+    var train: [String]
+    @Option(name: .long, parsing: .upToNextOption, help: "Dev files (TSV) for choosing the epoch.")
+    var dev: [String] = []
+    @Option(name: .long, parsing: .upToNextOption, help: "Test files, only evaluated for the manifest (never used for choices).")
+    var test: [String] = []
+    @Option(name: .long, parsing: .upToNextOption, help: "Drop training examples whose text occurs in these files (e.g. other corpora's dev/test splits, which overlap).")
+    var exclude: [String] = []
+    @Option(name: .long, help: "Where to write the model (e.g. Models/sentiment-zh.model).")
+    var out: String
+    @Option(name: .long, help: "Language of the data: zh or en (recorded in the model).")
+    var lang: String?
+    @Option(name: .long, help: "Pretrained word vectors (not used by the n-gram model yet; see the README).")
+    var embeddings: String?
+    @Flag(name: .long, help: "Read labels as star ratings: 1–2 negative, 4–5 positive, 3 dropped.")
+    var starsToPolarity = false
+    @Flag(name: .long, help: "With --stars-to-polarity, keep 3 stars as neutral.")
+    var keepNeutral = false
+    @Option(name: .long, help: "Longest unit n-gram (Han characters and words).")
+    var order = 2
+    @Option(name: .long, help: "Longest n-gram of Han characters only.")
+    var hanOrder = 3
+    @Option(name: .long, help: "Character n-grams inside English words up to this length (0 = none).")
+    var subwordOrder = 0
+    @Option(name: .long, help: "Minimum document count of a feature.")
+    var minCount = 1
+    @Option(name: .long, help: "Maximum number of features (most frequent kept).")
+    var maxFeatures = 2_000_000
+    @Option(name: .long, help: "Training epochs (best on dev kept).")
+    var epochs = 8
+    @Option(name: .long, help: "AdaGrad learning rate.")
+    var lr: Float = 0.1
+    @Option(name: .long, help: "L2 penalty.")
+    var l2: Float = 1e-4
+    @Option(name: .long, help: "Naive-Bayes smoothing (0 = plain logistic regression).")
+    var nbAlpha: Float = 1
+    @Option(name: .long, help: "Feature dropout during training.")
+    var dropout: Float = 0
+    @Option(name: .long, help: "Random seed.")
+    var seed: UInt64 = 1
+    @Option(name: .long, help: "Train this many models (seeds seed, seed+1, …) and average them.")
+    var seeds = 1
+    @Option(name: .long, help: "Shared corpora folder.")
+    var corpora: String?
+
+    func validate() throws {
+        if let lang, lang != "zh" && lang != "en" { throw ValidationError("--lang must be zh or en") }
+        if seeds < 1 || epochs < 1 { throw ValidationError("--seeds and --epochs must be at least 1") }
+    }
+
+    func run() throws {
+        if let embeddings {
+            throw ValidationError("--embeddings \(embeddings): this build's sentiment model is the n-gram (wide) path only; it has no embedding layer to initialise")
+        }
+        let mapping = LabelMapping(starsToPolarity: starsToPolarity, keepNeutral: keepNeutral)
+        func load(_ files: [String]) throws -> [LabeledExample] {
+            var all: [LabeledExample] = []
+            for f in files {
+                let path = SentimentPaths.dataFile(f, corpora: corpora)
+                let (ex, dropped) = try LabeledExample.read(path, mapping: mapping)
+                SentimentPaths.log("\(f): \(ex.count) examples" + (dropped > 0 ? ", \(dropped) dropped by the label mapping" : "") + "\n")
+                all += ex
+            }
+            return all
+        }
+        var trainEx = try load(train)
+        let devEx = try load(dev)
+        if !exclude.isEmpty {
+            var banned = Set<String>()
+            for f in exclude {
+                for ex in try LabeledExample.read(SentimentPaths.dataFile(f, corpora: corpora), mapping: LabelMapping(starsToPolarity: true, keepNeutral: true)).examples {
+                    banned.insert(ex.text)
+                }
+            }
+            let before = trainEx.count
+            trainEx.removeAll { banned.contains($0.text) }
+            SentimentPaths.log("--exclude: dropped \(before - trainEx.count) training examples whose text is in \(exclude.count) excluded files\n")
+        }
+        let config = SentimentTrainingConfig(
+            features: FeatureOptions(order: order, hanOrder: hanOrder, subwordOrder: subwordOrder),
+            minCount: minCount, maxFeatures: maxFeatures,
+            hyper: LinearHyperParameters(epochs: epochs, learningRate: lr, l2: l2, nbAlpha: nbAlpha, featureDropout: dropout),
+            seeds: (0..<UInt64(seeds)).map { seed + $0 }, language: lang, labelMapping: mapping)
+        let command = "shopnlp sentiment " + CommandLine.arguments.dropFirst(2).map(Self.quote).joined(separator: " ")
+        let info = ModelInfo(trainFiles: train, devFiles: dev, command: command)
+        let model = try SentimentTraining.train(train: trainEx, dev: devEx, config: config, info: info) {
+            SentimentPaths.log($0 + "\n")
+        }
+        let data = try SentimentModelFile.encode(model)
+        try AtomicFile.write(data, to: out)
+        SentimentPaths.log("wrote \(out) (\(data.count) bytes)\n")
+
+        var metrics: [String: SentimentMetrics] = [:]
+        if !devEx.isEmpty { metrics["dev"] = SentimentTraining.evaluate(model, devEx) }
+        for f in test {
+            let m = SentimentTraining.evaluate(model, try load([f]))
+            metrics["test:" + f] = m
+            SentimentPaths.log(String(format: "%@: test accuracy %.2f%%, macro-F1 %.2f%%\n", f, m.accuracy * 100, m.macroF1 * 100))
+        }
+        let manifest = SentimentManifest(model: (out as NSString).lastPathComponent, bytes: data.count,
+                                         checksum: String(format: "fnv1a64:%016llx", SentimentModelFile.checksum(data)),
+                                         format: "SHOPSENT v\(SentimentModelFile.version), float16 weights",
+                                         labels: model.labels, features: model.features, featureCount: model.vocabulary.count,
+                                         info: model.info, metrics: metrics, rebuild: command)
+        let manifestPath = (out.hasSuffix(".model") ? String(out.dropLast(6)) : out) + ".manifest.json"
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try AtomicFile.write(try enc.encode(manifest), to: manifestPath)
+        SentimentPaths.log("wrote \(manifestPath)\n")
+    }
+
+    static func quote(_ s: String) -> String {
+        s.allSatisfy({ $0.isLetter || $0.isNumber || "-_./=:@+,".contains($0) }) ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
+
+/// The manifest written beside a model.
+struct SentimentManifest: Codable {
+    var model: String
+    var bytes: Int
+    var checksum: String
+    var format: String
+    var labels: [String]
+    var features: FeatureOptions
+    var featureCount: Int
+    var info: ModelInfo
+    var metrics: [String: SentimentMetrics]
+    var rebuild: String
+}
