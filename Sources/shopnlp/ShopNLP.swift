@@ -11,6 +11,7 @@ struct ShopNLP: ParsableCommand {
             SentimentCommand.self,
             IntentCommand.self,
             ChatCommand.self,
+            CorpusCommand.self,
             // Each capability adds its command type here.
         ]
     )

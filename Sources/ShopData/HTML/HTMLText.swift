@@ -52,9 +52,9 @@ public enum HTMLText {
             stack.append((n.next, false))
             switch n.type {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let c = n.content { out.append(String(cString: c)) }
+                if let c = n.content { out.append(c) }
             case XML_ELEMENT_NODE:
-                let name = n.name.map { String(cString: $0).lowercased() } ?? ""
+                let name = elementName(n)
                 if dropped.contains(name) { continue }
                 if blocks.contains(name) { out.lineBreak() } else if spaced.contains(name) { out.space() }
                 stack.append((node, true))
@@ -65,8 +65,13 @@ public enum HTMLText {
         }
     }
 
+    /// The element's name; libxml2's HTML parser already lower-cases tag names.
+    private static func elementName(_ n: xmlNode) -> String {
+        n.name.map { String(cString: $0) } ?? ""
+    }
+
     private static func endElement(_ node: xmlNodePtr, into out: inout TextCollector) {
-        let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+        let name = elementName(node.pointee)
         if blocks.contains(name) { out.lineBreak() } else if spaced.contains(name) { out.space() }
     }
 }
