@@ -20,3 +20,26 @@ final class AtomicFileTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "old")
     }
 }
+
+final class AtomicFileWriterTests: XCTestCase {
+    func testStreamedWriteAppearsOnlyOnCommit() throws {
+        let tmp = try TempFiles()
+        let path = tmp.dir + "/out.tsv"
+        try AtomicFile.write("old\n", to: path)
+        do {
+            let w = try AtomicFileWriter(path: path)
+            try w.write("1\tnew\n")
+            XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "old\n")
+            try w.write("0\tmore\n")
+            try w.commit()
+        }
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "1\tnew\n0\tmore\n")
+        do {
+            let abandoned = try AtomicFileWriter(path: path)
+            try abandoned.write("half")
+        }
+        // Never committed: the old content stays and no temporary file is left behind.
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "1\tnew\n0\tmore\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: tmp.dir), ["out.tsv"])
+    }
+}

@@ -63,3 +63,24 @@ final class LineReaderTests: XCTestCase {
         }
     }
 }
+
+final class PipeInputTests: XCTestCase {
+    /// A pipe delivers lines as they arrive (read(2), not a full-buffer fread) and the
+    /// last line needs no newline.
+    func testLinesFromAPipeArriveBeforeTheWriterCloses() throws {
+        var fds: [Int32] = [0, 0]
+        XCTAssertEqual(pipe(&fds), 0)
+        let reader = LineReader(fileDescriptor: fds[0], name: "<pipe>", closeWhenDone: true)
+        XCTAssertNil(reader.totalBytes)
+        let first = Array("1\tfirst\r\n".utf8)
+        XCTAssertEqual(write(fds[1], first, first.count), first.count)
+        // The writer is still open: the line must come back without waiting for EOF.
+        XCTAssertEqual(try reader.nextLine()?.bytes, Array("1\tfirst".utf8))
+        let rest = Array("0\tsecond".utf8)
+        XCTAssertEqual(write(fds[1], rest, rest.count), rest.count)
+        close(fds[1])
+        XCTAssertEqual(try reader.nextLine()?.bytes, Array("0\tsecond".utf8))
+        XCTAssertNil(try reader.nextLine())
+        XCTAssertEqual(reader.lineNumber, 2)
+    }
+}

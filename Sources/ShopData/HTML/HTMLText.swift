@@ -22,6 +22,8 @@ public enum HTMLText {
     /// neither `<` nor `&` is not HTML and is returned unchanged.
     public static func plainText(_ html: String, keepLineBreaks: Bool = false) -> String {
         if !html.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) { return html }
+        // libxml2 takes an Int32 length; text beyond 1 GB is not a review and is left as it is.
+        if html.utf8.count > 1 << 30 { return html }
         _ = LibXML.initialized
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)

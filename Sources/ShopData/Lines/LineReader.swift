@@ -64,12 +64,18 @@ public final class LineReader {
     }
 
     /// Reads standard input.
-    public init(standardInputWithBufferSize bufferSize: Int = 1 << 18, maxLineBytes: Int = 1 << 28) {
-        name = InputSource.standardInput.name
+    public convenience init(standardInputWithBufferSize bufferSize: Int = 1 << 18, maxLineBytes: Int = 1 << 28) {
+        self.init(fileDescriptor: 0, name: InputSource.standardInput.name, closeWhenDone: false,
+                  bufferSize: bufferSize, maxLineBytes: maxLineBytes)
+    }
+
+    /// Reads an open file descriptor (a pipe, a socket, standard input); `name` is used in errors.
+    public init(fileDescriptor: Int32, name: String, closeWhenDone: Bool, bufferSize: Int = 1 << 18, maxLineBytes: Int = 1 << 28) {
+        self.name = name
         var st = stat()
-        totalBytes = fstat(0, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG ? Int64(st.st_size) : nil
-        fd = 0
-        ownsFile = false
+        totalBytes = fstat(fileDescriptor, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG ? Int64(st.st_size) : nil
+        fd = fileDescriptor
+        ownsFile = closeWhenDone
         capacity = max(bufferSize, 16)
         buffer = .allocate(capacity: capacity)
         self.maxLineBytes = maxLineBytes

@@ -50,6 +50,7 @@ public final class XMLStreamReader {
     public convenience init(xml: String, name: String = "<memory>") throws {
         _ = LibXML.initialized
         let bytes = Array(xml.utf8)
+        guard bytes.count < Int(Int32.max) else { throw DataError(file: name, reason: "XML in memory larger than 2 GB; read it from a file") }
         let copy = UnsafeMutablePointer<CChar>.allocate(capacity: max(bytes.count, 1))
         bytes.withUnsafeBufferPointer { b in
             b.withMemoryRebound(to: CChar.self) { c in
