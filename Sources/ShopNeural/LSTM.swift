@@ -123,21 +123,19 @@ public final class LSTM: @unchecked Sendable {
         }
     }
 
-    /// The fused gate step for one sequence: activates the gates in place and writes c, tanh(c), h.
+    /// The gate step for one sequence: activates the gates in place and writes c, tanh(c), h.
+    /// Split into loops over at most three arrays each so the compiler vectorises them.
     @inline(__always)
     static func cellForward(_ g: UnsafeMutablePointer<Float>, _ cPrev: UnsafePointer<Float>,
                             _ c: UnsafeMutablePointer<Float>, _ tc: UnsafeMutablePointer<Float>,
                             _ h: UnsafeMutablePointer<Float>, _ out: UnsafeMutablePointer<Float>, _ H: Int) {
-        let gi = g, gf = g + H, gg = g + 2 * H, go = g + 3 * H
-        for j in 0..<H {
-            let i = fastSigmoid(gi[j]), f = fastSigmoid(gf[j]), u = fastTanh(gg[j]), o = fastSigmoid(go[j])
-            gi[j] = i; gf[j] = f; gg[j] = u; go[j] = o
-            let cj = f * cPrev[j] + i * u
-            let t = fastTanh(cj)
-            c[j] = cj; tc[j] = t
-            let hj = o * t
-            h[j] = hj; out[j] = hj
-        }
+        LSTMKernels.sigmoid(g, 2 * H)
+        LSTMKernels.tanh(g + 2 * H, H)
+        LSTMKernels.sigmoid(g + 3 * H, H)
+        LSTMKernels.cell(c, g, g + H, g + 2 * H, cPrev, H)
+        LSTMKernels.tanh(tc, from: c, H)
+        LSTMKernels.multiply(h, g + 3 * H, tc, H)
+        out.update(from: h, count: H)
     }
 
     /// Back-propagates `gradOutput` (`T·B × H`, ignored at padding) through the sequence.
@@ -225,17 +223,8 @@ public final class LSTM: @unchecked Sendable {
     static func cellBackward(_ g: UnsafeMutablePointer<Float>, _ cPrev: UnsafePointer<Float>,
                              _ tc: UnsafePointer<Float>, _ dOut: UnsafePointer<Float>,
                              _ dh: UnsafeMutablePointer<Float>, _ dc: UnsafeMutablePointer<Float>, _ H: Int) {
-        let gi = g, gf = g + H, gg = g + 2 * H, go = g + 3 * H
-        for j in 0..<H {
-            let i = gi[j], f = gf[j], u = gg[j], o = go[j], t = tc[j]
-            let dhj = dh[j] + dOut[j]
-            let dct = dc[j] + dhj * o * (1 - t * t)
-            go[j] = dhj * t * o * (1 - o)
-            gi[j] = dct * u * i * (1 - i)
-            gg[j] = dct * i * (1 - u * u)
-            gf[j] = dct * cPrev[j] * f * (1 - f)
-            dc[j] = dct * f
-            dh[j] = 0
-        }
+        LSTMKernels.backwardOutputGate(dh, dOut, g + 3 * H, tc, dc, H)  // dh ← dh+dOut; dc ← dc + dh·o·(1−tc²); g_o ← dO
+        LSTMKernels.backwardCellGates(g, g + H, g + 2 * H, cPrev, dc, H)  // g_i, g_f, g_g ← their gradients; dc ← dc·f
+        dh.update(repeating: 0, count: H)
     }
 }

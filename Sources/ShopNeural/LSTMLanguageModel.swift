@@ -11,6 +11,8 @@ public final class LSTMLanguageModel: @unchecked Sendable {
     public let lstm: LSTM
     public let output: Dense
     let dropout: Dropout
+    /// Idle scoring workspaces: each call takes its own, so calls never share scratch memory.
+    private let workspaces = WorkspacePool<Workspace> { Workspace() }
 
     public final class Workspace: @unchecked Sendable {
         var ids: [Int32] = []
@@ -136,7 +138,8 @@ public final class LSTMLanguageModel: @unchecked Sendable {
     /// Log-probability of each token after the first, given the tokens before it, for each sequence.
     public func tokenLogProbabilities(of batch: [[Int32]]) -> [[Float]] {
         if batch.isEmpty { return [] }
-        let ws = Workspace()
+        let ws = workspaces.take()
+        defer { workspaces.give(ws) }
         var results = [[Float]](repeating: [], count: batch.count)
         let order = batch.indices.sorted { batch[$0].count < batch[$1].count }
         var start = 0

@@ -31,19 +31,18 @@ public struct Matrix: Sendable, Equatable {
     public mutating func reset(rows: Int, cols: Int) {
         self.rows = rows
         self.cols = cols
-        let n = rows * cols
-        if data.count == n {
-            data.withUnsafeMutableBufferPointer { p in p.update(repeating: 0) }
-        } else {
-            data = [Float](repeating: 0, count: n)
-        }
+        reshape(rows: rows, cols: cols)
+        data.withUnsafeMutableBufferPointer { p in p.update(repeating: 0) }
     }
 
     /// Reshapes without clearing (contents are unspecified until written).
     public mutating func reshape(rows: Int, cols: Int) {
         self.rows = rows
         self.cols = cols
-        if data.count != rows * cols { data = [Float](repeating: 0, count: rows * cols) }
+        let n = rows * cols
+        // Shrinking keeps the array's capacity, so a reused workspace stops allocating.
+        if data.count > n { data.removeLast(data.count - n) }
+        else if data.count < n { data.append(contentsOf: repeatElement(0, count: n - data.count)) }
     }
 
     /// One row as an array.

@@ -59,6 +59,8 @@ public final class TextClassifier: @unchecked Sendable {
     public let wide: EmbeddingBag?
     public let output: Dense
     let dropout: Dropout
+    /// Idle inference workspaces: each call takes its own, so calls never share scratch memory.
+    private let workspaces = WorkspacePool<Workspace> { Workspace() }
 
     /// Everything one forward/backward pass needs; one per concurrent call.
     public final class Workspace: @unchecked Sendable {
@@ -116,7 +118,8 @@ public final class TextClassifier: @unchecked Sendable {
         let order = batch.indices.sorted { batch[$0].count < batch[$1].count }
         var results = [(probabilities: [Float], attention: [Float])](repeating: ([], []), count: batch.count)
         let chunk = 256
-        let ws = Workspace()
+        let ws = workspaces.take()
+        defer { workspaces.give(ws) }
         var start = 0
         while start < order.count {
             let idx = Array(order[start..<min(start + chunk, order.count)])

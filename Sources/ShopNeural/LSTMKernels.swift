@@ -1,0 +1,61 @@
+/// The LSTM's element-wise loops, each over few arrays so LLVM vectorises it
+/// (with many pointers in one loop it gives up on the aliasing checks).
+enum LSTMKernels {
+    @inline(__always)
+    static func sigmoid(_ x: UnsafeMutablePointer<Float>, _ n: Int) {
+        for j in 0..<n { x[j] = fastSigmoid(x[j]) }
+    }
+
+    @inline(__always)
+    static func tanh(_ x: UnsafeMutablePointer<Float>, _ n: Int) {
+        for j in 0..<n { x[j] = fastTanh(x[j]) }
+    }
+
+    @inline(__always)
+    static func tanh(_ y: UnsafeMutablePointer<Float>, from x: UnsafePointer<Float>, _ n: Int) {
+        for j in 0..<n { y[j] = fastTanh(x[j]) }
+    }
+
+    /// c = f·cPrev + i·g
+    @inline(__always)
+    static func cell(_ c: UnsafeMutablePointer<Float>, _ i: UnsafePointer<Float>, _ f: UnsafePointer<Float>,
+                     _ g: UnsafePointer<Float>, _ cPrev: UnsafePointer<Float>, _ n: Int) {
+        for j in 0..<n { c[j] = f[j] * cPrev[j] + i[j] * g[j] }
+    }
+
+    /// y = a·b
+    @inline(__always)
+    static func multiply(_ y: UnsafeMutablePointer<Float>, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ n: Int) {
+        for j in 0..<n { y[j] = a[j] * b[j] }
+    }
+
+    /// dh += dOut; dc += dh·o·(1 − tc²); o ← dh·tc·o·(1 − o)   (o holds the output gate, becomes its gradient)
+    @inline(__always)
+    static func backwardOutputGate(_ dh: UnsafeMutablePointer<Float>, _ dOut: UnsafePointer<Float>,
+                                   _ o: UnsafeMutablePointer<Float>, _ tc: UnsafePointer<Float>,
+                                   _ dc: UnsafeMutablePointer<Float>, _ n: Int) {
+        for j in 0..<n { dh[j] += dOut[j] }
+        for j in 0..<n {
+            let oj = o[j], t = tc[j], d = dh[j]
+            dc[j] += d * oj * (1 - t * t)
+            o[j] = d * t * oj * (1 - oj)
+        }
+    }
+
+    /// Given dc (total), the input, forget and candidate gates become their gradients; dc ← dc·f.
+    @inline(__always)
+    static func backwardCellGates(_ i: UnsafeMutablePointer<Float>, _ f: UnsafeMutablePointer<Float>,
+                                  _ g: UnsafeMutablePointer<Float>, _ cPrev: UnsafePointer<Float>,
+                                  _ dc: UnsafeMutablePointer<Float>, _ n: Int) {
+        for j in 0..<n {
+            let ij = i[j], gj = g[j], d = dc[j]
+            i[j] = d * gj * ij * (1 - ij)
+            g[j] = d * ij * (1 - gj * gj)
+        }
+        for j in 0..<n {
+            let fj = f[j], d = dc[j]
+            f[j] = d * cPrev[j] * fj * (1 - fj)
+            dc[j] = d * fj
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// Speed of the classifier stack on synthetic data (what `shopnlp bench train` runs):
+/// training tokens/s (forward + backward + Adam step) and inference sequences/s.
+public struct TrainingBenchmark: Sendable {
+    public var vocabSize = 20_000
+    public var embedDim = 128
+    public var hiddenSize = 128
+    public var attentionSize = 64
+    public var numClasses = 2
+    public var dropout: Float = 0.2
+    public var batchSize = 64
+    public var sequenceLength = 64
+    public var trainSteps = 20
+    public var inferenceBatchSize = 256
+    public var inferenceBatches = 8
+    public var seed: UInt64 = 1
+
+    public struct Result: Sendable {
+        public let trainTokensPerSecond: Double
+        public let trainSecondsPerStep: Double
+        public let inferenceSequencesPerSecond: Double
+        public let finalLoss: Float
+        /// Process CPU time / wall time over the timed part (2.0 = both cores busy).
+        public let trainCPUUtilisation: Double
+        public let inferenceCPUUtilisation: Double
+    }
+
+    /// CPU seconds used by this process so far.
+    static func cpuSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+    }
+
+    public init() {}
+
+    public func run() -> Result {
+        let model = TextClassifier(config: TextClassifierConfig(
+            vocabSize: vocabSize, numClasses: numClasses, embedDim: embedDim, hiddenSize: hiddenSize,
+            attentionSize: attentionSize, dropout: dropout, maxLength: sequenceLength, seed: seed))
+        var rng = SeededRandom(seed: seed &+ 1)
+        func batch(_ n: Int) -> [[Int32]] {
+            (0..<n).map { _ in (0..<sequenceLength).map { _ in Int32(2 + rng.int(below: vocabSize - 2)) } }
+        }
+        let optimizer = Adam(parameters: model.parameters, learningRate: 1e-3)
+        let ws = TextClassifier.Workspace()
+        let batches = (0..<4).map { _ in batch(batchSize) }
+        let labels = (0..<4).map { _ in (0..<batchSize).map { _ in rng.int(below: numClasses) } }
+        var loss: Float = 0
+        func step(_ i: Int) {
+            optimizer.zeroGrad()
+            loss = model.lossAndGradients(batch: batches[i % 4], labels: labels[i % 4], training: true, rng: &rng,
+                                          workspace: ws)
+            optimizer.step()
+        }
+        for i in 0..<2 { step(i) }  // warm-up: allocations, page faults, BLAS buffers
+        let t0 = Date(), c0 = Self.cpuSeconds()
+        for i in 0..<trainSteps { step(i) }
+        let trainTime = Date().timeIntervalSince(t0), trainCPU = Self.cpuSeconds() - c0
+
+        let inputs = (0..<2).map { _ in batch(inferenceBatchSize) }
+        _ = model.predict(batch: inputs[0])
+        let t1 = Date(), c1 = Self.cpuSeconds()
+        for i in 0..<inferenceBatches { _ = model.predict(batch: inputs[i % 2]) }
+        let inferTime = Date().timeIntervalSince(t1), inferCPU = Self.cpuSeconds() - c1
+        return Result(
+            trainTokensPerSecond: Double(trainSteps * batchSize * sequenceLength) / trainTime,
+            trainSecondsPerStep: trainTime / Double(trainSteps),
+            inferenceSequencesPerSecond: Double(inferenceBatches * inferenceBatchSize) / inferTime,
+            finalLoss: loss,
+            trainCPUUtilisation: trainCPU / trainTime,
+            inferenceCPUUtilisation: inferCPU / inferTime)
+    }
+}
