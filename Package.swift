@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "ShopSentiment", dependencies: ["ShopTokenize", "ShopData", "ShopNeural", "ShopEmbeddings"]),
         .target(name: "ShopDialogue", dependencies: ["ShopTokenize", "ShopData", "ShopNeural", "ShopSentiment", "CLibXML2"]),
         .target(name: "ShopCopywriting", dependencies: ["ShopTokenize", "ShopData", "ShopNeural", "ShopSentiment", "CLibXML2"]),
-        .target(name: "ShopRecommend", dependencies: ["ShopData", "ShopNeural", "ShopSentiment", "CBLAS"]),
+        .target(name: "ShopRecommend", dependencies: ["ShopData", "ShopNeural", "CBLAS"]),
 
         .executableTarget(name: "shopnlp", dependencies: [
             "ShopTokenize", "ShopData", "ShopNeural", "ShopEmbeddings", "ShopSentiment",

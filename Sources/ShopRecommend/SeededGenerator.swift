@@ -1,0 +1,20 @@
+/// SplitMix64: a small, fast, seedable generator so factor initialisation reproduces.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Uniform in [-scale, scale).
+    mutating func symmetric(_ scale: Float) -> Float {
+        let unit = Float(next() >> 40) / Float(1 << 24)
+        return (unit * 2 - 1) * scale
+    }
+}

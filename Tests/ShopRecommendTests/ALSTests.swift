@@ -1,0 +1,102 @@
+import XCTest
+@testable import ShopRecommend
+
+/// Two communities: users 0–19 like items a0–a9, users 20–39 like b0–b9, each user
+/// holding 5 of their community's 10 items chosen by a seeded generator.
+func communityTriples(seed: UInt64 = 7) -> [(user: String, item: String, confidence: Float)] {
+    var rng = SeededGenerator(seed: seed)
+    var triples: [(user: String, item: String, confidence: Float)] = []
+    for u in 0..<40 {
+        let prefix = u < 20 ? "a" : "b"
+        var items = Array(0..<10)
+        for i in stride(from: 9, to: 0, by: -1) { items.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
+        for i in items.prefix(5) { triples.append(("u\(u)", "\(prefix)\(i)", 10)) }
+    }
+    return triples
+}
+
+final class ALSTests: XCTestCase {
+    func testLossDecreasesEveryIterationWithExactSolves() {
+        let m = InteractionMatrix(triples: communityTriples())
+        var config = ALSConfig()
+        config.factors = 8; config.iterations = 8; config.solver = .cholesky; config.regularization = 0.1
+        var losses: [Double] = []
+        _ = ALSTrainer.train(m, config: config) { losses.append($1) }
+        XCTAssertEqual(losses.count, 8)
+        for (a, b) in zip(losses, losses.dropFirst()) { XCTAssertLessThanOrEqual(b, a + 1e-6) }
+        XCTAssertLessThan(losses.last!, losses.first! * 0.9)
+    }
+
+    func testRecommendsWithinTheUsersCommunity() {
+        let m = InteractionMatrix(triples: communityTriples())
+        for solver in [ALSConfig.Solver.cholesky, .cg] {
+            var config = ALSConfig()
+            config.factors = 8; config.iterations = 15; config.solver = solver; config.regularization = 0.1
+            let model = ALSTrainer.train(m, config: config)
+            var inCommunity = 0, total = 0
+            for u in 0..<m.userCount {
+                let prefix = Int(m.userIDs[u].dropFirst())! < 20 ? "a" : "b"
+                for rec in model.recommend(user: u, in: m, k: 3) {
+                    total += 1
+                    if m.itemIDs[rec.item].hasPrefix(prefix) { inCommunity += 1 }
+                    XCTAssertFalse(m.items(ofUser: u).contains(Int32(rec.item)), "recommended an item the user has")
+                }
+            }
+            XCTAssertGreaterThanOrEqual(Double(inCommunity) / Double(total), 0.9, "\(solver)")
+        }
+    }
+
+    func testTrainingIsDeterministicForASeed() {
+        let m = InteractionMatrix(triples: communityTriples())
+        var config = ALSConfig()
+        config.factors = 4; config.iterations = 3; config.threads = 2
+        let a = ALSTrainer.train(m, config: config), b = ALSTrainer.train(m, config: config)
+        XCTAssertEqual(a.userFactors, b.userFactors)
+        XCTAssertEqual(a.itemFactors, b.itemFactors)
+    }
+
+    func testCholeskySolvesASmallSystem() {
+        var a: [Float] = [4, 2, 2, 3], b: [Float] = [2, 1]  // solution (0.5, 0)
+        let ok = a.withUnsafeMutableBufferPointer { ab in b.withUnsafeMutableBufferPointer { bb in
+            DenseSolve.cholesky(ab.baseAddress!, bb.baseAddress!, k: 2) } }
+        XCTAssertTrue(ok)
+        XCTAssertEqual(b[0], 0.5, accuracy: 1e-6)
+        XCTAssertEqual(b[1], 0, accuracy: 1e-6)
+    }
+}
+
+final class BaselineAndMetricTests: XCTestCase {
+    func testItemKNNFindsCoPurchasedItems() {
+        let m = InteractionMatrix(triples: [("u1", "x", 1), ("u1", "y", 1), ("u2", "x", 1), ("u2", "y", 1), ("u3", "z", 1), ("u3", "x", 1)])
+        let knn = ItemKNNModel(m)
+        XCTAssertEqual(m.itemIDs[knn.similar(to: m.itemIndex["x"]!, k: 1)[0].item], "y")
+    }
+
+    func testLeaveLastOutHoldsOutTheLatestDistinctItem() {
+        let xs = [Interaction(user: "u", item: "a", timestamp: 3), Interaction(user: "u", item: "b", timestamp: 1),
+                  Interaction(user: "u", item: "c", timestamp: 2), Interaction(user: "v", item: "a", timestamp: 1)]
+        let split = LeaveLastOut(xs)
+        XCTAssertEqual(split.test.map(\.item), ["a"])
+        XCTAssertEqual(Set(split.train.map { "\($0.user)\($0.item)" }), ["ub", "uc", "va"])
+    }
+
+    func testRecallAndNDCGOfAKnownRanking() {
+        // Popularity ranks x (2 users) above z (1 user); u3 holds out x at rank 1, u4 holds out z at rank 2.
+        let m = InteractionMatrix(triples: [("u1", "x", 1), ("u2", "x", 1), ("u5", "z", 1), ("u3", "y", 1), ("u4", "y", 1)])
+        let test = [Interaction(user: "u3", item: "x"), Interaction(user: "u4", item: "z")]
+        let r = RankingMetrics.evaluate(PopularityModel(m), matrix: m, test: test, k: 1)
+        XCTAssertEqual(r.users, 2)
+        XCTAssertEqual(r.recall, 0.5, accuracy: 1e-9)
+        XCTAssertEqual(r.ndcg, 0.5, accuracy: 1e-9)
+        let r2 = RankingMetrics.evaluate(PopularityModel(m), matrix: m, test: test, k: 2)
+        XCTAssertEqual(r2.ndcg, (1 + 1 / log2(3.0)) / 2, accuracy: 1e-9)
+    }
+
+    func testSentimentShapesConfidence() {
+        let shaping = ConfidenceShaping(alpha: 10, sentimentWeight: 0.5)
+        let furiousFive = shaping.confidence(rating: 5, positive: 0.02)
+        let glowingThree = shaping.confidence(rating: 3, positive: 0.98)
+        XCTAssertGreaterThan(glowingThree, furiousFive)
+        XCTAssertEqual(ConfidenceShaping(alpha: 10, sentimentWeight: 0).confidence(rating: 5, positive: 0), 11)
+    }
+}
