@@ -6,6 +6,7 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Benchmarks: speed and accuracy, with the anchor measured in the same run.",
         subcommands: [
+            BenchTokenizeCommand.self,
             BenchSentimentCommand.self,
             BenchChatCommand.self,
             BenchReadersCommand.self,

@@ -71,6 +71,7 @@ public final class Tokenizer: Sendable {
     /// Calls `emit(start, end, kind)` for each token in order.
     func scan(_ t: UnsafeBufferPointer<UInt16>, _ s: inout Scratch, _ emit: (Int, Int, TokenKind) -> Void) {
         s.scanner.scan(t)
+        s.scanner.release()
         let units = s.scanner.units
         for g in s.scanner.groups {
             var hasHan = false
@@ -83,6 +84,7 @@ public final class Tokenizer: Sendable {
             s.isEnd.append(contentsOf: repeatElement(false, count: g.count))
             if let model {
                 PerceptronSegmenter(model: model).segment(t, units, g, &s.isEnd, &s.perceptron)
+                QuantityMerger.apply(t, units, g, &s.isEnd)
             } else {
                 ICUHanSegmenter(pool: pool).segment(t, units, g, &s.isEnd, &s.ends)
             }

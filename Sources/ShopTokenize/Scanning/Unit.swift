@@ -8,6 +8,8 @@ struct Unit {
 
 enum UnitKind: UInt8 {
     case han, number, latin, punct, symbol, emoji, url, email, price, user, other
+    /// Whitespace between units inside a scanned run; never stored as a unit.
+    case space
 
     /// Pieces the segmenter must leave alone as a word of their own.
     var isAtomic: Bool {
@@ -19,7 +21,7 @@ enum UnitKind: UInt8 {
 
     var tokenKind: TokenKind {
         switch self {
-        case .han, .latin, .user, .other: return .word
+        case .han, .latin, .user, .other, .space: return .word
         case .number: return .number
         case .punct: return .punctuation
         case .symbol: return .symbol

@@ -11,24 +11,35 @@ struct UnitScanner {
     private(set) var groups: [Range<Int>] = []
     private var ends: [Int32] = []
     private var segments: [Unit] = []
+    private var groupStart = 0
+    /// Checked out of the pool on first use; `release()` gives it back.
+    private var iterator: UnsafeMutableRawPointer? = nil
 
     init(pool: WordBreakPool, userWords: UserDictionary) {
         self.pool = pool
         self.userWords = userWords
     }
 
+    mutating func release() {
+        if let it = iterator { pool.checkin(it); iterator = nil }
+    }
+
+    private mutating func breakGroup() {
+        if units.count > groupStart { groups.append(groupStart..<units.count) }
+        groupStart = units.count
+    }
+
     mutating func scan(_ t: UnsafeBufferPointer<UInt16>) {
         units.removeAll(keepingCapacity: true)
         groups.removeAll(keepingCapacity: true)
         let n = t.count
-        var groupStart = 0
+        groupStart = 0
         var i = 0
         let checkUser = !userWords.isEmpty
         while i < n {
             let (c, len) = t.scalar(at: i)
             if CharClass.isWhitespace(c) {
-                if units.count > groupStart { groups.append(groupStart..<units.count) }
-                groupStart = units.count
+                breakGroup()
                 i += len
                 continue
             }
@@ -49,23 +60,42 @@ struct UnitScanner {
                 i += len
                 continue
             }
+            // A run of non-Han text (spaces included, so English takes one ICU call per
+            // line); runs of punctuation and symbols alone skip ICU.
             var j = i + len
+            var needsICU = !(CharClass.isPunctuation(c) || CharClass.isSymbol(c)) || CharClass.isEmojiStart(c)
+            var trailingSpace = j
             while j < n {
                 let (c2, l2) = t.scalar(at: j)
-                if CharClass.isWhitespace(c2) || CharClass.isHan(c2) { break }
+                if CharClass.isHan(c2) { break }
+                if CharClass.isWhitespace(c2) {
+                    needsICU = true
+                } else {
+                    trailingSpace = j + l2
+                    if !needsICU && (!(CharClass.isPunctuation(c2) || CharClass.isSymbol(c2)) || CharClass.isEmojiStart(c2)) {
+                        needsICU = true
+                    }
+                }
                 j += l2
             }
-            if j == i + len {
-                units.append(Unit(start: i, end: j, kind: Self.classify(c)))
+            j = trailingSpace
+            if !needsICU || j == i + len {
+                var k = i
+                while k < j {
+                    let (c2, l2) = t.scalar(at: k)
+                    units.append(Unit(start: k, end: k + l2, kind: Self.classify(c2)))
+                    k += l2
+                }
             } else {
                 scanChunk(t, i, j)
             }
             i = j
         }
-        if units.count > groupStart { groups.append(groupStart..<units.count) }
+        breakGroup()
     }
 
     static func classify(_ c: UInt32) -> UnitKind {
+        if CharClass.isWhitespace(c) { return .space }
         if CharClass.isDigit(c) { return .number }
         if CharClass.isLetter(c) { return .latin }
         if CharClass.isEmojiStart(c) { return .emoji }
@@ -74,9 +104,10 @@ struct UnitScanner {
         return .other
     }
 
-    /// A run of non-Han, non-space text.
+    /// A run of non-Han text, through ICU.
     private mutating func scanChunk(_ t: UnsafeBufferPointer<UInt16>, _ lo: Int, _ hi: Int) {
-        pool.segmentEnds(t, lo..<hi, into: &ends)
+        if iterator == nil { iterator = pool.checkout() }
+        WordBreakPool.segmentEnds(iterator!, t, lo..<hi, into: &ends)
         segments.removeAll(keepingCapacity: true)
         var s = lo
         for e32 in ends {
@@ -88,6 +119,11 @@ struct UnitScanner {
         while k < segments.count {
             let seg = segments[k]
             let first = t[seg.start]
+            if seg.kind == .space {
+                breakGroup()
+                k += 1
+                continue
+            }
             if first < 0x80 {
                 var match: (Int, UnitKind)? = nil
                 if let e = userWords.isEmpty ? nil : userWords.match(t, at: seg.start, limit: hi) { match = (e, .user) }

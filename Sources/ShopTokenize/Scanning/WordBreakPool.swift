@@ -20,28 +20,35 @@ final class WordBreakPool: @unchecked Sendable {
         shop_wb_close(prototype)
     }
 
-    /// Segment end offsets (relative to `range.lowerBound`) of `text[range]`.
+    /// Segment end offsets (relative to `range.lowerBound`) of `text[range]` into `ends`.
     func segmentEnds(_ text: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, into ends: inout [Int32]) {
-        ends.removeAll(keepingCapacity: true)
-        let length = range.count
-        if length == 0 { return }
         let it = checkout()
-        defer { checkin(it) }
-        var kinds = [UInt8](repeating: 0, count: length)
-        ends = [Int32](repeating: 0, count: length)
+        Self.segmentEnds(it, text, range, into: &ends)
+        checkin(it)
+    }
+
+    /// The same with an iterator the caller has checked out.
+    static func segmentEnds(_ it: UnsafeMutableRawPointer, _ text: UnsafeBufferPointer<UInt16>, _ range: Range<Int>,
+                            into ends: inout [Int32]) {
+        let length = range.count
+        ends.removeAll(keepingCapacity: true)
+        if length == 0 { return }
+        ends.append(contentsOf: repeatElement(0, count: length))
         let n = ends.withUnsafeMutableBufferPointer { e in
-            kinds.withUnsafeMutableBufferPointer { k in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { k in
                 shop_wb_segment(it, text.baseAddress! + range.lowerBound, Int32(length), e.baseAddress!, k.baseAddress!, Int32(length))
             }
         }
         if n < 0 {  // ICU error: one segment
-            ends = [Int32(length)]
+            ends.removeAll(keepingCapacity: true)
+            ends.append(Int32(length))
         } else {
             ends.removeLast(ends.count - Int(n))
         }
     }
 
-    private func checkout() -> UnsafeMutableRawPointer {
+    /// An iterator for this thread's exclusive use until `checkin`.
+    func checkout() -> UnsafeMutableRawPointer {
         lock.lock()
         if let it = free.popLast() { lock.unlock(); return it }
         lock.unlock()
@@ -51,7 +58,7 @@ final class WordBreakPool: @unchecked Sendable {
         return shop_wb_open("zh", &code)!
     }
 
-    private func checkin(_ it: UnsafeMutableRawPointer) {
+    func checkin(_ it: UnsafeMutableRawPointer) {
         lock.lock()
         if free.count < maxPooled { free.append(it); lock.unlock() } else { lock.unlock(); shop_wb_close(it) }
     }

