@@ -1,0 +1,21 @@
+/// What `ProductDescriber` writes: language, tone, how many blurbs, how long.
+public struct DescriberOptions: Sendable {
+    /// nil: each record's own or guessed language.
+    public var language: CopyLanguage?
+    public var tone: Tone
+    public var variants: Int
+    /// Blurbs longer than this (in characters) are shortened by dropping parts, or skipped.
+    public var maxChars: Int?
+    public var seed: UInt64
+    public var maxCandidates: Int
+
+    public init(language: CopyLanguage? = nil, tone: Tone = .plain, variants: Int = 1, maxChars: Int? = nil,
+                seed: UInt64 = 1, maxCandidates: Int = 48) {
+        self.language = language
+        self.tone = tone
+        self.variants = variants
+        self.maxChars = maxChars
+        self.seed = seed
+        self.maxCandidates = maxCandidates
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import ShopData
+import ShopNeural
+
+/// The ranking LM of one language: our `LSTMLanguageModel` with its vocabulary.
+public final class CopyLanguageModel: @unchecked Sendable {
+    public static let pad: Int32 = 0, unk: Int32 = 1, bos: Int32 = 2, eos: Int32 = 3
+    public let model: LSTMLanguageModel
+    public let metadata: CopyLMMetadata
+    private let ids: [String: Int32]
+
+    public init(model: LSTMLanguageModel, metadata: CopyLMMetadata) {
+        self.model = model
+        self.metadata = metadata
+        var d: [String: Int32] = [:]
+        for (i, t) in metadata.vocabulary.enumerated() { d[t] = Int32(i) }
+        ids = d
+    }
+
+    public var language: CopyLanguage { metadata.language }
+
+    /// `<s> tokens </s>` as ids.
+    public func encode(_ text: String) -> [Int32] {
+        [Self.bos] + CopyTokenizer.tokens(text, language: language).map { ids[$0] ?? Self.unk } + [Self.eos]
+    }
+
+    /// Mean log-probability per predicted token, for several texts in one batch.
+    public func meanLogProbabilities(_ texts: [String]) -> [Double] {
+        let seqs = texts.map(encode)
+        return zip(model.tokenLogProbabilities(of: seqs), seqs).map { lp, s in
+            lp.isEmpty ? 0 : Double(lp.reduce(0, +)) / Double(lp.count)
+        }
+    }
+
+    public func save(to path: String) throws {
+        try model.save(to: path, metadata: metadata, storage: .float16)
+    }
+
+    public static func load(from path: String) throws -> CopyLanguageModel {
+        let (m, meta) = try LSTMLanguageModel.load(from: path, metadata: CopyLMMetadata.self)
+        guard meta.version == CopyLMMetadata.currentVersion else {
+            throw DataError(file: path, reason: "copy LM metadata version \(meta.version), expected \(CopyLMMetadata.currentVersion)")
+        }
+        guard meta.vocabulary.count == m.config.vocabSize else {
+            throw DataError(file: path, reason: "vocabulary has \(meta.vocabulary.count) entries but the model \(m.config.vocabSize)")
+        }
+        return CopyLanguageModel(model: m, metadata: meta)
+    }
+
+    /// Builds a vocabulary from training texts: tokens seen at least `minCount` times, most
+    /// frequent first, at most `maxSize` in all (specials included).
+    public static func vocabulary(for texts: [String], language: CopyLanguage, minCount: Int, maxSize: Int) -> [String] {
+        var counts: [String: Int] = [:]
+        for t in texts { for tok in CopyTokenizer.tokens(t, language: language) { counts[tok, default: 0] += 1 } }
+        let kept = counts.filter { $0.value >= minCount }.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
+        return ["<pad>", "<unk>", "<s>", "</s>"] + kept.prefix(maxSize - 4).map(\.key)
+    }
+}

@@ -1,0 +1,22 @@
+/// The result for one product: the ranked blurbs, and the review evidence considered.
+public struct ProductDescription: Sendable {
+    public var productID: String
+    public var language: CopyLanguage
+    public var blurbs: [Blurb]
+    /// Aspect tallies from the product's reviews (all of them, used or not).
+    public var evidence: [ReviewHighlight]
+    /// The aspects that passed the evidence test and could be used.
+    public var highlights: [ReviewHighlight]
+    /// Candidates considered before ranking.
+    public var candidateCount: Int
+
+    public init(productID: String, language: CopyLanguage, blurbs: [Blurb], evidence: [ReviewHighlight] = [],
+                highlights: [ReviewHighlight] = [], candidateCount: Int = 0) {
+        self.productID = productID
+        self.language = language
+        self.blurbs = blurbs
+        self.evidence = evidence
+        self.highlights = highlights
+        self.candidateCount = candidateCount
+    }
+}

@@ -1,0 +1,22 @@
+/// A ranked blurb: its text, the facts it mentions, and how it scored.
+public struct Blurb: Sendable, Equatable {
+    public var text: String
+    public var mentions: [ProductAttribute]
+    public var template: String
+    public var score: Double
+    public var coverage: Double
+    public var repetition: Double
+    /// Mean log-probability per token under the LM, when one was used.
+    public var fluency: Double?
+
+    public init(text: String, mentions: [ProductAttribute], template: String, score: Double, coverage: Double,
+                repetition: Double, fluency: Double? = nil) {
+        self.text = text
+        self.mentions = mentions
+        self.template = template
+        self.score = score
+        self.coverage = coverage
+        self.repetition = repetition
+        self.fluency = fluency
+    }
+}

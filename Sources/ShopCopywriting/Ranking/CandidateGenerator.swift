@@ -1,0 +1,114 @@
+/// Builds candidate blurbs from a template: one realisation per part (template ×
+/// alternatives) and the movable parts in different orders. When the combinations are
+/// too many, a seeded sample is taken so results reproduce.
+public struct CandidateGenerator: Sendable {
+    public var maxCandidates: Int
+    public var maxRealisationsPerLine: Int
+
+    public init(maxCandidates: Int = 48, maxRealisationsPerLine: Int = 16) {
+        self.maxCandidates = maxCandidates
+        self.maxRealisationsPerLine = maxRealisationsPerLine
+    }
+
+    public func candidates(for template: Template, context: SlotContext, tone: Tone?, checker: ComplianceChecker?,
+                           rng: inout CopyRandom) -> [Candidate] {
+        // Realisations per part; a required part with none skips the template.
+        var parts: [(part: TemplatePart, options: [Realisation])] = []
+        for part in template.parts {
+            var options: [Realisation] = []
+            for line in part.lines {
+                for r in TemplateRealiser.realise(line, in: context, tone: tone, limit: maxRealisationsPerLine) {
+                    if let checker, !checker.isClean(r.text) { continue }
+                    options.append(r)
+                }
+            }
+            if options.isEmpty {
+                if part.required { return [] }
+                continue
+            }
+            // An optional part may also be left out; the ranker decides whether it earns its place.
+            if !part.required { options.append(Realisation(text: "")) }
+            parts.append((part, options))
+        }
+        guard !parts.isEmpty else { return [] }
+
+        let movableSlots = parts.indices.filter { parts[$0].part.movable }
+        let orders = orderings(count: movableSlots.count, rng: &rng)
+        var total = orders.count
+        for p in parts { total = min(total * p.options.count, 1 << 20) }
+
+        var out: [Candidate] = []
+        var seen = Set<String>()
+        func emit(_ picks: [Int], _ order: [Int]) {
+            // Place parts: fixed ones stay, movable ones take the permuted positions.
+            var sequence = Array(parts.indices)
+            for (slot, target) in zip(movableSlots, order) { sequence[slot] = movableSlots[target] }
+            var pieces: [String] = [], names: [String] = [], facts: [[ProductAttribute]] = []
+            var toneMatches = 0
+            for idx in sequence {
+                let r = parts[idx].options[picks[idx]]
+                if r.text.isEmpty { continue }
+                pieces.append(r.text)
+                names.append(parts[idx].part.name)
+                facts.append(r.facts)
+                if r.tone != nil { toneMatches += 1 }
+            }
+            let text = Self.join(pieces, language: context.language)
+            guard seen.insert(text).inserted else { return }
+            out.append(Candidate(text: text, facts: facts.flatMap { $0 }, template: template.name, toneMatches: toneMatches,
+                                 parts: names, pieces: pieces, partFacts: facts))
+        }
+
+        if total <= maxCandidates {
+            var picks = Array(repeating: 0, count: parts.count)
+            outer: while true {
+                for order in orders { emit(picks, order) }
+                var i = parts.count - 1
+                while i >= 0 {
+                    picks[i] += 1
+                    if picks[i] < parts[i].options.count { continue outer }
+                    picks[i] = 0
+                    i -= 1
+                }
+                break
+            }
+        } else {
+            emit(Array(repeating: 0, count: parts.count), orders[0])
+            var attempts = 0
+            while out.count < maxCandidates && attempts < maxCandidates * 4 {
+                attempts += 1
+                let picks = parts.map { Int.random(in: 0..<$0.options.count, using: &rng) }
+                emit(picks, orders[Int.random(in: 0..<orders.count, using: &rng)])
+            }
+        }
+        return out
+    }
+
+    /// Joins part texts: Chinese sentences abut, English ones get a space.
+    public static func join(_ pieces: [String], language: CopyLanguage) -> String {
+        let nonEmpty = pieces.filter { !$0.isEmpty }
+        switch language {
+        case .zh: return nonEmpty.joined()
+        case .en: return nonEmpty.map { $0.trimmingCharactersInSet() }.joined(separator: " ")
+        }
+    }
+
+    /// The identity order first, then all permutations for up to 3 movable parts, or a
+    /// seeded sample of 6 beyond.
+    func orderings(count: Int, rng: inout CopyRandom) -> [[Int]] {
+        let identity = Array(0..<count)
+        if count <= 1 { return [identity] }
+        if count <= 3 {
+            var all: [[Int]] = []
+            func permute(_ prefix: [Int], _ rest: [Int]) {
+                if rest.isEmpty { all.append(prefix); return }
+                for (i, x) in rest.enumerated() { var r = rest; r.remove(at: i); permute(prefix + [x], r) }
+            }
+            permute([], identity)
+            return all
+        }
+        var out = [identity]
+        for _ in 0..<5 { out.append(identity.shuffled(using: &rng)) }
+        return out
+    }
+}

@@ -1,0 +1,24 @@
+/// The facts a blurb should try to mention, for the coverage score.
+public enum ImportantFacts {
+    /// Spec keys that are bookkeeping rather than selling points.
+    static let skipped: Set<String> = ["asin", "item model number", "model number", "upc", "sku", "shipping weight",
+                                       "domestic shipping", "international shipping", "best sellers rank", "customer reviews",
+                                       "product dimensions", "item weight", "id", "link", "image link", "availability",
+                                       "condition", "gtin", "mpn", "uniq id", "product url"]
+
+    public static func of(_ record: ProductRecord, language: CopyLanguage, highlights: [ReviewHighlight] = []) -> Set<ProductAttribute> {
+        var out = Set<ProductAttribute>()
+        for a in record.specs where !a.value.isEmpty && !skipped.contains(SlotContext.normalise(a.key)) {
+            out.insert(ProductAttribute(key: a.key, value: a.value))
+        }
+        do {
+            let ctx = SlotContext(record: record, language: language)
+            for key in ["name", "brand", "price", "category"] {
+                if let a = ctx.attributes(for: key).first { out.insert(a) }
+            }
+            for a in ctx.attributes(for: "feature").prefix(3) { out.insert(a) }
+        }
+        for h in highlights { out.insert(ProductAttribute(key: "highlight", value: h.aspect)) }
+        return out
+    }
+}

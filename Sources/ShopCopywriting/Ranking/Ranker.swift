@@ -1,0 +1,82 @@
+/// Orders candidates by coverage of important facts, repetition, tone and (when a
+/// language model is loaded) fluency, then keeps the best N that differ from each other.
+public struct Ranker: Sendable {
+    public var weights: RankingWeights
+    public var fluency: FluencyScorer?
+
+    public init(weights: RankingWeights = RankingWeights(), fluency: FluencyScorer? = nil) {
+        self.weights = weights
+        self.fluency = fluency
+    }
+
+    public func best(_ candidates: [Candidate], important: Set<ProductAttribute>, language: CopyLanguage,
+                     count: Int, maxChars: Int?) -> [Blurb] {
+        var scored: [Blurb] = []
+        scored.reserveCapacity(candidates.count)
+        for c0 in candidates {
+            guard let c = fit(c0, maxChars: maxChars, language: language) else { continue }
+            scored.append(baseScore(c, important: important, language: language))
+        }
+        scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.text < $1.text) }
+        if let fluency, !scored.isEmpty {
+            let k = min(scored.count, max(weights.fluencyShortlist, count))
+            let lps = fluency.meanLogProbabilities(scored[0..<k].map(\.text), language: language)
+            for i in 0..<k {
+                scored[i].fluency = lps[i]
+                scored[i].score += weights.fluency * lps[i]
+            }
+            // Shortlisted ones carry the LM term; keep them ahead of unscored ones.
+            let head = scored[0..<k].sorted { $0.score > $1.score || ($0.score == $1.score && $0.text < $1.text) }
+            scored = Array(head) + scored[k...]
+        }
+        return pickDistinct(scored, count: count, language: language)
+    }
+
+    func baseScore(_ c: Candidate, important: Set<ProductAttribute>, language: CopyLanguage) -> Blurb {
+        var mentioned = Set<ProductAttribute>()
+        var duplicates = 0
+        var unique: [ProductAttribute] = []
+        for f in c.facts {
+            if mentioned.insert(f).inserted { unique.append(f) } else { duplicates += 1 }
+        }
+        let covered = important.isEmpty ? 0 : Double(mentioned.intersection(important).count) / Double(important.count)
+        let rep = TextStatistics.repetition(c.text, language: language)
+        let dupShare = c.facts.isEmpty ? 0 : Double(duplicates) / Double(c.facts.count)
+        let score = weights.coverage * covered - weights.repetition * (rep + dupShare) + weights.tone * Double(c.toneMatches)
+        return Blurb(text: c.text, mentions: unique, template: c.template, score: score, coverage: covered, repetition: rep)
+    }
+
+    /// Drops the least informative parts (never the first) until the text fits.
+    func fit(_ c: Candidate, maxChars: Int?, language: CopyLanguage) -> Candidate? {
+        guard let maxChars else { return c }
+        var c = c
+        while c.text.count > maxChars {
+            guard c.pieces.count > 1 else { return nil }
+            var drop = c.pieces.count - 1
+            for i in stride(from: c.pieces.count - 1, through: 1, by: -1) where c.partFacts[i].count < c.partFacts[drop].count { drop = i }
+            c.pieces.remove(at: drop)
+            c.parts.remove(at: drop)
+            c.partFacts.remove(at: drop)
+            c.text = CandidateGenerator.join(c.pieces, language: language)
+            c.facts = c.partFacts.flatMap { $0 }
+        }
+        return c
+    }
+
+    func pickDistinct(_ sorted: [Blurb], count: Int, language: CopyLanguage) -> [Blurb] {
+        var picked: [Blurb] = []
+        var grams: [Set<String>] = []
+        for b in sorted where picked.count < count {
+            let g = TextStatistics.bigrams(b.text, language: language)
+            if grams.allSatisfy({ TextStatistics.jaccard($0, g) < weights.maxSimilarity }) {
+                picked.append(b)
+                grams.append(g)
+            }
+        }
+        // Too few clearly different ones: fill with the next best that differ at all.
+        if picked.count < count {
+            for b in sorted where picked.count < count && !picked.contains(where: { $0.text == b.text }) { picked.append(b) }
+        }
+        return picked
+    }
+}

@@ -1,0 +1,24 @@
+/// How the ranker combines its signals. Coverage and fluency are in [0, 1]-ish ranges;
+/// repetition is a share of repeated bigrams.
+public struct RankingWeights: Sendable {
+    public var coverage: Double
+    public var fluency: Double
+    public var repetition: Double
+    /// Per line written for the requested tone.
+    public var tone: Double
+    /// Two blurbs are "distinct" when their bigram Jaccard similarity is below this.
+    public var maxSimilarity: Double
+    /// Fluency is rescored on the best this-many candidates by the other signals
+    /// (the LM is the expensive part).
+    public var fluencyShortlist: Int
+
+    public init(coverage: Double = 1.0, fluency: Double = 0.35, repetition: Double = 1.5, tone: Double = 0.05,
+                maxSimilarity: Double = 0.6, fluencyShortlist: Int = 8) {
+        self.coverage = coverage
+        self.fluency = fluency
+        self.repetition = repetition
+        self.tone = tone
+        self.maxSimilarity = maxSimilarity
+        self.fluencyShortlist = fluencyShortlist
+    }
+}

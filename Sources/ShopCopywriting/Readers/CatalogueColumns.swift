@@ -1,0 +1,58 @@
+import Foundation
+import ShopData
+
+/// Maps a catalogue CSV row to a product. Understands the Amazon/PromptCloud sample's
+/// columns (`Uniq Id`, `Product Name`, `Brand Name`, `Category`, `Selling Price`,
+/// `About Product` bullets joined by ` | `, `Product Specification` as `Key: value|…`)
+/// and simple ones (`id`, `title`, `brand`, `category`, `price`, `features`, any other
+/// column as a spec).
+public enum CatalogueColumns {
+    static let idColumns = ["Uniq Id", "id", "product_id", "sku", "Asin", "asin", "Sku"]
+    static let titleColumns = ["Product Name", "title", "name"]
+    static let brandColumns = ["Brand Name", "brand"]
+    static let categoryColumns = ["Category", "category"]
+    static let priceColumns = ["Selling Price", "price", "List Price"]
+    static let featureColumns = ["About Product", "features", "bullets"]
+    static let specColumns = ["Product Specification", "specs"]
+    /// Columns that are neither facts to sell with nor copy: links, images, stock, ids.
+    static let ignored: Set<String> = ["Upc Ean Code", "Quantity", "Image", "Variants", "Product Url", "Stock", "Is Amazon Seller",
+                                       "Technical Details", "Product Details", "Product Description", "Size Quantity Variant",
+                                       "Ingredients", "Direction To Use", "Dimensions", "lang", "currency"]
+
+    public static func product(from fields: [String: String], file: String, line: Int) -> Result<ProductRecord, DataError> {
+        func first(_ names: [String]) -> String? {
+            for n in names { if let v = fields[n]?.trimmingCharactersInSet(), !v.isEmpty { return v } }
+            return nil
+        }
+        guard let title = first(titleColumns) else {
+            return .failure(DataError(file: file, line: line, field: titleColumns[0], reason: "product without a name"))
+        }
+        let id = first(idColumns) ?? "row-\(line)"
+        let lang = fields["lang"].flatMap(CopyLanguage.init(rawValue:))
+        var record = ProductRecord(id: id, title: title, brand: first(brandColumns), category: first(categoryColumns),
+                                   language: lang, file: file, line: line)
+        if let p = first(priceColumns) {
+            let guessLang = lang ?? CopyLanguage.guess(title)
+            record.price = Price.parse(p, defaultCurrency: fields["currency"] ?? (guessLang == .zh ? "CNY" : "USD"))
+        }
+        if let f = first(featureColumns) {
+            record.features = f.split(separator: "|").map { String($0).trimmingCharactersInSet() }.filter { !$0.isEmpty }
+        }
+        if let s = first(specColumns) {
+            for piece in s.split(separator: "|") {
+                guard let colon = piece.firstIndex(of: ":") else { continue }
+                let key = String(piece[..<colon]).trimmingCharactersInSet()
+                var value = String(piece[piece.index(after: colon)...]).trimmingCharactersInSet()
+                if let paren = value.range(of: " (") { value = String(value[..<paren.lowerBound]) }
+                if !key.isEmpty, !value.isEmpty, key.count <= 40 { record.specs.append(ProductAttribute(key: key, value: value)) }
+            }
+        }
+        let known = Set(idColumns + titleColumns + brandColumns + categoryColumns + priceColumns + featureColumns + specColumns)
+        for k in fields.keys.sorted() where !known.contains(k) && !ignored.contains(k) {
+            if let v = fields[k]?.trimmingCharactersInSet(), !v.isEmpty, !record.specs.contains(where: { $0.key == k }) {
+                record.specs.append(ProductAttribute(key: k, value: v))
+            }
+        }
+        return .success(record)
+    }
+}

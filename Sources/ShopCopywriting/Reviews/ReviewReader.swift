@@ -1,0 +1,63 @@
+import Foundation
+import ShopData
+
+/// Reads reviews for grounding: JSON Lines with a product id (`product_id`, `id`, `asin`,
+/// `item`) and either the sentiment tagger's `aspects` (`[{"aspect": …, "polarity":
+/// "positive"|"negative"|…}]`) or a plain `text`, whose aspects then come from
+/// `AspectLexicon`. Bad lines are returned as errors; reading goes on.
+public enum ReviewReader {
+    static let idKeys = ["product_id", "productId", "id", "asin", "item", "sku"]
+    static let textKeys = ["text", "review", "reviewText", "review_text", "content", "body"]
+
+    public static func read(path: String, language: CopyLanguage?) throws -> (reviews: [ProductReview], errors: [DataError]) {
+        let lines = try LineReader(InputSource(argument: path))
+        var reviews: [ProductReview] = [], errors: [DataError] = []
+        while let raw = try lines.nextLine() {
+            if raw.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            switch parse(Data(raw.bytes), file: lines.name, line: raw.number, language: language) {
+            case .success(let r): reviews.append(r)
+            case .failure(let e): errors.append(e)
+            }
+        }
+        return (reviews, errors)
+    }
+
+    public static func parse(_ data: Data, file: String, line: Int, language: CopyLanguage?) -> Result<ProductReview, DataError> {
+        guard let o = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+            return .failure(DataError(file: file, line: line, reason: "not a JSON object"))
+        }
+        func string(_ k: String) -> String? {
+            switch o[k] {
+            case let s as String: return s.isEmpty ? nil : s
+            case let n as NSNumber: return n.stringValue
+            default: return nil
+            }
+        }
+        guard let id = idKeys.lazy.compactMap(string).first else {
+            return .failure(DataError(file: file, line: line, field: "product_id", reason: "review without a product id"))
+        }
+        let text = textKeys.lazy.compactMap(string).first ?? ""
+        if let list = o["aspects"] as? [Any] {
+            var aspects: [AspectMention] = []
+            for (i, item) in list.enumerated() {
+                guard let a = item as? [String: Any],
+                      let name = (a["aspect"] as? String) ?? (a["term"] as? String) ?? (a["name"] as? String),
+                      let pol = (a["polarity"] as? String) ?? (a["label"] as? String) ?? (a["sentiment"] as? String) else {
+                    return .failure(DataError(file: file, line: line, field: "aspects[\(i)]", reason: "expected {\"aspect\": …, \"polarity\": …}"))
+                }
+                let p = pol.lowercased()
+                guard ["positive", "pos", "1", "negative", "neg", "0", "neutral", "conflict", "mixed"].contains(p) else {
+                    return .failure(DataError(file: file, line: line, field: "aspects[\(i)].polarity", reason: "unknown polarity '\(pol)'"))
+                }
+                if p == "neutral" { continue }
+                aspects.append(AspectMention(aspect: name, positive: p == "positive" || p == "pos" || p == "1"))
+            }
+            return .success(ProductReview(productID: id, text: text, aspects: aspects, line: line))
+        }
+        guard !text.isEmpty else {
+            return .failure(DataError(file: file, line: line, field: "text", reason: "review without text or aspects"))
+        }
+        let lang = language ?? CopyLanguage.guess(text)
+        return .success(ProductReview(productID: id, text: text, aspects: AspectLexicon.mentions(in: text, language: lang), line: line))
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// Turns a seller's feature bullet into one plain sentence, or nil when it cannot be used
+/// as is: boilerplate, too long, or mostly symbols. Nothing is added, only trimmed.
+public enum FeatureCleaner {
+    static let boilerplate = ["make sure this fits", "click here", "see more", "view shipping rates"]
+
+    public static func clean(_ raw: String, maxLength: Int = 140) -> String? {
+        var s = Substring(raw)
+        let lower = raw.lowercased()
+        if boilerplate.contains(where: { lower.contains($0) }) { return nil }
+        // Drop leading decorations: ✅, 【, ★, bullets, dashes.
+        s = s.drop { !($0.isLetter || $0.isNumber) }
+        // "HEADLINE: text" or "【Headline】text": keep the text after the headline.
+        if let close = s.firstIndex(where: { $0 == "】" || $0 == "]" }), s.distance(from: s.startIndex, to: close) < 40 {
+            s = s[s.index(after: close)...].drop { $0 == " " || $0 == "-" || $0 == ":" }
+        } else if let colon = s.firstIndex(of: ":"), s.distance(from: s.startIndex, to: colon) < 40 {
+            let head = s[..<colon]
+            let letters = head.filter { $0.isLetter }
+            if !letters.isEmpty, letters == letters.uppercased() || head.split(separator: " ").count <= 4 {
+                s = s[s.index(after: colon)...].drop { $0 == " " }
+            }
+        }
+        // First sentence only.
+        var end = s.endIndex
+        var i = s.startIndex
+        while i < s.endIndex {
+            let c = s[i]
+            let next = s.index(after: i)
+            if (c == "." || c == "!" || c == "?") && (next == s.endIndex || s[next] == " ") {
+                // Not an abbreviation such as "approx." or a decimal.
+                let wordBefore = s[s.startIndex..<i].split(separator: " ").last ?? ""
+                if wordBefore.count > 3 || wordBefore.first?.isUppercase == false { end = i; break }
+            }
+            i = next
+        }
+        var sentence = String(s[s.startIndex..<end]).trimmingCharactersInSet()
+        while let last = sentence.last, last == "," || last == ";" || last == "-" || last == ":" { sentence.removeLast() }
+        guard sentence.count >= 12, sentence.count <= maxLength else { return nil }
+        let letters = sentence.filter { $0.isLetter }.count
+        guard letters * 2 >= sentence.count else { return nil }
+        // Shouting headlines are unusable as sentences.
+        let upper = sentence.filter { $0.isUppercase }.count
+        if upper * 2 > letters { return nil }
+        if let f = sentence.first, f.isLowercase { sentence = f.uppercased() + sentence.dropFirst() }
+        return sentence + "."
+    }
+
+    /// The short name of a long catalogue title: up to the first comma, bracket or dash.
+    public static func shortTitle(_ title: String, maxWords: Int = 9) -> String {
+        var s = Substring(title)
+        for sep in [",", " (", " - ", " – ", " | ", ": ", " w/ ", " with "] {
+            if let r = s.range(of: sep), s.distance(from: s.startIndex, to: r.lowerBound) >= 8 { s = s[..<r.lowerBound] }
+        }
+        let words = s.split(separator: " ")
+        return words.prefix(maxWords).joined(separator: " ").trimmingCharactersInSet()
+    }
+}

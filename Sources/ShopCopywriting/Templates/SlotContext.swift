@@ -1,0 +1,114 @@
+/// The facts one template may use for one product: its record, the review highlights that
+/// passed the evidence test, and the template's derived slots. Every slot value comes from
+/// here, so nothing the record and reviews do not say can reach a blurb.
+public final class SlotContext {
+    public let record: ProductRecord
+    public let language: CopyLanguage
+    public let highlights: [ReviewHighlight]
+    let checker: ComplianceChecker?
+    let derived: [String: DerivedSlot]
+    private var attributeCache: [String: [ProductAttribute]] = [:]
+    private var valueCache: [String: [SlotValue]] = [:]
+    private var resolving: Set<String> = []
+
+    public init(record: ProductRecord, language: CopyLanguage, highlights: [ReviewHighlight] = [],
+                checker: ComplianceChecker? = nil, derivedSlots: [DerivedSlot] = []) {
+        self.record = record
+        self.language = language
+        self.highlights = highlights
+        self.checker = checker
+        var d: [String: DerivedSlot] = [:]
+        for s in derivedSlots { d[Self.normalise(s.name)] = s }
+        self.derived = d
+    }
+
+    static let builtInKeys: Set<String> = ["title", "brand", "category", "price", "feature", "highlight"]
+
+    static func normalise(_ key: String) -> String {
+        key.lowercased().split(whereSeparator: { $0 == " " || $0 == "_" }).joined(separator: " ")
+    }
+
+    /// The record's facts under a key (built-in names or spec keys, case-insensitive).
+    public func attributes(for key: String) -> [ProductAttribute] {
+        let k = Self.normalise(key)
+        if let hit = attributeCache[k] { return hit }
+        var out: [ProductAttribute] = []
+        func add(_ name: String, _ v: String?) {
+            if let v, !v.trimmingCharactersInSet().isEmpty { out.append(ProductAttribute(key: name, value: v)) }
+        }
+        switch k {
+        case "title", "标题": add("title", record.title)
+        case "name", "名称": add("title", record.title.map { FeatureCleaner.shortTitle($0) })
+        case "brand", "品牌": add("brand", record.brand)
+        case "category", "type", "品类":
+            if let c = record.category {
+                let last = c.split(separator: "|").last.map { String($0).trimmingCharactersInSet() } ?? c
+                add("category", last)
+            }
+        case "category path":
+            if let c = record.category {
+                for seg in c.split(separator: "|") { add("category", String(seg).trimmingCharactersInSet()) }
+            }
+        case "price", "价格": add("price", record.price.map { PriceFormatter.format($0) })
+        case "feature", "features", "卖点":
+            for f in record.features {
+                if language == .en { add("feature", FeatureCleaner.clean(f)) } else { add("feature", f) }
+            }
+        case "highlight", "好评":
+            for h in highlights { add("highlight", h.aspect) }
+        default:
+            var seen = Set<String>()
+            for a in record.specs where Self.normalise(a.key) == k && !a.value.isEmpty && seen.insert(a.value).inserted {
+                out.append(a)
+            }
+        }
+        attributeCache[k] = out
+        return out
+    }
+
+    /// Raw values under a key, for conditions.
+    public func rawValues(for key: String) -> [String] {
+        let k = Self.normalise(key)
+        if derived[k] != nil { return values(for: key).map(\.text) }
+        return attributes(for: key).map(\.value)
+    }
+
+    /// The values a slot may be filled with: compliant facts, or a derived slot's first
+    /// realisable alternative. Empty means the slot cannot be filled.
+    public func values(for key: String) -> [SlotValue] {
+        let k = Self.normalise(key)
+        if let hit = valueCache[k] { return hit }
+        var out: [SlotValue] = []
+        if let d = derived[k], !resolving.contains(k) {
+            resolving.insert(k)
+            for alt in d.alternatives {
+                if let r = TemplateRealiser.expand(alt, in: self, limit: 1).first {
+                    out = [SlotValue(text: r.text, facts: r.facts)]
+                    break
+                }
+            }
+            resolving.remove(k)
+        } else {
+            for a in attributes(for: key) {
+                var text = a.value
+                if a.key == "price" { text = a.value }
+                // Short spec values only: titles and bullets keep the seller's casing.
+                if language == .zh, a.value.count <= 6, !Self.builtInKeys.contains(a.key) { text = Self.upperLatin(text) }
+                if let checker, !checker.isClean(text) { continue }
+                out.append(SlotValue(text: text, facts: [a]))
+            }
+        }
+        valueCache[k] = out
+        return out
+    }
+
+    /// Latin letters inside Chinese attribute values read better upper-cased: v领 → V领, a字 → A字.
+    static func upperLatin(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { $0.value >= 97 && $0.value <= 122 }) else { return s }
+        var v = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            v.append(u.value >= 97 && u.value <= 122 ? Unicode.Scalar(u.value - 32)! : u)
+        }
+        return String(v)
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import ShopData
+
+/// All templates of a folder, and which of them apply to a product.
+///
+/// Layout: `<dir>/<lang>/*.tmpl`. Templates with `@match` conditions are specific; those with
+/// `@fallback` are the generic set, used when no specific template for the language applies.
+public struct TemplateLibrary: Sendable {
+    public var templates: [Template]
+
+    public init(templates: [Template]) {
+        self.templates = templates
+    }
+
+    /// Loads every `.tmpl` file below `directory`, sorted by path so runs are reproducible.
+    public static func load(directory: String) throws -> TemplateLibrary {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
+            throw DataError(file: directory, reason: "template folder not found")
+        }
+        guard let walker = fm.enumerator(atPath: directory) else {
+            throw DataError(file: directory, reason: "cannot list the template folder")
+        }
+        var paths: [String] = []
+        for case let rel as String in walker where rel.hasSuffix(".tmpl") { paths.append(rel) }
+        var templates: [Template] = []
+        for rel in paths.sorted() {
+            let path = (directory as NSString).appendingPathComponent(rel)
+            guard let data = fm.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                throw DataError(file: path, reason: "cannot read as UTF-8")
+            }
+            templates.append(try TemplateParser.parse(text, file: path))
+        }
+        guard !templates.isEmpty else { throw DataError(file: directory, reason: "no .tmpl files") }
+        return TemplateLibrary(templates: templates)
+    }
+
+    /// The shipped templates in `Corpora/templates/`.
+    public static func loadDefault() throws -> TemplateLibrary {
+        try load(directory: ResourcePaths.packageFolder("Corpora/templates"))
+    }
+
+    /// Templates for a product: the specific ones whose `@match` conditions all hold, else
+    /// the language's fallback set.
+    public func applicable(to record: ProductRecord, language: CopyLanguage) -> [Template] {
+        let context = SlotContext(record: record, language: language)
+        let own = templates.filter { $0.language == language }
+        let specific = own.filter { !$0.isFallback && !$0.matches.isEmpty && $0.matches.allSatisfy { $0.holds(in: context) } }
+        if !specific.isEmpty { return specific }
+        return own.filter { $0.isFallback }
+    }
+}

@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import ShopCopywriting
+import ShopData
+
+/// `shopnlp describe`: product blurbs from templates, ranked; or `--check` to lint copy.
+struct DescribeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "describe",
+        abstract: "Write product blurbs from attributes (templates ranked by our LM), or lint copy for banned terms.",
+        discussion: """
+        Generation: one JSON line per product with the blurbs, the facts each mentions, and scores.
+        Nothing is stated that the record (or, with --reviews, enough positive reviews) does not say;
+        terms in Corpora/compliance/ are never written. Malformed records are reported on standard
+        error (file:line: reason) and the run goes on.
+
+        Lint: --check FILE prints FILE:LINE:COLUMN for every banned term and exits 1 when any is found.
+        LM: --train-lm OUT trains the ranking language model (see Models/copy-lm.manifest.json).
+        """
+    )
+
+    @Option(name: .long, help: "Products file.")
+    var products: String?
+    @Option(name: .long, help: "Products format: jsonl, csv, xml (Google Merchant RSS), advertisegen (default: from the extension).")
+    var format: String?
+    @Option(name: .long, help: "Write in this language: zh or en (default: each record's own).")
+    var lang: String?
+    @Option(name: .long, help: "Template folder (default: Corpora/templates).")
+    var templates: String?
+    @Option(name: .long, help: "Compliance list folder (default: Corpora/compliance).")
+    var compliance: String?
+    @Option(name: .long, help: "Reviews (JSON lines: product id + text, or + the sentiment tagger's aspects).")
+    var reviews: String?
+    @Option(name: .long, help: "Reviews that must mention an aspect before it is praised.")
+    var minReviews = 3
+    @Option(name: .long, help: "Share of those that must be positive.")
+    var minPositiveShare = 0.7
+    @Option(name: .long, help: "Blurbs per product.")
+    var variants = 1
+    @Option(name: .long, help: "Maximum blurb length in characters.")
+    var maxChars: Int?
+    @Option(name: .long, help: "Tone: plain, lively, premium.")
+    var tone = "plain"
+    @Option(name: .long, help: "Random seed (candidate sampling).")
+    var seed: UInt64 = 1
+    @Option(name: .long, help: "Ranking language model (default: Models/copy-lm.bin when present).")
+    var model: String?
+    @Flag(name: .long, help: "Rank without the language model (coverage and repetition only).")
+    var noLm = false
+    @Option(name: .long, help: "Write the JSON lines here (atomically) instead of standard output.")
+    var output: String?
+
+    @Option(name: .long, help: "Lint this file of human-written copy (one text per line, or JSON lines with --field).")
+    var check: String?
+    @Option(name: .long, help: "With --check on JSON lines: the field holding the copy.")
+    var field: String?
+
+    @Option(name: .long, help: "Train the ranking LM and write it here (uses --corpora).")
+    var trainLm: String?
+    @Option(name: .long, help: "Corpora folder (default: ../shared/corpora or SHOPNLP_CORPORA).")
+    var corpora: String?
+    @Option(name: .long, help: "LM training epochs.")
+    var epochs = 3
+
+    func validate() throws {
+        let modes = [products != nil, check != nil, trainLm != nil].filter { $0 }.count
+        if modes != 1 { throw ValidationError("give exactly one of --products, --check or --train-lm") }
+        if let format, ProductFormat(rawValue: format) == nil { throw ValidationError("--format must be jsonl, csv, xml or advertisegen") }
+        if let lang, CopyLanguage(rawValue: lang) == nil { throw ValidationError("--lang must be zh or en") }
+        if Tone(rawValue: tone) == nil { throw ValidationError("--tone must be plain, lively or premium") }
+        if variants < 1 || variants > 50 { throw ValidationError("--variants must be 1…50") }
+        if let maxChars, maxChars < 10 { throw ValidationError("--max-chars must be at least 10") }
+        if minReviews < 1 { throw ValidationError("--min-reviews must be at least 1") }
+        if !(0...1).contains(minPositiveShare) { throw ValidationError("--min-positive-share must be in 0…1") }
+    }
+
+    func run() throws {
+        if let check { return try DescribeCheck.run(path: check, field: field, compliance: compliance) }
+        if let trainLm { return try DescribeLMTraining.run(output: trainLm, corpora: corpora, epochs: epochs, seed: seed) }
+        try generate(products!)
+    }
+
+    private func generate(_ path: String) throws {
+        let language = lang.flatMap(CopyLanguage.init(rawValue:))
+        let library = try templates.map { try TemplateLibrary.load(directory: $0) } ?? TemplateLibrary.loadDefault()
+        let list = try compliance.map { try ComplianceList.load(directory: $0) } ?? ComplianceList.loadDefault()
+        var evidence: ReviewEvidence? = nil
+        if let reviews {
+            let (read, errors) = try ReviewReader.read(path: reviews, language: language)
+            for e in errors { FileHandle.standardError.write(Data("warning: \(e)\n".utf8)) }
+            evidence = ReviewEvidence(reviews: read, minReviews: minReviews, minPositiveShare: minPositiveShare)
+        }
+        let fluency = noLm ? nil : try DescribeModelLoader.load(explicit: model)
+        let describer = ProductDescriber(
+            library: library, checker: ComplianceChecker(list: list), ranker: Ranker(fluency: fluency),
+            options: DescriberOptions(language: language, tone: Tone(rawValue: tone)!, variants: variants,
+                                      maxChars: maxChars, seed: seed),
+            reviews: evidence)
+        let reader = try ProductReader(path: path, format: format.flatMap(ProductFormat.init(rawValue:)) ?? ProductFormat.guess(path: path))
+
+        var out = ""
+        var written = 0, failed = 0, empty = 0
+        let stdout = FileHandle.standardOutput
+        for result in reader {
+            switch result {
+            case .failure(let e):
+                failed += 1
+                FileHandle.standardError.write(Data("error: \(e)\n".utf8))
+            case .success(let record):
+                let d = describer.describe(record)
+                if d.blurbs.isEmpty { empty += 1 }
+                out += DescriptionJSON.line(d, evidence: evidence) + "\n"
+                written += 1
+                if output == nil, out.utf8.count > 1 << 16 { stdout.write(Data(out.utf8)); out = "" }
+            }
+        }
+        if let output { try AtomicFile.write(out, to: output) } else { stdout.write(Data(out.utf8)) }
+        var summary = "described \(written) products"
+        if empty > 0 { summary += ", \(empty) without any fillable template" }
+        if failed > 0 { summary += ", \(failed) malformed records skipped (see above)" }
+        FileHandle.standardError.write(Data((summary + "\n").utf8))
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+import ShopCopywriting
+import ShopData
+
+/// Finds and loads the copy ranking LMs: an explicit file (one language), or the default
+/// `Models/copy-lm-zh.snm` and `Models/copy-lm-en.snm` when present.
+enum DescribeModelLoader {
+    static func defaultPath(_ language: CopyLanguage) -> String {
+        (ResourcePaths.packageFolder("Models") as NSString).appendingPathComponent("copy-lm-\(language.rawValue).snm")
+    }
+
+    static func load(explicit: String?) throws -> LMFluencyScorer? {
+        if let explicit {
+            return LMFluencyScorer(models: try explicit.split(separator: ",").map { try CopyLanguageModel.load(from: String($0)) })
+        }
+        var models: [CopyLanguageModel] = []
+        for lang in CopyLanguage.allCases {
+            let path = defaultPath(lang)
+            if FileManager.default.fileExists(atPath: path) { models.append(try CopyLanguageModel.load(from: path)) }
+        }
+        return models.isEmpty ? nil : LMFluencyScorer(models: models)
+    }
+}
