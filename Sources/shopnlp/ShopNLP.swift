@@ -12,6 +12,7 @@ struct ShopNLP: ParsableCommand {
             IntentCommand.self,
             ChatCommand.self,
             CorpusCommand.self,
+            DescribeCommand.self,
             // Each capability adds its command type here.
         ]
     )
