@@ -8,6 +8,7 @@ struct BenchCommand: ParsableCommand {
         subcommands: [
             BenchTokenizeCommand.self,
             BenchSentimentCommand.self,
+            BenchEmbedCommand.self,
             BenchChatCommand.self,
             BenchReadersCommand.self,
             // Each capability adds its benchmark command type here.

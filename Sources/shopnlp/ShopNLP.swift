@@ -9,6 +9,7 @@ struct ShopNLP: ParsableCommand {
             BenchCommand.self,
             TokenizeCommand.self,
             SentimentCommand.self,
+            EmbedCommand.self,
             IntentCommand.self,
             ChatCommand.self,
             CorpusCommand.self,

@@ -1,0 +1,70 @@
+import Foundation
+import ShopTokenize
+
+/// Turns training files into a `CorpusBuilder`: reads every line, tokenises on all cores
+/// with our tokeniser (normalised forms, the same keys classifiers look words up with),
+/// and adds the sentences in file order so the result never depends on thread timing.
+public struct CorpusLoader: Sendable {
+    /// How each line becomes tokens.
+    public enum Tokenization: Sendable {
+        /// `Tokenizer.words(_:)` with normalisation (NFKC, case folding, half-width).
+        case shopTokenizer
+        /// The input is already tokenised: split on spaces.
+        case pretokenized
+    }
+
+    public var format: TrainingText.Format
+    public var tokenization: Tokenization
+    public var threads: Int
+
+    public init(format: TrainingText.Format = .auto, tokenization: Tokenization = .shopTokenizer, threads: Int = 2) {
+        self.format = format
+        self.tokenization = tokenization
+        self.threads = max(1, threads)
+    }
+
+    /// The tokeniser used for `.shopTokenizer`: normalised words, as classifiers should use
+    /// when they look tokens up in vectors trained this way.
+    public static func makeTokenizer() throws -> Tokenizer {
+        try Tokenizer(options: TokenizerOptions(normalize: true))
+    }
+
+    /// Reads `paths` in order and returns the collected sentences.
+    public func load(_ paths: [String]) throws -> CorpusBuilder {
+        var builder = CorpusBuilder()
+        let tokenizer: Tokenizer? = tokenization == .shopTokenizer ? try CorpusLoader.makeTokenizer() : nil
+        for path in paths {
+            var lines: [String] = []
+            try TrainingText.forEachLine(in: path, format: format) { lines.append($0) }
+            for sentence in tokenize(lines, tokenizer) { builder.add(sentence) }
+        }
+        return builder
+    }
+
+    /// Tokenises `lines` (in order) the way `load` does.
+    public func tokenizeLines(_ lines: [String]) throws -> [[String]] {
+        tokenize(lines, tokenization == .shopTokenizer ? try CorpusLoader.makeTokenizer() : nil)
+    }
+
+    func tokenize(_ lines: [String], _ tokenizer: Tokenizer?) -> [[String]] {
+        guard let tokenizer else {
+            return lines.map { $0.split(separator: " ").map(String.init) }
+        }
+        let chunks = min(threads * 4, max(1, lines.count))
+        let results = ChunkResults(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let lo = lines.count * c / chunks, hi = lines.count * (c + 1) / chunks
+            results.set(c, lines[lo..<hi].map { tokenizer.words($0) })
+        }
+        return results.joined()
+    }
+}
+
+/// One slot per chunk, each written by exactly one worker.
+final class ChunkResults: @unchecked Sendable {
+    private var slots: [[[String]]]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+    func set(_ i: Int, _ value: [[String]]) { lock.lock(); slots[i] = value; lock.unlock() }
+    func joined() -> [[String]] { slots.flatMap { $0 } }
+}

@@ -1,0 +1,10 @@
+/// A word and its cosine similarity to a query.
+public struct Neighbor: Sendable, Equatable {
+    public let word: String
+    public let similarity: Float
+
+    public init(word: String, similarity: Float) {
+        self.word = word
+        self.similarity = similarity
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import ShopEmbeddings
+
+/// Where training text comes from: explicit files, or the standard train splits of one
+/// language from the shared corpora.
+struct EmbedInputOptions: ParsableArguments {
+    @Option(name: .long, parsing: .upToNextOption, help: "Training files: plain text lines or TSV label<TAB>text.")
+    var input: [String] = []
+
+    @Option(name: .long, help: "Use the train splits of the shared corpora for this language (zh or en).")
+    var corpusSet: String?
+
+    @Option(name: .long, help: "Shared corpora folder (default: $SHOPNLP_CORPORA or ../shared/corpora).")
+    var corpora: String?
+
+    @Flag(name: .long, help: "Input is already tokenised: split lines on spaces instead of running the tokeniser.")
+    var tokenized = false
+
+    @Option(name: .long, help: "Input format: auto, text or tsv.")
+    var format: String = "auto"
+
+    func files() throws -> [String] {
+        var files = input
+        if let corpusSet {
+            guard let lang = EmbeddingCorpora.Language(rawValue: corpusSet) else {
+                throw ValidationError("--corpus-set must be zh or en")
+            }
+            files += EmbeddingCorpora.trainFiles(lang, root: corpora)
+        }
+        guard !files.isEmpty else { throw ValidationError("give --input FILE… or --corpus-set zh|en") }
+        return files
+    }
+
+    func loader(threads: Int) throws -> CorpusLoader {
+        guard let f = TrainingText.Format(rawValue: format) else {
+            throw ValidationError("--format must be auto, text or tsv")
+        }
+        return CorpusLoader(format: f, tokenization: tokenized ? .pretokenized : .shopTokenizer, threads: threads)
+    }
+}
