@@ -11,6 +11,9 @@ struct BenchCommand: ParsableCommand {
             BenchEmbedCommand.self,
             BenchChatCommand.self,
             BenchReadersCommand.self,
+            BenchTrainCommand.self,
+            BenchRecommendCommand.self,
+            BenchDescribeCommand.self,
             // Each capability adds its benchmark command type here.
         ]
     )

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import ShopNeural
+
+/// `shopnlp bench train`: speed of the neural core (BiLSTM + attention classifier) on
+/// synthetic batches — training tokens/s and inference sequences/s. The PyTorch peer
+/// is `Benchmarks/pytorch_peer.py`, which runs this command in the same run.
+struct BenchTrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Neural core speed: training tokens/s (forward+backward+Adam) and inference sequences/s.")
+
+    @Option(help: "Vocabulary size.") var vocab = 20_000
+    @Option(help: "Embedding size.") var embed = 128
+    @Option(help: "LSTM hidden units per direction.") var hidden = 128
+    @Option(help: "Attention size.") var attention = 64
+    @Option(help: "Training batch size.") var batch = 64
+    @Option(name: .customLong("seq-len"), help: "Tokens per sequence.") var seqLen = 64
+    @Option(help: "Dropout rate during training.") var dropout: Float = 0.2
+    @Option(help: "Timed training steps (after 2 warm-up steps).") var steps = 20
+    @Option(name: .customLong("infer-batch"), help: "Inference batch size.") var inferBatch = 256
+    @Option(name: .customLong("infer-batches"), help: "Timed inference batches.") var inferBatches = 8
+    @Flag(help: "End with one JSON line holding the figures.") var json = false
+
+    func validate() throws {
+        for (name, v) in [("vocab", vocab), ("embed", embed), ("hidden", hidden), ("attention", attention),
+                          ("batch", batch), ("seq-len", seqLen), ("steps", steps), ("infer-batch", inferBatch),
+                          ("infer-batches", inferBatches)] where v < 1 {
+            throw ValidationError("--\(name) must be at least 1")
+        }
+        if vocab < 3 { throw ValidationError("--vocab must be at least 3") }
+        if !(0..<1).contains(dropout) { throw ValidationError("--dropout must be in [0, 1)") }
+    }
+
+    func run() throws {
+        var b = TrainingBenchmark()
+        b.vocabSize = vocab; b.embedDim = embed; b.hiddenSize = hidden; b.attentionSize = attention
+        b.batchSize = batch; b.sequenceLength = seqLen; b.dropout = dropout; b.trainSteps = steps
+        b.inferenceBatchSize = inferBatch; b.inferenceBatches = inferBatches
+        let r = b.run()
+        print("shape: vocab \(vocab), embed \(embed), hidden \(hidden)×2, attention \(attention), batch \(batch), seq-len \(seqLen)")
+        print(String(format: "training:  %.0f tokens/s  (%.1f ms/step, forward+backward+Adam, %d steps; CPU %.0f%%)",
+                     r.trainTokensPerSecond, r.trainSecondsPerStep * 1000, steps, r.trainCPUUtilisation * 100))
+        print(String(format: "inference: %.0f sequences/s  (batch %d, %d batches; CPU %.0f%%)",
+                     r.inferenceSequencesPerSecond, inferBatch, inferBatches, r.inferenceCPUUtilisation * 100))
+        print("threads: \(BLAS.threads) (OpenBLAS single-threaded, ShopNeural splits the work)")
+        if json {
+            let fields: [(String, String)] = [
+                ("train_tokens_per_s", String(format: "%.1f", r.trainTokensPerSecond)),
+                ("infer_seqs_per_s", String(format: "%.1f", r.inferenceSequencesPerSecond)),
+                ("train_ms_per_step", String(format: "%.2f", r.trainSecondsPerStep * 1000)),
+                ("vocab", "\(vocab)"), ("embed", "\(embed)"), ("hidden", "\(hidden)"), ("attention", "\(attention)"),
+                ("batch", "\(batch)"), ("seq_len", "\(seqLen)"), ("infer_batch", "\(inferBatch)"),
+                ("threads", "\(BLAS.threads)"),
+                ("train_cpu_util", String(format: "%.2f", r.trainCPUUtilisation)),
+                ("infer_cpu_util", String(format: "%.2f", r.inferenceCPUUtilisation)),
+            ]
+            print("{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
+        }
+    }
+}
