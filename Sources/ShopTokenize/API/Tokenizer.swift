@@ -13,7 +13,7 @@ public final class Tokenizer: Sendable {
     public init(options: TokenizerOptions = TokenizerOptions()) throws {
         self.options = options
         pool = try WordBreakPool(locale: "zh")
-        userWords = UserDictionary(options.userWords)
+        userWords = Self.dictionary(options)
         model = options.language == .en ? nil : try SegmenterModel.shared()
     }
 
@@ -22,8 +22,13 @@ public final class Tokenizer: Sendable {
     public init(options: TokenizerOptions, model: SegmenterModel?) throws {
         self.options = options
         pool = try WordBreakPool(locale: "zh")
-        userWords = UserDictionary(options.userWords)
+        userWords = Self.dictionary(options)
         self.model = model
+    }
+
+    /// The user's words plus, for Chinese, the shipped shop vocabulary.
+    private static func dictionary(_ options: TokenizerOptions) -> UserDictionary {
+        UserDictionary(options.userWords + (options.language == .en ? [] : ShopLexicon.words))
     }
 
     private static let sharedInstance: Result<Tokenizer, TokenizerError> = {

