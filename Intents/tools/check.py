@@ -207,6 +207,35 @@ for l in LANGS:
         if c.get(r, 0) < 3:
             err(f"eval/{l}.tsv: only {c.get(r, 0)} lines for {r}")
 
+# ---------------------------------------------------------------- dev set (calibration)
+eval_keys = {norm(u) for rows in eval_sets.values() for _, u in rows}
+p = os.path.join(ROOT, "eval", "dev.tsv")
+if os.path.exists(p):
+    dev = []
+    with open(p, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            line = line.rstrip("\n")
+            if not line:
+                continue
+            parts = line.split("\t")
+            if len(parts) != 2 or parts[0] not in intents:
+                err(f"eval/dev.tsv:{n}: want known-intent<TAB>utterance")
+                continue
+            k = norm(parts[1])
+            if k in all_examples:
+                err(f"eval/dev.tsv:{n}: {parts[1]!r} is also an example of {all_examples[k][0]}")
+            if k in eval_keys:
+                err(f"eval/dev.tsv:{n}: {parts[1]!r} is also in eval/*.tsv")
+            dev.append((parts[0], parts[1]))
+    if len({norm(u) for _, u in dev}) != len(dev):
+        err("eval/dev.tsv: duplicate utterances")
+    for l in LANGS:
+        c = Counter(lab for lab, u in dev if (l == "zh") == is_zh(u))
+        print(f"eval/dev.tsv ({l}): {sum(c.values())} lines, min per intent {min(c.values())}, oos {c.get('oos', 0)}")
+        for r in REQUIRED:
+            if c.get(r, 0) < 3:
+                err(f"eval/dev.tsv: only {c.get(r, 0)} {l} lines for {r}")
+
 # ---------------------------------------------------------------- conversation tests
 covered = defaultdict(set)
 tdir = os.path.join(ROOT, "tests")
