@@ -34,19 +34,27 @@ public final class BiLSTM: @unchecked Sendable {
         BLAS.parallel(2) { d in
             let (layer, x, c) = box.value
             if d == 0 {
-                layer.forwardLSTM.forward(x, batch: batch, lengths: lengths, cache: c.forward, parallel: false)
+                layer.forwardLSTM.forward(x, batch: batch, lengths: lengths, cache: c.forward, parallel: false,
+                                          writeOutput: false)
             } else {
-                layer.reverseLSTM.forward(x, batch: batch, lengths: lengths, cache: c.reverse, parallel: false)
+                layer.reverseLSTM.forward(x, batch: batch, lengths: lengths, cache: c.reverse, parallel: false,
+                                          writeOutput: false)
             }
         }
-        let H = hiddenSize, rows = cache.forward.output.rows
+        // Concatenate the hidden states, zero past each sequence's end.
+        let H = hiddenSize, rows = cache.forward.hidden.rows, B = batch
         cache.output.reshape(rows: rows, cols: 2 * H)
         cache.output.data.withUnsafeMutableBufferPointer { o in
-            cache.forward.output.data.withUnsafeBufferPointer { f in
-                cache.reverse.output.data.withUnsafeBufferPointer { r in
+            cache.forward.hidden.data.withUnsafeBufferPointer { f in
+                cache.reverse.hidden.data.withUnsafeBufferPointer { r in
                     for i in 0..<rows {
-                        (o.baseAddress! + i * 2 * H).update(from: f.baseAddress! + i * H, count: H)
-                        (o.baseAddress! + i * 2 * H + H).update(from: r.baseAddress! + i * H, count: H)
+                        let dst = o.baseAddress! + i * 2 * H
+                        if i / B < lengths[i % B] {
+                            dst.update(from: f.baseAddress! + i * H, count: H)
+                            (dst + H).update(from: r.baseAddress! + i * H, count: H)
+                        } else {
+                            dst.update(repeating: 0, count: 2 * H)
+                        }
                     }
                 }
             }

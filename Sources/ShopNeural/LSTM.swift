@@ -31,7 +31,7 @@ public final class LSTM: @unchecked Sendable {
         /// tanh(cell) at valid steps, `T·B × H`.
         var tanhCells = Matrix(rows: 0, cols: 0)
         /// Hidden state after each step (carried through padding), `T·B × H`.
-        var hidden = Matrix(rows: 0, cols: 0)
+        public internal(set) var hidden = Matrix(rows: 0, cols: 0)
         /// The layer output (hidden state, zero at padding), `T·B × H`.
         public internal(set) var output = Matrix(rows: 0, cols: 0)
         var dh = Matrix(rows: 0, cols: 0)
@@ -60,8 +60,10 @@ public final class LSTM: @unchecked Sendable {
     @inline(__always) private func step(_ k: Int, _ steps: Int) -> Int { reverse ? steps - 1 - k : k }
 
     /// Runs the LSTM; the result is `cache.output` (`T·B × H`).
-    /// `parallel` lets large products use several threads (off when the caller already runs in parallel).
-    public func forward(_ input: Matrix, batch: Int, lengths: [Int], cache: Cache, parallel: Bool = true) {
+    /// `parallel` lets large products use several threads (off when the caller already runs in parallel);
+    /// `writeOutput` false leaves `cache.output` unset (callers that read the hidden states themselves).
+    public func forward(_ input: Matrix, batch: Int, lengths: [Int], cache: Cache, parallel: Bool = true,
+                        writeOutput: Bool = true) {
         let H = hiddenSize, G = 4 * H, B = batch
         precondition(input.cols == inputSize && input.rows % max(B, 1) == 0 && lengths.count == B)
         let T = B == 0 ? 0 : input.rows / B
@@ -70,27 +72,25 @@ public final class LSTM: @unchecked Sendable {
         cache.cells.reshape(rows: T * B, cols: H)
         cache.tanhCells.reshape(rows: T * B, cols: H)
         cache.hidden.reshape(rows: T * B, cols: H)
-        cache.output.reshape(rows: T * B, cols: H)
+        if writeOutput { cache.output.reshape(rows: T * B, cols: H) }
         if cache.zeros.count != H { cache.zeros = [Float](repeating: 0, count: H) }
         if T == 0 || B == 0 { return }
 
         cache.gates.data.withUnsafeMutableBufferPointer { gp in
             let g0 = gp.baseAddress!
-            bias.value.withUnsafeBufferPointer { bp in
-                for r in 0..<(T * B) { (g0 + r * G).update(from: bp.baseAddress!, count: G) }
-            }
+            // The bias is added in the gate loop, saving a pass over this T·B × 4H matrix.
             input.data.withUnsafeBufferPointer { xp in
                 weightIH.value.withUnsafeBufferPointer { wp in
                     BLAS.gemm(transA: false, transB: true, m: T * B, n: G, k: inputSize, a: xp.baseAddress!,
-                              lda: inputSize, b: wp.baseAddress!, ldb: inputSize, beta: 1, c: g0, ldc: G,
+                              lda: inputSize, b: wp.baseAddress!, ldb: inputSize, beta: 0, c: g0, ldc: G,
                               parallel: parallel)
                 }
             }
+            bias.value.withUnsafeBufferPointer { bp in
             weightHH.value.withUnsafeBufferPointer { whh in
             cache.cells.data.withUnsafeMutableBufferPointer { cp in
             cache.tanhCells.data.withUnsafeMutableBufferPointer { tp in
             cache.hidden.data.withUnsafeMutableBufferPointer { hp in
-            cache.output.data.withUnsafeMutableBufferPointer { op in
             cache.zeros.withUnsafeBufferPointer { zp in
                 for k in 0..<T {
                     let t = step(k, T)
@@ -107,13 +107,11 @@ public final class LSTM: @unchecked Sendable {
                         let c = cp.baseAddress! + (t * B + b) * H
                         let tc = tp.baseAddress! + (t * B + b) * H
                         let h = hp.baseAddress! + (t * B + b) * H
-                        let o = op.baseAddress! + (t * B + b) * H
                         if t < lengths[b] {
-                            LSTM.cellForward(row, cPrev, c, tc, h, o, H)
+                            LSTM.cellForward(row, bp.baseAddress!, cPrev, c, tc, h, H)
                         } else {
                             c.update(from: cPrev, count: H)
                             h.update(from: hPrev, count: H)
-                            o.update(repeating: 0, count: H)
                             tc.update(repeating: 0, count: H)
                             row.update(repeating: 0, count: G)
                         }
@@ -121,21 +119,33 @@ public final class LSTM: @unchecked Sendable {
                 }
             }}}}}}
         }
+        if writeOutput {
+            // The output is the hidden state, zero past each sequence's end.
+            cache.output.data.withUnsafeMutableBufferPointer { op in
+                cache.hidden.data.withUnsafeBufferPointer { hp in
+                    for i in 0..<(T * B) {
+                        let dst = op.baseAddress! + i * H
+                        if i / B < lengths[i % B] { dst.update(from: hp.baseAddress! + i * H, count: H) }
+                        else { dst.update(repeating: 0, count: H) }
+                    }
+                }
+            }
+        }
     }
 
     /// The gate step for one sequence: activates the gates in place and writes c, tanh(c), h.
     /// Split into loops over at most three arrays each so the compiler vectorises them.
     @inline(__always)
-    static func cellForward(_ g: UnsafeMutablePointer<Float>, _ cPrev: UnsafePointer<Float>,
+    static func cellForward(_ g: UnsafeMutablePointer<Float>, _ bias: UnsafePointer<Float>,
+                            _ cPrev: UnsafePointer<Float>,
                             _ c: UnsafeMutablePointer<Float>, _ tc: UnsafeMutablePointer<Float>,
-                            _ h: UnsafeMutablePointer<Float>, _ out: UnsafeMutablePointer<Float>, _ H: Int) {
-        LSTMKernels.sigmoid(g, 2 * H)
-        LSTMKernels.tanh(g + 2 * H, H)
-        LSTMKernels.sigmoid(g + 3 * H, H)
+                            _ h: UnsafeMutablePointer<Float>, _ H: Int) {
+        LSTMKernels.sigmoid(g, bias, 2 * H)
+        LSTMKernels.tanh(g + 2 * H, bias + 2 * H, H)
+        LSTMKernels.sigmoid(g + 3 * H, bias + 3 * H, H)
         LSTMKernels.cell(c, g, g + H, g + 2 * H, cPrev, H)
         LSTMKernels.tanh(tc, from: c, H)
         LSTMKernels.multiply(h, g + 3 * H, tc, H)
-        out.update(from: h, count: H)
     }
 
     /// Back-propagates `gradOutput` (`T·B × H`, ignored at padding) through the sequence.

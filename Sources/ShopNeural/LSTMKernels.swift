@@ -1,6 +1,18 @@
 /// The LSTM's element-wise loops, each over few arrays so LLVM vectorises it
 /// (with many pointers in one loop it gives up on the aliasing checks).
 enum LSTMKernels {
+    /// x = sigmoid(x + b)
+    @inline(__always)
+    static func sigmoid(_ x: UnsafeMutablePointer<Float>, _ b: UnsafePointer<Float>, _ n: Int) {
+        for j in 0..<n { x[j] = fastSigmoid(x[j] + b[j]) }
+    }
+
+    /// x = tanh(x + b)
+    @inline(__always)
+    static func tanh(_ x: UnsafeMutablePointer<Float>, _ b: UnsafePointer<Float>, _ n: Int) {
+        for j in 0..<n { x[j] = fastTanh(x[j] + b[j]) }
+    }
+
     @inline(__always)
     static func sigmoid(_ x: UnsafeMutablePointer<Float>, _ n: Int) {
         for j in 0..<n { x[j] = fastSigmoid(x[j]) }
