@@ -28,11 +28,35 @@ struct IntentTrainCommand: ParsableCommand {
     @Option(help: "Coordinate-descent epochs of the wide path.")
     var epochs: Int = 20
 
+    @Option(help: "Deep path (embedding+BiLSTM+attention, ShopNeural) epochs; 0 = wide path only.")
+    var deepEpochs: Int = 0
+
+    @Option(help: "Deep path: hidden units per LSTM direction.")
+    var hidden: Int = 96
+
+    @Option(help: "Deep path: embedding size.")
+    var embed: Int = 96
+
+    @Option(help: "Deep path: buckets of its own hashed word/bigram bag (0 = pure embedding+BiLSTM+attention; the wide TF-IDF path is separate).")
+    var deepWideBuckets: Int = 0
+
+    @Option(help: "Deep path: learning rate.")
+    var learningRate: Float = 3e-3
+
+    @Option(help: "Wide path: longest character n-gram inside Latin words.")
+    var charMax: Int = 5
+
     @Option(help: "Weight of out-of-scope recall against in-scope accuracy when choosing the threshold.")
     var oosWeight: Double = 1.0
 
+    @Flag(help: "Use oos examples only to calibrate the threshold, not as a class.")
+    var noOosClass = false
+
     @Option(help: "Random seed.")
     var seed: UInt64 = 42
+
+    @Option(name: .customLong("eval"), parsing: .upToNextOption, help: "TSV files to evaluate the trained model on (printed and put in the manifest).")
+    var evalFiles: [String] = []
 
     @Option(help: "Also write a manifest (JSON: data, hyper-parameters, metrics, checksum, rebuild command).")
     var manifest: String?
@@ -56,19 +80,52 @@ struct IntentTrainCommand: ParsableCommand {
         trainer.epochs = epochs
         trainer.seed = seed
         trainer.oosWeight = oosWeight
+        trainer.oosAsClass = !noOosClass
+        trainer.extractor.charMax = charMax
+        if deepEpochs > 0 {
+            var deep = NeuralIntentTrainer()
+            deep.epochs = deepEpochs
+            deep.hiddenSize = hidden
+            deep.embedDim = embed
+            deep.learningRate = learningRate
+            deep.wideBuckets = deepWideBuckets
+            deep.seed = seed
+            trainer.deepTrainer = deep
+        }
         trainer.log = { FileHandle.standardError.write(Data(("intent train: " + $0 + "\n").utf8)) }
         let start = Date()
         var model = try trainer.train(train, dev: devSet)
         let seconds = Date().timeIntervalSince(start)
         model.info["data"] = sources.joined(separator: " ")
+        model.info["oos_weight"] = String(oosWeight)
+        model.info["oos_as_class"] = String(!noOosClass)
+        model.info["char_max"] = String(charMax)
+        model.info["deep_epochs"] = String(deepEpochs)
+        if deepEpochs > 0 {
+            model.info["deep_hidden"] = String(hidden)
+            model.info["deep_embed"] = String(embed)
+            model.info["deep_learning_rate"] = String(learningRate)
+            model.info["deep_wide_buckets"] = String(deepWideBuckets)
+        }
         model.info["intents"] = String(model.intentNames.count)
         try IntentModelFile.save(model, to: out)
         FileHandle.standardError.write(Data(String(format: "intent train: %d examples, %d labels, %.1fs; wrote %@\n",
                                                    train.count, model.labels.count, seconds, out).utf8))
+        var results: [(String, IntentMetrics)] = []
+        for f in evalFiles {
+            let data = try IntentTSV.read(f)
+            let known = Set(model.labels)
+            let gold = data.map { known.contains($0.intent) ? $0.intent : outOfScopeLabel }
+            let m = IntentMetrics(gold: gold, predicted: data.map { model.classify($0.text).intent })
+            results.append((f, m))
+            var line = String(format: "eval %@: accuracy %.4f, macro-F1 %.4f", f, m.accuracy, m.macroF1)
+            if m.hasOutOfScope { line += String(format: ", in-scope accuracy %.4f, oos recall %.4f", m.inScopeAccuracy, m.outOfScopeRecall) }
+            print(line)
+        }
         if let manifest {
             try IntentManifest.write(model: model, modelPath: out, manifestPath: manifest,
                                      command: CommandLine.arguments.dropFirst().joined(separator: " "),
-                                     seconds: seconds, evalFiles: [])
+                                     seconds: seconds, evalFiles: results)
         }
     }
 }

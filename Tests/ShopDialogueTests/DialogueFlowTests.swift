@@ -82,3 +82,28 @@ import Testing
         #expect(Set(first.compactMap { $0 }).count == 2) // both variants get used
     }
 }
+
+/// A classifier that always rejects but ranks order_status second, to test entity evidence.
+struct RejectingClassifier: IntentClassifying {
+    var intentNames: [String] { ["order_status", "greet"] }
+    func classify(_ text: String) -> IntentPrediction {
+        IntentPrediction(intent: outOfScopeLabel, confidence: 0.4,
+                         alternatives: [ScoredIntent(intent: outOfScopeLabel, probability: 0.4),
+                                        ScoredIntent(intent: "order_status", probability: 0.3),
+                                        ScoredIntent(intent: "greet", probability: 0.2)], rejected: true)
+    }
+    func explain(_ text: String) -> [WordWeight] { [] }
+}
+
+@Suite struct EntityEvidenceTests {
+    @Test func rejectedMessageWithOrderNumberGoesToRunnerUp() throws {
+        let set = try IntentSet.load(directory: try TestSupport.tinyIntentsDir())
+        let m = DialogueManager(intents: set, classifier: RejectingClassifier())
+        let t = m.respond("blah blah 2024031512345678 blah")
+        #expect(t.intent == "order_status")
+        #expect(t.resolution == "entity evidence")
+        #expect(t.reply.contains("2024031512345678"))
+        let plain = m.respond("blah blah blah")
+        #expect(plain.intent == "oos")
+    }
+}

@@ -15,6 +15,9 @@ public final class DialogueManager {
     public var escalationThreshold: Float = 0.5
     /// Messages classified below this confidence may be read as answers/follow-ups instead.
     public var followUpConfidence: Float = 0.6
+    /// A rejected message still goes to a runner-up intent with at least this probability
+    /// when it carries an entity for that intent's required slot.
+    public var entityEvidenceFloor: Float = 0.15
     /// Forces the reply language (`/lang`); nil = the message's language.
     public var forcedLanguage: Language?
     public var followUps = FollowUpDetector()
@@ -114,25 +117,42 @@ public final class DialogueManager {
         }
         // "and the other order?" / "那另一个订单呢" / "what about SO123456789?"
         if let last = state.lastIntent ?? state.pendingIntent, let def = intents.intent(named: last) {
-            let f = followUps.analyse(text)
+            let f = followUps.analyse(textWithoutEntities(text, entities))
             let carriesSlot = def.slots.contains { s in entities.contains { $0.type == s.entity } }
             if (f.isFollowUp && (!confident || f.other)) || (!confident && carriesSlot && isMostlyEntities(text, entities)) {
                 let forget = f.other && !carriesSlot ? def.requiredSlots.first?.name : nil
                 return (last, "follow-up", forget)
             }
         }
+        // a rejected message that carries an entity one of the runner-up intents needs (an order
+        // number, say) is about the shop: act on the best such intent
+        if prediction.rejected {
+            for alt in prediction.alternatives where alt.intent != outOfScopeLabel && alt.probability >= entityEvidenceFloor {
+                if let def = intents.intent(named: alt.intent),
+                   def.requiredSlots.contains(where: { s in entities.contains { $0.type == s.entity } }) {
+                    return (alt.intent, "entity evidence", nil)
+                }
+            }
+        }
         return (prediction.rejected ? outOfScopeLabel : prediction.intent, "classifier", nil)
     }
 
-    /// True when little besides the entities is left (a bare order number, "SO123456789 please").
+    /// True when little besides the entities is left ("2024…", "order number SO123456789",
+    /// "订单号是2024…"): such a message answers a prompt rather than asking something new.
     private func isMostlyEntities(_ text: String, _ entities: [Entity]) -> Bool {
         guard !entities.isEmpty else { return false }
+        let rest = textWithoutEntities(text, entities)
+        let latin = rest.unicodeScalars.filter { $0.properties.isAlphabetic && !TextNormalizer.isCJK($0) }.count
+        let cjk = rest.unicodeScalars.filter { TextNormalizer.isCJK($0) }.count
+        return latin <= 16 && cjk <= 6
+    }
+
+    private func textWithoutEntities(_ text: String, _ entities: [Entity]) -> String {
         var rest = text as NSString
         for e in entities.sorted(by: { $0.location > $1.location }) {
-            rest = rest.replacingCharacters(in: NSRange(location: e.location, length: e.length), with: "") as NSString
+            rest = rest.replacingCharacters(in: NSRange(location: e.location, length: e.length), with: " ") as NSString
         }
-        let letters = (rest as String).unicodeScalars.filter { $0.properties.isAlphabetic }.count
-        return letters <= 8
+        return rest as String
     }
 
     private func handOff(_ turn: inout DialogueTurn, lang: Language) {

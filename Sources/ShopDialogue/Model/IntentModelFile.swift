@@ -41,7 +41,7 @@ public enum IntentModelFile {
 
     /// Loads a model; `deepLoader` rebuilds the deep path from its stored bytes.
     public static func load(_ path: String,
-                            deepLoader: ((_ bytes: [UInt8], _ labels: [String]) throws -> DeepIntentPath)? = nil) throws -> IntentModel {
+                            deepLoader: ((_ bytes: [UInt8], _ labels: [String]) throws -> DeepIntentPath)? = { b, _ in try NeuralIntentPath.deserialize(b, file: "deep path") }) throws -> IntentModel {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw IntentModelError.badModelFile(path: path, reason: "cannot read file")
         }

@@ -16,12 +16,14 @@ public struct IntentTrainer {
     public var deepTrainer: DeepPathTraining?
     /// Weight of out-of-scope recall against in-scope accuracy when choosing the threshold.
     public var oosWeight = 1.0
+    /// Train `oos` examples as a class of their own (else they only calibrate the threshold).
+    public var oosAsClass = true
     public var log: (String) -> Void = { _ in }
 
     public init() {}
 
     public func train(_ train: [LabeledUtterance], dev: [LabeledUtterance]? = nil) throws -> IntentModel {
-        let labels = Array(Set(train.map(\.intent))).sorted()
+        let labels = Array(Set(train.map(\.intent)).subtracting(oosAsClass ? [] : [outOfScopeLabel])).sorted()
         guard labels.count >= 2 else {
             throw IntentModelError.invalidTrainingData("need at least two intents, found \(labels.count)")
         }
@@ -35,11 +37,12 @@ public struct IntentTrainer {
             fitSet = train; calSet = []
         }
         let start = Date()
-        var model = try fit(fitSet, labels: labels)
+        let inLabels = Set(labels)
+        var model = try fit(fitSet.filter { inLabels.contains($0.intent) }, labels: labels, dev: calSet)
         log(String(format: "fitted on %d examples, %d features, %.1fs", fitSet.count, model.wide.vectorizer.dimension, Date().timeIntervalSince(start)))
         if !calSet.isEmpty { calibrate(&model, on: calSet) }
         if calSet.count > 0, dev == nil || dev!.isEmpty {
-            var final = try fit(train, labels: labels)
+            var final = try fit(train.filter { inLabels.contains($0.intent) }, labels: labels)
             final.temperature = model.temperature
             final.threshold = model.threshold
             final.deepWeight = model.deepWeight
@@ -59,7 +62,7 @@ public struct IntentTrainer {
         return model
     }
 
-    func fit(_ data: [LabeledUtterance], labels: [String]) throws -> IntentModel {
+    func fit(_ data: [LabeledUtterance], labels: [String], dev: [LabeledUtterance] = []) throws -> IntentModel {
         let index = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
         var vec = TfidfVectorizer(extractor: extractor)
         vec.fit(data.map(\.text), minCount: minCount)
@@ -70,7 +73,8 @@ public struct IntentTrainer {
         let w = svm.train(x, labels: y, classes: labels.count, dimension: vec.dimension)
         var model = IntentModel(labels: labels, wide: WideModel(vectorizer: vec, weights: w, classes: labels.count))
         if let deepTrainer {
-            model.deep = try deepTrainer.train(data.map(\.text), labels: y, labelNames: labels, log: log)
+            let devPairs = dev.compactMap { u in index[u.intent].map { (u.text, $0) } }
+            model.deep = try deepTrainer.train(data.map(\.text), labels: y, labelNames: labels, dev: devPairs, log: log)
             model.deepWeight = 0.5
         }
         return model
@@ -151,7 +155,8 @@ public struct IntentTrainer {
 
 /// Trains the deep path of the intent model.
 public protocol DeepPathTraining {
-    func train(_ texts: [String], labels: [Int], labelNames: [String], log: (String) -> Void) throws -> DeepIntentPath
+    /// `dev` (text, label index) picks the best epoch; it may be empty.
+    func train(_ texts: [String], labels: [Int], labelNames: [String], dev: [(String, Int)], log: @escaping (String) -> Void) throws -> DeepIntentPath
 }
 
 /// Problems building or reading an intent model.

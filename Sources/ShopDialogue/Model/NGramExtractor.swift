@@ -19,7 +19,7 @@ public struct NGramExtractor: Sendable, Equatable, Codable {
         feats.reserveCapacity(toks.count * 8)
         for (i, t) in toks.enumerated() {
             feats.append("w:" + t.text); owner.append(i)
-            if !t.isCJK {
+            if !t.isCJK, !t.text.hasPrefix("<") {
                 let chars = Array("<" + t.text + ">")
                 if chars.count > 3 {
                     for n in charMin...charMax where n < chars.count {

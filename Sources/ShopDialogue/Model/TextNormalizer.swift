@@ -18,7 +18,14 @@ public enum TextNormalizer {
         var out: [Token] = []
         var word = ""
         func flush() {
-            if !word.isEmpty { out.append(Token(text: word, isCJK: false)); word = "" }
+            guard !word.isEmpty else { return }
+            // order numbers, phones, amounts: one shape token instead of dozens of digit n-grams
+            let digits = word.unicodeScalars.filter { ("0"..."9").contains($0) }.count
+            if foldDigits, digits >= 4 {
+                word = digits == word.unicodeScalars.count ? "<num>" : "<id>"
+            }
+            out.append(Token(text: word, isCJK: false))
+            word = ""
         }
         for scalar in normalize(text).unicodeScalars {
             if isCJK(scalar) {
