@@ -209,4 +209,21 @@ final class XMLTests: XCTestCase {
         XCTAssertEqual(errors[0].field, "body")
         XCTAssertEqual(errors[0].line, 1)
     }
+
+    func testInvalidUTF8InXMLIsAnErrorWithItsLine() throws {
+        let tmp = try TempFiles()
+        let bytes = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<reviews>\n<review><text>ok</text></review>\n<review><text>bad ".utf8)
+            + [0xFF, 0xFE] + Array("</text></review>\n</reviews>\n".utf8)
+        let path = try tmp.write("u.xml", bytes: bytes)
+        let (_, errors) = try RecordReader(path: path, options: .init(format: .xml)).readAll()
+        XCTAssertEqual(errors.count, 1)
+        XCTAssertEqual(errors.first?.line, 4)
+        XCTAssertTrue(errors.first?.reason.contains("UTF-8") ?? false, errors.first?.reason ?? "")
+    }
+
+    func testXMLFromMissingFileAndEmptyRecords() throws {
+        XCTAssertThrowsError(try RecordReader(path: "/nonexistent/feed.xml", options: .init(format: .xml)))
+        let records = try XMLRecordReader(xml: "<r><item id=\"1\"/><item id=\"2\"></item></r>", recordElement: "item").map { try $0.get() }
+        XCTAssertEqual(records.map { $0.fields["id"] }, ["1", "2"])
+    }
 }
