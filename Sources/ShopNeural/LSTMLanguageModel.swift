@@ -85,18 +85,11 @@ public final class LSTMLanguageModel: @unchecked Sendable {
     /// log-probability of each target (0 at padding).
     func targetLogProbabilities(_ ws: Workspace) -> [Float] {
         let V = config.vocabSize
+        let valid = ws.targets.indices.filter { ws.targets[$0] >= 0 }
         var result = [Float](repeating: 0, count: ws.targets.count)
         ws.logits.data.withUnsafeMutableBufferPointer { lp in
-            for r in 0..<ws.targets.count where ws.targets[r] >= 0 {
-                let row = lp.baseAddress! + r * V
-                var best = -Float.infinity
-                for j in 0..<V { best = max(best, row[j]) }
-                var total: Float = 0
-                for j in 0..<V { total += exp(row[j] - best) }
-                let logZ = best + log(total)
-                for j in 0..<V { row[j] -= logZ }
-                result[r] = row[Int(ws.targets[r])]
-            }
+            LogSoftmax.inPlace(lp.baseAddress!, rows: valid, width: V)
+            for r in valid { result[r] = lp[r * V + Int(ws.targets[r])] }
         }
         return result
     }
@@ -117,7 +110,7 @@ public final class LSTMLanguageModel: @unchecked Sendable {
                 let row = lp.baseAddress! + r * V
                 if ws.targets[r] < 0 { row.update(repeating: 0, count: V); continue }
                 nll -= Double(logp[r])
-                for j in 0..<V { row[j] = exp(row[j]) * scale }
+                for j in 0..<V { row[j] = fastExp(row[j]) * scale }
                 row[Int(ws.targets[r])] -= scale
             }
         }
