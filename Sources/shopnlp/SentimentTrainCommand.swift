@@ -40,6 +40,8 @@ struct SentimentTrainCommand: ParsableCommand {
     var hanOrder = 3
     @Option(name: .long, help: "Character n-grams inside English words up to this length (0 = none).")
     var subwordOrder = 0
+    @Option(name: .long, help: "Word n-grams from the shared tokenizer's Chinese segmentation up to this order (0 = none).")
+    var wordOrder = 0
     @Option(name: .long, help: "Minimum document count of a feature.")
     var minCount = 1
     @Option(name: .long, help: "Maximum number of features (most frequent kept).")
@@ -95,7 +97,7 @@ struct SentimentTrainCommand: ParsableCommand {
             SentimentPaths.log("--exclude: dropped \(before - trainEx.count) training examples whose text is in \(exclude.count) excluded files\n")
         }
         let config = SentimentTrainingConfig(
-            features: FeatureOptions(order: order, hanOrder: hanOrder, subwordOrder: subwordOrder),
+            features: FeatureOptions(order: order, hanOrder: hanOrder, subwordOrder: subwordOrder, wordOrder: wordOrder),
             minCount: minCount, maxFeatures: maxFeatures,
             hyper: LinearHyperParameters(epochs: epochs, learningRate: lr, l2: l2, nbAlpha: nbAlpha, featureDropout: dropout),
             seeds: (0..<UInt64(seeds)).map { seed + $0 }, language: lang, labelMapping: mapping)

@@ -7,11 +7,15 @@ public struct AspectExtractor: Sendable {
     /// With a two-label model, a clause whose positive probability is within this margin
     /// of 0.5 is `neutral`.
     public var neutralMargin: Float
+    /// Weight of the clause against the whole review in an aspect's probabilities: the
+    /// clause says which opinion is about the aspect, the review gives context.
+    public var clauseWeight: Float
 
-    public init(zh: AspectLexicon, en: AspectLexicon, neutralMargin: Float = 0.15) {
+    public init(zh: AspectLexicon, en: AspectLexicon, neutralMargin: Float = 0.15, clauseWeight: Float = 1.0) {
         self.zh = zh
         self.en = en
         self.neutralMargin = neutralMargin
+        self.clauseWeight = clauseWeight
     }
 
     static let determiners: Set<String> = ["the", "this", "that", "these", "those", "my", "its", "their", "our", "his", "her", "your"]
@@ -100,22 +104,28 @@ public struct AspectExtractor: Sendable {
 
     /// The polarity of a span of text by the model: argmax, or `neutral` near 0.5 for a
     /// two-label model.
-    public func polarity(of text: String, model: SentimentModel) -> (String, Float) {
-        let p = model.predict(text)
+    public func polarity(of text: String, model: SentimentModel, whole: [Float]? = nil) -> (String, Float) {
+        var probs = model.predict(text).probabilities
+        if let whole {
+            for i in probs.indices { probs[i] = clauseWeight * probs[i] + (1 - clauseWeight) * whole[i] }
+        }
+        let best = argmax(probs)
         if model.labels.count == 2, let pos = model.labels.firstIndex(of: "positive") {
-            let pp = p.probabilities[pos]
+            let pp = probs[pos]
             if abs(pp - 0.5) < neutralMargin { return ("neutral", 1 - abs(pp - 0.5) * 2) }
         }
-        return (p.label, p.score)
+        return (model.labels[best], probs[best])
     }
 
     /// Aspect terms with their polarity, one per distinct term (first mention).
     public func analyse(units: TextUnits, language: String, model: SentimentModel) -> [AspectMention] {
         var seen = Set<String>()
         var out: [AspectMention] = []
+        var whole: [Float]? = nil
         for f in find(units, language: language) where seen.insert(f.term).inserted {
+            if whole == nil { whole = model.predict(units: units).probabilities }
             let ctx = context(units, first: f.first, count: f.count)
-            let (pol, score) = polarity(of: AspectExtractor.text(units, ctx), model: model)
+            let (pol, score) = polarity(of: AspectExtractor.text(units, ctx), model: model, whole: whole)
             out.append(AspectMention(term: f.term, aspect: f.aspect, polarity: pol, score: score, firstUnit: f.first, unitCount: f.count))
         }
         return out

@@ -19,7 +19,7 @@ public struct LabeledExample: Sendable, Equatable {
         if path.lowercased().hasSuffix(".xml") {
             var out: [LabeledExample] = []
             var dropped = 0
-            for s in try SemEvalSentence.read(path) {
+            for s in try ABSASentence.read(path) {
                 if let p = s.sentencePolarity { out.append(LabeledExample(label: p, text: s.text, line: s.line)) } else { dropped += 1 }
             }
             return (out, dropped)

@@ -2,8 +2,13 @@
 /// it covers so explanations can point back at the words.
 public struct FeatureExtractor: Sendable {
     public let options: FeatureOptions
+    /// Segments Chinese into words for `wordOrder` features.
+    let words: WordSegmenter?
 
-    public init(options: FeatureOptions) { self.options = options }
+    public init(options: FeatureOptions) {
+        self.options = options
+        self.words = options.wordOrder > 0 ? WordSegmenter.shared : nil
+    }
 
     /// Calls `body(key, firstUnit, unitCount)` for every feature of `units`
     /// (duplicates included; `unitCount` 0 marks a subword feature of unit `firstUnit`).
@@ -26,6 +31,23 @@ public struct FeatureExtractor: Sendable {
             }
             if options.subwordOrder > 0 && !units.isHan[i] {
                 subwords(units, i, body)
+            }
+        }
+        if let words, units.isHan.contains(true) {
+            // Multi-character Chinese words and their n-grams; first unit -1: no span.
+            let ws = words.words(units.source)
+            var hs: [UInt64] = []
+            hs.reserveCapacity(ws.count)
+            for w in ws { hs.append(FeatureHash.combine(FeatureHash.string(w), 0x5757, salt: 77)) }
+            for a in 0..<hs.count {
+                var h = hs[a]
+                if ws[a].unicodeScalars.count > 1 { body(h, -1, 0) }
+                var b = a + 1
+                while b < hs.count && b - a < options.wordOrder {
+                    h = FeatureHash.combine(h, hs[b], salt: 78)
+                    body(h, -1, 0)
+                    b += 1
+                }
             }
         }
     }

@@ -17,6 +17,9 @@ public struct TextUnits: Sendable {
     /// Whether each unit is a Han character.
     public let isHan: [Bool]
 
+    /// The text the units were cut from.
+    public let source: String
+
     public var count: Int { hashes.count }
 
     /// The text of unit `i`.
@@ -81,6 +84,7 @@ public struct TextUnits: Sendable {
             }
         }
         closeWord(scalars.count)
+        self.source = text
         self.scalars = scalars
         self.starts = starts
         self.ends = ends

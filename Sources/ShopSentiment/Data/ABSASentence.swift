@@ -1,7 +1,7 @@
 import ShopData
 
 /// A SemEval-2014 Task 4 sentence with its gold aspect terms.
-public struct SemEvalSentence: Sendable, Equatable {
+public struct ABSASentence: Sendable, Equatable {
     public struct Term: Sendable, Equatable {
         public var term: String
         public var polarity: String
@@ -24,17 +24,17 @@ public struct SemEvalSentence: Sendable, Equatable {
     }
 
     /// Reads every `<sentence>` of a SemEval-2014 ABSA XML file (streamed by libxml2).
-    public static func read(_ path: String) throws -> [SemEvalSentence] {
+    public static func read(_ path: String) throws -> [ABSASentence] {
         let xml = try XMLStreamReader(path: path)
-        var out: [SemEvalSentence] = []
-        var current: SemEvalSentence? = nil
+        var out: [ABSASentence] = []
+        var current: ABSASentence? = nil
         var inText = false
         while try xml.read() {
             switch xml.kind {
             case .element:
                 switch xml.localName {
                 case "sentence":
-                    current = SemEvalSentence(id: xml.attribute("id") ?? "", text: "", terms: [], line: xml.line)
+                    current = ABSASentence(id: xml.attribute("id") ?? "", text: "", terms: [], line: xml.line)
                 case "text": inText = !xml.isEmptyElement
                 case "aspectTerm":
                     if let term = xml.attribute("term"), let pol = xml.attribute("polarity") {
