@@ -9,7 +9,7 @@ public enum ResourcePaths {
     public static func corpora(_ explicit: String? = nil) -> String {
         if let explicit, !explicit.isEmpty { return explicit }
         if let env = ProcessInfo.processInfo.environment["SHOPNLP_CORPORA"], !env.isEmpty { return env }
-        return (packageRoot() as NSString).appendingPathComponent("../shared/corpora")
+        return ((packageRoot() as NSString).appendingPathComponent("../shared/corpora") as NSString).standardizingPath
     }
 
     /// A corpus file by relative path, e.g. `corpus("chnsenticorp_htl_all/train.tsv")`.
