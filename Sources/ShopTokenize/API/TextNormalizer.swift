@@ -5,11 +5,21 @@ import ShopICU
 /// characters, so emoji ZWJ sequences and variation selectors survive.
 public enum TextNormalizer {
     public static func normalize(_ text: String) -> String {
-        if text.isEmpty { return text }
+        if isAlreadyNormal(text) { return text }
         let source = Array(text.utf16)
         let nfkc = apply(source) { src, n, dst, cap in shop_normalize(Int32(SHOP_NFKC), src, n, dst, cap) }
         let folded = apply(nfkc) { src, n, dst, cap in shop_fold_case(src, n, dst, cap) }
         return String(decoding: folded, as: UTF16.self)
+    }
+
+    /// Lower-case ASCII and common Han ideographs are unchanged by NFKC and case folding:
+    /// skip ICU for them (most tokens).
+    @inline(__always)
+    static func isAlreadyNormal(_ text: String) -> Bool {
+        for u in text.utf16 {
+            if u < 0x80 { if u >= 0x41 && u <= 0x5A { return false } } else if u < 0x4E00 || u > 0x9FFF { return false }
+        }
+        return true
     }
 
     /// Runs an ICU-style "write into buffer, return needed length" function, growing once if needed.

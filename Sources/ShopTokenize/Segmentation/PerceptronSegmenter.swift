@@ -5,6 +5,7 @@ struct PerceptronSegmenter {
 
     struct Scratch {
         var codes: [UInt32] = []
+        var lex: [UInt8] = []
         var emissions: [Float] = []
         var back: [UInt8] = []
         var tags: [UInt8] = []
@@ -42,22 +43,29 @@ struct PerceptronSegmenter {
         s.emissions.removeAll(keepingCapacity: true)
         s.emissions.append(contentsOf: repeatElement(0, count: n * 4))
         let mask = model.mask
+        let scale = model.scale
         s.codes.withUnsafeBufferPointer { codes in
+            SegmentLexicon.positions(model.lexicon, codes, n, into: &s.lex)
+        }
+        s.codes.withUnsafeBufferPointer { codes in
+          s.lex.withUnsafeBufferPointer { lex in
             model.weights.withUnsafeBufferPointer { w in
                 s.emissions.withUnsafeMutableBufferPointer { e in
                     withUnsafeTemporaryAllocation(of: Int.self, capacity: SegmentFeatures.templateCount) { f in
                         for i in 0..<n {
-                            SegmentFeatures.indices(codes, i, mask: mask, f.baseAddress!)
-                            var s0: Float = 0, s1: Float = 0, s2: Float = 0, s3: Float = 0
+                            SegmentFeatures.indices(codes, lex, i, mask: mask, f.baseAddress!)
+                            var s0: Int32 = 0, s1: Int32 = 0, s2: Int32 = 0, s3: Int32 = 0
                             for k in 0..<SegmentFeatures.templateCount {
                                 let b = f[k] &* 4
-                                s0 += w[b]; s1 += w[b &+ 1]; s2 += w[b &+ 2]; s3 += w[b &+ 3]
+                                s0 &+= Int32(w[b]); s1 &+= Int32(w[b &+ 1]); s2 &+= Int32(w[b &+ 2]); s3 &+= Int32(w[b &+ 3])
                             }
-                            e[i * 4] = s0; e[i * 4 + 1] = s1; e[i * 4 + 2] = s2; e[i * 4 + 3] = s3
+                            e[i * 4] = Float(s0) * scale; e[i * 4 + 1] = Float(s1) * scale
+                            e[i * 4 + 2] = Float(s2) * scale; e[i * 4 + 3] = Float(s3) * scale
                         }
                     }
                 }
             }
+          }
         }
     }
 

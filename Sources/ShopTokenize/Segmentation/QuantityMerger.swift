@@ -14,10 +14,27 @@ struct QuantityMerger {
                                               "毫升", "英寸", "周年", "多年", "余年", "多万", "多名", "多个", "多次", "多家"].map { Array($0.utf16) })
     static let datePart: [UInt16: Int] = [0x5E74: 1, 0x6708: 2, 0x65E5: 3, 0x53F7: 3]  // 年 月 日 号
 
+    /// Per UTF-16 code unit: 1 numeral, 2 approximator, 4 classifier (sets are too slow
+    /// for a per-character check).
+    static let table: [UInt8] = {
+        var t = [UInt8](repeating: 0, count: 65536)
+        for c in numeralChars { t[Int(c)] |= 1 }
+        for c in approximators { t[Int(c)] |= 2 }
+        for c in classifiers { t[Int(c)] |= 4 }
+        return t
+    }()
+
     /// Merges words in place: `isEnd[i]` says a word ends after unit `group.lowerBound + i`.
     static func apply(_ t: UnsafeBufferPointer<UInt16>, _ units: [Unit], _ group: Range<Int>, _ isEnd: inout [Bool]) {
         let base = group.lowerBound
         let n = group.count
+        let numerals = table
+        var anyNumber = false
+        for k in group where units[k].kind == .number || (units[k].kind == .han && numerals[Int(t[units[k].start])] & 1 != 0) {
+            anyNumber = true
+            break
+        }
+        if !anyNumber { return }
         var words: [Range<Int>] = []
         var s = 0
         for i in 0..<n where isEnd[i] { words.append(s..<(i + 1)); s = i + 1 }
@@ -68,9 +85,10 @@ struct QuantityMerger {
             if u.kind == .number { sawNumber = true; continue }
             guard u.kind == .han, u.end - u.start == 1 else { return false }
             let c = t[u.start]
-            if numeralChars.contains(c) { sawNumber = true; continue }
+            let flags = table[Int(c)]
+            if flags & 1 != 0 { sawNumber = true; continue }
             if k == 0 && c == 0x7B2C { continue }  // 第
-            if k > 0 && sawNumber && (approximators.contains(c) || (k == r.count - 1 && datePart[c] != nil)) { continue }
+            if k > 0 && sawNumber && (flags & 2 != 0 || (k == r.count - 1 && datePart[c] != nil)) { continue }
             return false
         }
         return sawNumber

