@@ -7,11 +7,13 @@ public struct ComparisonRow: Sendable {
     /// reported to matter most).
     public var sparse: RankingMetrics
     public var trainSeconds: Double
+    /// Hyper-parameters the row used, when they were tuned.
+    public var settings = ""
 }
 
 public enum Comparison {
     public static func run(training: TrainingSet, test: [Interaction], config: ALSConfig, shaping: ConfidenceShaping,
-                           k: Int = 10, sparseLimit: Int = 3, knnNeighbours: Int = 100,
+                           k: Int = 10, sparseLimit: Int = 3, knnNeighbours: Int = 100, tune: Bool = false,
                            clock: () -> Double) -> [ComparisonRow] {
         let plain = training.matrix(shaping: shaping, useSentiment: false)
         let isSparse: (Int) -> Bool = { plain.items(ofUser: $0).count <= sparseLimit }
@@ -27,13 +29,20 @@ public enum Comparison {
         var rows = [
             row("popularity", plain) { PopularityModel(plain) },
             row("item-knn", plain) { ItemKNNModel(plain, neighbours: knnNeighbours) },
-            row("als", plain) { ALSTrainer.train(plain, config: config) },
         ]
-        if training.hasSentiment {
-            // Same users and items in the same order, so the sparse filter still applies.
-            let shaped = training.matrix(shaping: shaping, useSentiment: true)
-            rows.append(row("als+sentiment", shaped) { ALSTrainer.train(shaped, config: config) })
+        // With `tune`, each ALS variant gets its own settings chosen on a validation split
+        // of the training data; the chosen settings are part of the row's name.
+        func als(_ useSentiment: Bool) -> ComparisonRow {
+            let tuned = tune ? Tuning.tune(training: training, base: config, useSentiment: useSentiment)
+                             : TunedSettings(config: config, shaping: shaping, validationNDCG: .nan)
+            // Same users and items in the same order as `plain`, so the sparse filter applies.
+            let m = training.matrix(shaping: tuned.shaping, useSentiment: useSentiment)
+            var r = row(useSentiment ? "als+sentiment" : "als", m) { ALSTrainer.train(m, config: tuned.config) }
+            r.settings = "reg=\(tuned.config.regularization) alpha=\(tuned.shaping.alpha)" + (useSentiment ? " w=\(tuned.shaping.sentimentWeight)" : "")
+            return r
         }
+        rows.append(als(false))
+        if training.hasSentiment { rows.append(als(true)) }
         return rows
     }
 }

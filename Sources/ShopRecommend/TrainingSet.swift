@@ -11,6 +11,12 @@ public struct TrainingSet: Sendable {
         positive = p
     }
 
+    /// A subset of another set's interactions, keeping its sentiment.
+    public init(interactions: [Interaction], positive: [String: Float]) {
+        self.interactions = interactions
+        self.positive = positive
+    }
+
     public var hasSentiment: Bool { !positive.isEmpty }
 
     /// The matrix with c_ui from `shaping`; sentiment is used only when `useSentiment`.

@@ -100,3 +100,14 @@ final class BaselineAndMetricTests: XCTestCase {
         XCTAssertEqual(ConfidenceShaping(alpha: 10, sentimentWeight: 0).confidence(rating: 5, positive: 0), 11)
     }
 }
+
+final class SplitTests: XCTestCase {
+    func testTheSameReviewUnderTwoVariantsCountsOnce() {
+        let xs = [Interaction(user: "u", item: "a", timestamp: 1, text: "nice"),
+                  Interaction(user: "u", item: "b", timestamp: 2, text: "great"),
+                  Interaction(user: "u", item: "b-variant", timestamp: 2, text: "great")]
+        let split = LeaveLastOut(xs)
+        XCTAssertEqual(split.test.map(\.item), ["b"])
+        XCTAssertEqual(split.train.map(\.item), ["a"])
+    }
+}

@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import ShopData
+import ShopRecommend
+
+/// `shopnlp bench recommend`: ranking quality on both Amazon review sets (popularity,
+/// item-kNN, ALS, ALS+sentiment; all and sparse users) and ALS training time against the
+/// `implicit` library measured in the same run.
+struct BenchRecommendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "recommend",
+        abstract: "Recommender quality on the Amazon sets and ALS speed against the implicit library.")
+
+    @Option(name: .long, help: "Shared corpora folder.") var corpora: String?
+    @OptionGroup var als: ALSOptions
+    @Option(name: .long, help: "Synthetic speed set: users.") var speedUsers = 50_000
+    @Option(name: .long, help: "Synthetic speed set: items.") var speedItems = 10_000
+    @Option(name: .long, help: "Synthetic speed set: interactions.") var speedInteractions = 1_000_000
+    @Option(name: .long, help: "Python with `implicit` installed, for the peer.") var python = "python3"
+    @Flag(name: .long, help: "Skip the quality part.") var speedOnly = false
+    @Flag(name: .long, help: "End with one JSON line of all figures.") var json = false
+
+    func run() throws {
+        let config = try als.config()
+        var report: [String: Any] = [:]
+        if !speedOnly {
+            let sentiment = try? InteractionSentiment(model: nil)
+            if sentiment == nil { recommendNote("no default sentiment model: ALS+sentiment rows are skipped") }
+            for (name, file) in [("all_beauty", "amazon_all_beauty_5core/All_Beauty_5.json"),
+                                 ("musical_instruments", "amazon_musical_instruments_5core_partial/Musical_instruments_reviews.csv")] {
+                let path = ResourcePaths.corpus(file, root: corpora)
+                let (xs, errors) = try InteractionReader.read(path: path)
+                let split = LeaveLastOut(xs)
+                let t0 = Date()
+                let features = sentiment?.features(for: split.train) ?? []
+                let tagSeconds = Date().timeIntervalSince(t0)
+                let rows = Comparison.run(training: TrainingSet(interactions: split.train, features: features), test: split.test,
+                                          config: config, shaping: als.shaping, tune: true, clock: { Date().timeIntervalSince1970 })
+                print("== \(name): \(xs.count) interactions (\(errors.count) bad), \(split.train.count) train / \(split.test.count) held out; sentiment tagging \(String(format: "%.2f", tagSeconds)) s")
+                print(ComparisonTable.render(rows, k: 10, sparseLimit: 3))
+                report[name] = rows.map { ["model": $0.model, "all": metricsObject($0.all, k: 10), "sparse_users": metricsObject($0.sparse, k: 10)] as [String: Any] }
+            }
+        }
+        report["speed"] = try speed(config)
+        if json { print(jsonObject(report)) }
+    }
+
+    /// ALS on a seeded synthetic set with a long-tailed item popularity, ours vs implicit.
+    func speed(_ config: ALSConfig) throws -> [String: Any] {
+        var rng = BenchRandom(seed: 11)
+        var triples: [(user: String, item: String, confidence: Float)] = []
+        triples.reserveCapacity(speedInteractions)
+        for _ in 0..<speedInteractions {
+            let u = Int(rng.next() % UInt64(speedUsers))
+            let r = Double(rng.next() % 1_000_000) / 1_000_000
+            let i = min(speedItems - 1, Int(Double(speedItems) * r * r))   // popular items first
+            triples.append(("u\(u)", "i\(i)", 1 + Float(rng.next() % 5)))
+        }
+        let matrix = InteractionMatrix(triples: triples)
+        let t0 = Date()
+        _ = ALSTrainer.train(matrix, config: config)
+        let ours = Date().timeIntervalSince(t0)
+        print(String(format: "== ALS speed: %d users × %d items, %d interactions, %d factors, %d iterations, %@ solver",
+                     matrix.userCount, matrix.itemCount, matrix.entryCount, config.factors, config.iterations, config.solver.rawValue))
+        print(String(format: "shopnlp ALS: %.2f s", ours))
+        var result: [String: Any] = ["ours_seconds": ours, "nnz": matrix.entryCount]
+
+        let csv = NSTemporaryDirectory() + "shopnlp-als-\(ProcessInfo.processInfo.processIdentifier).csv"
+        var text = "user,item,confidence\n"
+        for u in 0..<matrix.userCount {
+            for e in matrix.userStart[u]..<matrix.userStart[u + 1] {
+                text += "\(matrix.userIDs[u]),\(matrix.itemIDs[Int(matrix.userItems[e])]),\(matrix.userConfidence[e])\n"
+            }
+        }
+        try AtomicFile.write(text, to: csv)
+        defer { try? FileManager.default.removeItem(atPath: csv) }
+        let script = (ResourcePaths.packageFolder("Benchmarks") as NSString).appendingPathComponent("implicit_peer.py")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = [python, script, "--input", csv, "--factors", String(config.factors), "--iterations", String(config.iterations),
+                       "--reg", String(config.regularization), "--cg", config.solver == .cg ? "1" : "0"]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let out = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        if p.terminationStatus == 0, let peer = try? JSONSerialization.jsonObject(with: out) as? [String: Any],
+           let seconds = peer["seconds"] as? Double {
+            print(String(format: "%@ ALS: %.2f s   ratio ours/peer = %.2f×", (peer["peer"] as? String ?? "implicit") as NSString, seconds, ours / seconds))
+            result["peer_seconds"] = seconds
+            result["ratio"] = ours / seconds
+        } else {
+            print("peer: implicit not available (pip install implicit) — no same-run comparison")
+        }
+        return result
+    }
+}
+
+/// SplitMix64 for the synthetic benchmark data.
+struct BenchRandom {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
