@@ -14,6 +14,7 @@ struct ShopNLP: ParsableCommand {
             ChatCommand.self,
             CorpusCommand.self,
             DescribeCommand.self,
+            RecommendCommand.self,
             // Each capability adds its command type here.
         ]
     )
