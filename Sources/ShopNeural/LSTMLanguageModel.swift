@@ -254,7 +254,13 @@ public final class LSTMLanguageModel: @unchecked Sendable {
 
     public static func load(archive: ModelArchive) throws -> LSTMLanguageModel {
         try archive.expectKind(archiveKind)
-        let model = LSTMLanguageModel(config: try archive.decodeConfig(LanguageModelConfig.self))
+        let config = try archive.decodeConfig(LanguageModelConfig.self)
+        guard config.vocabSize > 1, config.embedDim > 0, config.hiddenSize > 0, config.maxLength > 1,
+              (0..<1).contains(config.dropout) else {
+            throw ModelArchiveError.malformed(file: archive.file, reason: "invalid LSTMLanguageModel config")
+        }
+        try archive.expectShape("lm.embedding.weight", rows: config.vocabSize, cols: config.embedDim)
+        let model = LSTMLanguageModel(config: config)
         for p in model.parameters { try archive.restore(p) }
         return model
     }

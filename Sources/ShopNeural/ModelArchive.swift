@@ -75,6 +75,14 @@ public struct ModelArchive: Sendable {
         parameter.value = t.values
     }
 
+    /// Throws unless the tensor `name` exists with this shape (check before building a model from a config).
+    public func expectShape(_ name: String, rows: Int, cols: Int) throws {
+        let t = try tensor(named: name)
+        guard t.rows == rows && t.cols == cols else {
+            throw ModelArchiveError.shapeMismatch(file: file, name: name, expected: "\(rows)×\(cols)", found: "\(t.rows)×\(t.cols)")
+        }
+    }
+
     public func expectKind(_ expected: String) throws {
         if kind != expected { throw ModelArchiveError.wrongKind(file: file, expected: expected, found: kind) }
     }
@@ -201,7 +209,10 @@ public struct ModelArchive: Sendable {
                 let dtype: UInt8 = try r.read()
                 let rows = Int(clamping: try r.read() as UInt64), cols = Int(clamping: try r.read() as UInt64)
                 let (n, overflow) = rows.multipliedReportingOverflow(by: cols)
-                guard !overflow, n < Int.max / 4 else { throw ModelArchiveError.malformed(file: file, reason: "tensor '\(name)' too large") }
+                let width = dtype == 1 ? 2 : 4
+                guard !overflow, n < Int.max / 4, n * width <= r.end - r.offset else {
+                    throw ModelArchiveError.malformed(file: file, reason: "tensor '\(name)' (\(rows)×\(cols)) runs past the end of the data")
+                }
                 var values = [Float](repeating: 0, count: n)
                 switch dtype {
                 case 0:

@@ -252,6 +252,14 @@ public final class TextClassifier: @unchecked Sendable {
     public static func load(archive: ModelArchive) throws -> TextClassifier {
         try archive.expectKind(archiveKind)
         let config = try archive.decodeConfig(TextClassifierConfig.self)
+        // Check the config against the stored tensors before allocating anything from it.
+        guard config.vocabSize > 0, config.numClasses > 0, config.embedDim > 0, config.hiddenSize > 0,
+              config.attentionSize > 0, config.maxLength > 0, config.wideBuckets >= 0,
+              config.wideBuckets == 0 || config.wideDim > 0, (0..<1).contains(config.dropout) else {
+            throw ModelArchiveError.malformed(file: archive.file, reason: "invalid TextClassifier config")
+        }
+        try archive.expectShape("embedding.weight", rows: config.vocabSize, cols: config.embedDim)
+        if config.wideBuckets > 0 { try archive.expectShape("wide.weight", rows: config.wideBuckets, cols: config.wideDim) }
         let model = TextClassifier(config: config)
         for p in model.parameters { try archive.restore(p) }
         return model

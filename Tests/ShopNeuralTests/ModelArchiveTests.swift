@@ -86,6 +86,20 @@ final class ModelArchiveTests: XCTestCase {
         }
     }
 
+    func testConfigThatDisagreesWithTensorsIsRejectedBeforeAllocating() throws {
+        let model = smallModel()
+        var config = model.config
+        config.vocabSize = 1 << 40  // would be terabytes if trusted
+        var archive = ModelArchive(kind: TextClassifier.archiveKind, config: try JSONEncoder().encode(config))
+        for p in model.parameters { archive.add(p) }
+        let path = dir + "/lies.snm"
+        try archive.write(to: path)
+        XCTAssertThrowsError(try TextClassifier.load(from: path)) { e in
+            guard case .shapeMismatch(let f, "embedding.weight", _, _) = e as? ModelArchiveError else { return XCTFail("\(e)") }
+            XCTAssertEqual(f, path)
+        }
+    }
+
     func testOverwriteKeepsOldFileUntilRename() throws {
         let path = dir + "/m.snm"
         try smallModel().save(to: path)
