@@ -44,6 +44,9 @@ struct BenchTrainCommand: ParsableCommand {
         print(String(format: "inference: %.0f sequences/s  (batch %d, %d batches; CPU %.0f%%)",
                      r.inferenceSequencesPerSecond, inferBatch, inferBatches, r.inferenceCPUUtilisation * 100))
         print("threads: \(BLAS.threads) (OpenBLAS single-threaded, ShopNeural splits the work)")
+        print(String(format: "per main-thread CPU second (≈ wall figures on idle cores; fairer on a loaded machine): "
+                     + "training %.0f tokens/s, inference %.0f sequences/s",
+                     r.trainTokensPerMainThreadCPUSecond, r.inferenceSequencesPerMainThreadCPUSecond))
         if json {
             let fields: [(String, String)] = [
                 ("train_tokens_per_s", String(format: "%.1f", r.trainTokensPerSecond)),
@@ -54,6 +57,8 @@ struct BenchTrainCommand: ParsableCommand {
                 ("threads", "\(BLAS.threads)"),
                 ("train_cpu_util", String(format: "%.2f", r.trainCPUUtilisation)),
                 ("infer_cpu_util", String(format: "%.2f", r.inferenceCPUUtilisation)),
+                ("train_tokens_per_main_cpu_s", String(format: "%.1f", r.trainTokensPerMainThreadCPUSecond)),
+                ("infer_seqs_per_main_cpu_s", String(format: "%.1f", r.inferenceSequencesPerMainThreadCPUSecond)),
             ]
             print("{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
         }
