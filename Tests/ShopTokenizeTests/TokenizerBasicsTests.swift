@@ -59,6 +59,18 @@ final class TokenizerBasicsTests: XCTestCase {
         XCTAssertTrue(w.contains("3件"), "\(w)")
     }
 
+    func testPunctuationRunsAndBoundaries() throws {
+        let w = try words("太棒了...哈哈哈哈！！！订单号SO20240315001，C++ 和 C# 都行")
+        XCTAssertTrue(w.contains("..."), "\(w)")
+        XCTAssertTrue(w.contains("！！！"), "\(w)")
+        XCTAssertTrue(w.contains("SO20240315001"), "a Latin word never continues a Han word: \(w)")
+        XCTAssertTrue(w.contains("C++") && w.contains("C#"), "\(w)")
+        for word in w where word.unicodeScalars.contains(where: { CharClass.isHan($0.value) }) {
+            let punct = word.unicodeScalars.filter { CharacterSet.punctuationCharacters.contains($0) }.count
+            XCTAssertTrue(punct == 0 || punct == word.unicodeScalars.count, "punctuation mixed into \(word)")
+        }
+    }
+
     func testEmojiSequencesStayWhole() throws {
         let tokens = try Tokenizer().tokenize("好评👍🏽👨‍👩‍👧‍👦🇨🇳😡")
         XCTAssertEqual(tokens.filter { $0.kind == .emoji }.map(\.text), ["👍🏽", "👨‍👩‍👧‍👦", "🇨🇳", "😡"])

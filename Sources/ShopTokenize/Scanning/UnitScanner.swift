@@ -83,7 +83,7 @@ struct UnitScanner {
                 var k = i
                 while k < j {
                     let (c2, l2) = t.scalar(at: k)
-                    units.append(Unit(start: k, end: k + l2, kind: Self.classify(c2)))
+                    append(t, Unit(start: k, end: k + l2, kind: Self.classify(c2)))
                     k += l2
                 }
             } else {
@@ -148,16 +148,35 @@ struct UnitScanner {
                 continue
             }
             if seg.kind == .number || seg.kind == .latin {
-                let e = joinNumber(t, k)
+                var e = joinNumber(t, k)
                 var kind = UnitKind.number
                 for x in k...e where segments[x].kind == .latin { kind = .latin }
+                if kind == .latin {
+                    // C++, C#, Notepad++: trailing + or # that no word follows.
+                    var p = e
+                    while p + 1 < segments.count, segments[p + 1].end - segments[p + 1].start == 1,
+                          t[segments[p + 1].start] == 0x2B || t[segments[p + 1].start] == 0x23 { p += 1 }
+                    if p > e, p + 1 == segments.count || !(segments[p + 1].kind == .latin || segments[p + 1].kind == .number) {
+                        e = p
+                    }
+                }
                 units.append(Unit(start: seg.start, end: segments[e].end, kind: kind))
                 k = e + 1
                 continue
             }
-            units.append(seg)
+            append(t, seg)
             k += 1
         }
+    }
+
+    /// Appends a unit; a run of the same punctuation mark (..., !!!, ……, ——) is one unit.
+    private mutating func append(_ t: UnsafeBufferPointer<UInt16>, _ u: Unit) {
+        if u.kind == .punct, u.end - u.start == 1, let last = units.last, last.kind == .punct,
+           last.end == u.start, units.count > groupStart, t[last.start] == t[u.start] {
+            units[units.count - 1].end = u.end
+            return
+        }
+        units.append(u)
     }
 
     /// From the alphanumeric segment `k`, the last segment index of a model number,

@@ -17,7 +17,7 @@ struct PerceptronSegmenter {
         let n = group.count
         Self.codes(t, units, group, &s.codes)
         emissions(n, &s)
-        Self.viterbi(n, units, group, model.transitions, &s)
+        Self.viterbi(n, units, group, s.codes, model.transitions, &s)
         for i in 0..<n where s.tags[i] >= 2 { isEnd[i] = true }
     }
 
@@ -26,7 +26,7 @@ struct PerceptronSegmenter {
         let n = units.count
         s.codes = codes
         emissions(n, &s)
-        Self.viterbi(n, units, 0..<n, model.transitions, &s)
+        Self.viterbi(n, units, 0..<n, s.codes, model.transitions, &s)
         for i in 0..<n where s.tags[i] >= 2 { isEnd[i] = true }
     }
 
@@ -70,7 +70,8 @@ struct PerceptronSegmenter {
     }
 
     /// Best tags into `s.tags` from `s.emissions`.
-    static func viterbi(_ n: Int, _ units: [Unit], _ group: Range<Int>, _ transitions: [Float], _ s: inout Scratch) {
+    static func viterbi(_ n: Int, _ units: [Unit], _ group: Range<Int>, _ codes: [UInt32], _ transitions: [Float],
+                        _ s: inout Scratch) {
         s.back.removeAll(keepingCapacity: true)
         s.back.append(contentsOf: repeatElement(0, count: n * 4))
         s.tags.removeAll(keepingCapacity: true)
@@ -80,10 +81,14 @@ struct PerceptronSegmenter {
         s.emissions.withUnsafeBufferPointer { e in
             s.back.withUnsafeMutableBufferPointer { back in
                 for i in 0..<n {
-                    let atomic = units[group.lowerBound + i].kind.isAtomic
+                    let kind = units[group.lowerBound + i].kind
+                    let atomic = kind.isAtomic
+                    let starts = i > 0 && SegmentFeatures.mustStart(units[group.lowerBound + i - 1].kind, kind,
+                                                                     codes[i + 1], codes[i + 2])
                     var cur: (Float, Float, Float, Float) = (ninf, ninf, ninf, ninf)
                     for to in 0..<4 {
                         if atomic && to != 3 { continue }
+                        if starts && (to == 1 || to == 2) { continue }
                         var best = ninf
                         var arg = 0
                         if i == 0 {

@@ -77,6 +77,20 @@ enum SegmentFeatures {
         out[14] = Int(hash(15, UInt32(lex[i * 3 + 2]) << 4 | UInt32(lex[i * 3]) << 8 | UInt32(lex[i * 3 + 1]), 0) & mask)
     }
 
+    /// Whether a word must start at a unit of kind `b` after one of kind `a` (codes `ca`,
+    /// `cb`): punctuation never joins letters or Han except the name dot (马克·吐温), and a
+    /// Latin word or number never continues a Han word (订单号SO123 is two words).
+    @inline(__always)
+    static func mustStart(_ a: UnitKind, _ b: UnitKind, _ ca: UInt32, _ cb: UInt32) -> Bool {
+        if a == .han && (b == .latin || b == .number) { return true }
+        let pa = a == .punct || a == .symbol, pb = b == .punct || b == .symbol
+        if pa != pb {
+            let c = pa ? ca : cb
+            return !(c == 0xB7 || c == 0x30FB || c == 0x2027)
+        }
+        return false
+    }
+
     /// Allowed tag transitions (B→M/E, M→M/E, E→B/S, S→B/S).
     @inline(__always)
     static func allowed(_ from: Int, _ to: Int) -> Bool {

@@ -105,7 +105,7 @@ public struct SegmenterTrainer {
                         for t in 0..<tags { scratch.emissions[i * tags + t] += w[b + t] }
                     }
                 }
-                PerceptronSegmenter.viterbi(n, s.units, 0..<n, trans, &scratch)
+                PerceptronSegmenter.viterbi(n, s.units, 0..<n, s.codes, trans, &scratch)
                 for i in 0..<n {
                     let g = Int(s.tags[i]), p = Int(scratch.tags[i])
                     if g != p {

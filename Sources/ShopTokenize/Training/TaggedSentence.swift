@@ -41,8 +41,14 @@ struct TaggedSentence {
                 let units = Array(scanner.units[g])
                 var codes: [UInt32] = []
                 PerceptronSegmenter.codes(t, units, 0..<units.count, &codes)
-                let tags: [UInt8] = units.map { u in
-                    let b = boundaries.contains(u.start), e = boundaries.contains(u.end)
+                // Gold boundaries, plus those the decoder always puts (so training never
+                // chases a path the decoder cannot take).
+                let tags: [UInt8] = units.enumerated().map { k, u in
+                    let forcedBefore = k > 0 && SegmentFeatures.mustStart(units[k - 1].kind, u.kind, codes[k + 1], codes[k + 2])
+                    let forcedAfter = k + 1 < units.count
+                        && SegmentFeatures.mustStart(u.kind, units[k + 1].kind, codes[k + 2], codes[k + 3])
+                    let b = boundaries.contains(u.start) || forcedBefore || u.kind.isAtomic
+                    let e = boundaries.contains(u.end) || forcedAfter || u.kind.isAtomic
                     return b ? (e ? 3 : 0) : (e ? 2 : 1)
                 }
                 let lo = units.first!.start, hi = units.last!.end
