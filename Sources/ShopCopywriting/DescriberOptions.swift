@@ -10,7 +10,7 @@ public struct DescriberOptions: Sendable {
     public var maxCandidates: Int
 
     public init(language: CopyLanguage? = nil, tone: Tone = .plain, variants: Int = 1, maxChars: Int? = nil,
-                seed: UInt64 = 1, maxCandidates: Int = 48) {
+                seed: UInt64 = 1, maxCandidates: Int = 24) {
         self.language = language
         self.tone = tone
         self.variants = variants

@@ -23,13 +23,14 @@ public struct ProductDescriber: Sendable {
         let highlights = reviews?.highlights(for: record.id) ?? []
         var rng = CopyRandom(seed: options.seed, key: record.id)
         let generator = CandidateGenerator(maxCandidates: options.maxCandidates)
+        let important = ImportantFacts.of(record, language: language, highlights: highlights)
         var candidates: [Candidate] = []
         for template in library.applicable(to: record, language: language) {
             let context = SlotContext(record: record, language: language, highlights: highlights,
                                       checker: checker, derivedSlots: template.derivedSlots)
-            candidates += generator.candidates(for: template, context: context, tone: options.tone, checker: checker, rng: &rng)
+            candidates += generator.candidates(for: template, context: context, tone: options.tone, checker: checker,
+                                               important: important, rng: &rng)
         }
-        let important = ImportantFacts.of(record, language: language, highlights: highlights)
         let blurbs = ranker.best(candidates, important: important, language: language,
                                  count: max(1, options.variants), maxChars: options.maxChars)
         return ProductDescription(productID: record.id, language: language, blurbs: blurbs, evidence: evidence,

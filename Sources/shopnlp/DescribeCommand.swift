@@ -47,6 +47,8 @@ struct DescribeCommand: ParsableCommand {
     var model: String?
     @Flag(name: .long, help: "Rank without the language model (coverage and repetition only).")
     var noLm = false
+    @Option(name: .long, help: "The LM rescores this many best candidates per product (more: slower, more fluent).")
+    var lmShortlist = 16
     @Option(name: .long, help: "Write the JSON lines here (atomically) instead of standard output.")
     var output: String?
 
@@ -71,6 +73,7 @@ struct DescribeCommand: ParsableCommand {
         if variants < 1 || variants > 50 { throw ValidationError("--variants must be 1…50") }
         if let maxChars, maxChars < 10 { throw ValidationError("--max-chars must be at least 10") }
         if minReviews < 1 { throw ValidationError("--min-reviews must be at least 1") }
+        if lmShortlist < 1 { throw ValidationError("--lm-shortlist must be at least 1") }
         if !(0...1).contains(minPositiveShare) { throw ValidationError("--min-positive-share must be in 0…1") }
     }
 
@@ -92,7 +95,8 @@ struct DescribeCommand: ParsableCommand {
         }
         let fluency = noLm ? nil : try DescribeModelLoader.load(explicit: model)
         let describer = ProductDescriber(
-            library: library, checker: ComplianceChecker(list: list), ranker: Ranker(fluency: fluency),
+            library: library, checker: ComplianceChecker(list: list),
+            ranker: Ranker(weights: RankingWeights(fluencyShortlist: lmShortlist), fluency: fluency),
             options: DescriberOptions(language: language, tone: Tone(rawValue: tone)!, variants: variants,
                                       maxChars: maxChars, seed: seed),
             reviews: evidence)

@@ -45,7 +45,9 @@ enum DescribeLMTraining {
     static func train(language: CopyLanguage, texts: [String], dev: [String], output: String, epochs: Int, seed: UInt64,
                       source: String) throws -> [String: Any] {
         FileHandle.standardError.write(Data("training the \(language.rawValue) copy LM on \(texts.count) texts (\(dev.count) dev)\n".utf8))
-        let trainer = CopyLMTrainer(maxVocabulary: language == .zh ? 2500 : 4000, minCount: 2, epochs: epochs, seed: seed)
+        // Few texts: small batches so that there are enough updates (zh: ~770 texts).
+        let trainer = CopyLMTrainer(maxVocabulary: language == .zh ? 2500 : 4000, minCount: 2, epochs: epochs,
+                                    batchSize: language == .zh ? 8 : 16, learningRate: 4e-3, seed: seed)
         let started = Date()
         var log: [[String: Any]] = []
         let (lm, report) = trainer.train(texts: texts, dev: dev, language: language, source: source) { r in

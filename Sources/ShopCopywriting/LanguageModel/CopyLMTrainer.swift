@@ -7,14 +7,19 @@ public struct CopyLMTrainer: Sendable {
     public var maxVocabulary: Int
     public var minCount: Int
     public var epochs: Int
+    public var batchSize: Int
+    public var learningRate: Float
     public var seed: UInt64
 
-    public init(embedDim: Int = 32, hiddenSize: Int = 64, maxVocabulary: Int = 3000, minCount: Int = 2, epochs: Int = 3, seed: UInt64 = 1) {
+    public init(embedDim: Int = 32, hiddenSize: Int = 64, maxVocabulary: Int = 3000, minCount: Int = 2, epochs: Int = 3,
+                batchSize: Int = 16, learningRate: Float = 4e-3, seed: UInt64 = 1) {
         self.embedDim = embedDim
         self.hiddenSize = hiddenSize
         self.maxVocabulary = maxVocabulary
         self.minCount = minCount
         self.epochs = epochs
+        self.batchSize = batchSize
+        self.learningRate = learningRate
         self.seed = seed
     }
 
@@ -33,7 +38,7 @@ public struct CopyLMTrainer: Sendable {
         let train = texts.map(encoder.encode).filter { $0.count > 2 }
         let devSeqs = dev.map(encoder.encode).filter { $0.count > 2 }
         let report = lm.train(train, dev: devSeqs.isEmpty ? nil : devSeqs,
-                              options: TrainingOptions(epochs: epochs, batchSize: 32, learningRate: 3e-3, patience: 2,
+                              options: TrainingOptions(epochs: epochs, batchSize: batchSize, learningRate: learningRate, patience: 2,
                                                        seed: seed, showProgress: progress),
                               onEpoch: onEpoch)
         let meta = CopyLMMetadata(language: language, vocabulary: vocab, trainingSource: source,

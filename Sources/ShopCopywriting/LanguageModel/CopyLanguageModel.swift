@@ -24,12 +24,9 @@ public final class CopyLanguageModel: @unchecked Sendable {
         [Self.bos] + CopyTokenizer.tokens(text, language: language).map { ids[$0] ?? Self.unk } + [Self.eos]
     }
 
-    /// Mean log-probability per predicted token, for several texts in one batch.
-    public func meanLogProbabilities(_ texts: [String]) -> [Double] {
-        let seqs = texts.map(encode)
-        return zip(model.tokenLogProbabilities(of: seqs), seqs).map { lp, s in
-            lp.isEmpty ? 0 : Double(lp.reduce(0, +)) / Double(lp.count)
-        }
+    /// Total log-probability and predicted-token count of each text (`</s>` included), in one batch.
+    public func logProbabilities(_ texts: [String]) -> [(logProb: Double, tokens: Int)] {
+        model.tokenLogProbabilities(of: texts.map(encode)).map { lp in (Double(lp.reduce(0, +)), lp.count) }
     }
 
     public func save(to path: String) throws {

@@ -13,14 +13,51 @@ public enum TextStatistics {
         }
     }
 
-    /// Share of unit bigrams that repeat an earlier bigram (0 = no repetition).
+    /// Share of unit bigrams that repeat an earlier bigram (0 = no repetition). Runs on
+    /// every candidate, so it hashes units instead of building strings.
     public static func repetition(_ text: String, language: CopyLanguage) -> Double {
-        let u = units(text, language: language)
+        let u = unitHashes(text, language: language)
         guard u.count > 2 else { return 0 }
-        var seen = Set<String>()
+        var seen = Set<UInt64>(minimumCapacity: u.count)
         var repeats = 0
-        for i in 0..<(u.count - 1) where !seen.insert(u[i] + "\u{1}" + u[i + 1]).inserted { repeats += 1 }
+        for i in 0..<(u.count - 1) where !seen.insert(u[i] &* 0x9E37_79B9_7F4A_7C15 ^ u[i + 1]).inserted { repeats += 1 }
         return Double(repeats) / Double(u.count - 1)
+    }
+
+    /// Punctuation that is not a unit (ASCII and the common CJK marks).
+    static let punctuation: Set<UInt32> = Set("，。！？、；：“”‘’（）《》【】…—～·,.!?;:\"'()[]{}<>-/|*&%$#@+=~`^_".unicodeScalars.map(\.value))
+
+    /// The units of `units(_:language:)` as hashes: code points for Chinese, FNV-1a of
+    /// lower-cased words for English.
+    static func unitHashes(_ text: String, language: CopyLanguage) -> [UInt64] {
+        var out: [UInt64] = []
+        out.reserveCapacity(text.utf8.count / 2)
+        switch language {
+        case .zh:
+            for s in text.unicodeScalars where !s.properties.isWhitespace && !punctuation.contains(s.value) {
+                var v = s.value
+                if v >= 65 && v <= 90 { v += 32 }
+                out.append(UInt64(v))
+            }
+        case .en:
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            var inWord = false
+            for s in text.unicodeScalars {
+                let isUnit = s.properties.isAlphabetic || (s.value >= 48 && s.value <= 57) || s == "'" || s == "-"
+                if isUnit {
+                    var v = s.value
+                    if v >= 65 && v <= 90 { v += 32 }
+                    h = (h ^ UInt64(v)) &* 0x0000_0100_0000_01b3
+                    inWord = true
+                } else if inWord {
+                    out.append(h)
+                    h = 0xcbf2_9ce4_8422_2325
+                    inWord = false
+                }
+            }
+            if inWord { out.append(h) }
+        }
+        return out
     }
 
     /// Unit bigram sets, for distinctness between candidates.

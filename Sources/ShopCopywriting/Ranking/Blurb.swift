@@ -8,9 +8,11 @@ public struct Blurb: Sendable, Equatable {
     public var repetition: Double
     /// Mean log-probability per token under the LM, when one was used.
     public var fluency: Double?
+    /// The template parts' texts the blurb is made of (scored one by one by the LM).
+    public var pieces: [String]
 
     public init(text: String, mentions: [ProductAttribute], template: String, score: Double, coverage: Double,
-                repetition: Double, fluency: Double? = nil) {
+                repetition: Double, fluency: Double? = nil, pieces: [String] = []) {
         self.text = text
         self.mentions = mentions
         self.template = template
@@ -18,5 +20,6 @@ public struct Blurb: Sendable, Equatable {
         self.coverage = coverage
         self.repetition = repetition
         self.fluency = fluency
+        self.pieces = pieces.isEmpty ? [text] : pieces
     }
 }

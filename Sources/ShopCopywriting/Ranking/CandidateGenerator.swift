@@ -1,19 +1,25 @@
 /// Builds candidate blurbs from a template: one realisation per part (template ×
-/// alternatives) and the movable parts in different orders. When the combinations are
-/// too many, a seeded sample is taken so results reproduce.
+/// alternatives × ordering of the movable parts). When the combinations are too many, a
+/// seeded sample is taken so results reproduce.
 public struct CandidateGenerator: Sendable {
     public var maxCandidates: Int
     public var maxRealisationsPerLine: Int
 
-    public init(maxCandidates: Int = 48, maxRealisationsPerLine: Int = 16) {
+    public init(maxCandidates: Int = 24, maxRealisationsPerLine: Int = 16) {
         self.maxCandidates = maxCandidates
         self.maxRealisationsPerLine = maxRealisationsPerLine
     }
 
+    /// Candidates for one template. Parts are planned greedily for coverage: a part is
+    /// used when one of its sentences states an important fact not stated yet (or when it
+    /// states no fact at all: openings and closings), and only its sentences that add the
+    /// most new facts are kept. Candidates then vary the wording (alternatives) and the
+    /// order of movable parts, so every candidate covers as much as the template can and
+    /// the ranker chooses among them for fluency.
     public func candidates(for template: Template, context: SlotContext, tone: Tone?, checker: ComplianceChecker?,
-                           rng: inout CopyRandom) -> [Candidate] {
-        // Realisations per part; a required part with none skips the template.
+                           important: Set<ProductAttribute> = [], rng: inout CopyRandom) -> [Candidate] {
         var parts: [(part: TemplatePart, options: [Realisation])] = []
+        var covered = Set<ProductAttribute>()
         for part in template.parts {
             var options: [Realisation] = []
             for line in part.lines {
@@ -26,9 +32,16 @@ public struct CandidateGenerator: Sendable {
                 if part.required { return [] }
                 continue
             }
-            // An optional part may also be left out; the ranker decides whether it earns its place.
-            if !part.required { options.append(Realisation(text: "")) }
-            parts.append((part, options))
+            // New important facts per option; facts outside `important` count as 0.
+            let gains = options.map { r in Set(r.facts).filter { important.isEmpty || important.contains($0) }.subtracting(covered).count }
+            let best = gains.max() ?? 0
+            let statesFacts = options.contains { !$0.facts.isEmpty }
+            if best == 0 && statesFacts && !part.required { continue }   // would only repeat
+            var kept = zip(options, gains).filter { $0.1 == best }.map(\.0)
+            // Prefer lines written for the requested tone when there are any.
+            if kept.contains(where: { $0.tone != nil }) { kept = kept.filter { $0.tone != nil } }
+            for f in kept[0].facts { covered.insert(f) }
+            parts.append((part, kept))
         }
         guard !parts.isEmpty else { return [] }
 
@@ -47,7 +60,6 @@ public struct CandidateGenerator: Sendable {
             var toneMatches = 0
             for idx in sequence {
                 let r = parts[idx].options[picks[idx]]
-                if r.text.isEmpty { continue }
                 pieces.append(r.text)
                 names.append(parts[idx].part.name)
                 facts.append(r.facts)

@@ -19,11 +19,18 @@ public struct Ranker: Sendable {
         }
         scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.text < $1.text) }
         if let fluency, !scored.isEmpty {
+            // Fluency from the sentence pieces of the best `fluencyShortlist` candidates.
             let k = min(scored.count, max(weights.fluencyShortlist, count))
-            let lps = fluency.meanLogProbabilities(scored[0..<k].map(\.text), language: language)
+            var pieces: [String] = []
+            for i in 0..<k { pieces += scored[i].pieces }
+            let lps = fluency.logProbabilities(pieces, language: language)
+            var at = 0
             for i in 0..<k {
-                scored[i].fluency = lps[i]
-                scored[i].score += weights.fluency * lps[i]
+                var lp = 0.0, n = 0
+                for _ in scored[i].pieces { lp += lps[at].logProb; n += lps[at].tokens; at += 1 }
+                let mean = n == 0 ? 0 : lp / Double(n)
+                scored[i].fluency = mean
+                scored[i].score += weights.fluency * mean
             }
             // Shortlisted ones carry the LM term; keep them ahead of unscored ones.
             let head = scored[0..<k].sorted { $0.score > $1.score || ($0.score == $1.score && $0.text < $1.text) }
@@ -43,7 +50,8 @@ public struct Ranker: Sendable {
         let rep = TextStatistics.repetition(c.text, language: language)
         let dupShare = c.facts.isEmpty ? 0 : Double(duplicates) / Double(c.facts.count)
         let score = weights.coverage * covered - weights.repetition * (rep + dupShare) + weights.tone * Double(c.toneMatches)
-        return Blurb(text: c.text, mentions: unique, template: c.template, score: score, coverage: covered, repetition: rep)
+        return Blurb(text: c.text, mentions: unique, template: c.template, score: score, coverage: covered, repetition: rep,
+                     pieces: c.pieces)
     }
 
     /// Drops the least informative parts (never the first) until the text fits.

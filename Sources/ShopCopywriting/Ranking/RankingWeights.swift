@@ -12,8 +12,8 @@ public struct RankingWeights: Sendable {
     /// (the LM is the expensive part).
     public var fluencyShortlist: Int
 
-    public init(coverage: Double = 1.0, fluency: Double = 0.35, repetition: Double = 1.5, tone: Double = 0.05,
-                maxSimilarity: Double = 0.6, fluencyShortlist: Int = 8) {
+    public init(coverage: Double = 1.0, fluency: Double = 0.2, repetition: Double = 1.5, tone: Double = 0.05,
+                maxSimilarity: Double = 0.6, fluencyShortlist: Int = 16) {
         self.coverage = coverage
         self.fluency = fluency
         self.repetition = repetition

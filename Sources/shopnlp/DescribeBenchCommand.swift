@@ -1,0 +1,160 @@
+import ArgumentParser
+import Foundation
+import ShopCopywriting
+import ShopData
+
+/// `shopnlp bench describe`: quality and speed of product blurbs on the held-out 20% of
+/// AdvertiseGen (zh) and of the catalogue sample (en), with the human copy as the anchor.
+struct BenchDescribeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "describe",
+        abstract: "Blurb quality (coverage, hallucinations, distinct-2, BLEU-4, banned terms) and speed.",
+        discussion: """
+        AdvertiseGen ships only dev.json: it is split 80/20 with a fixed seed (the LM trains on the
+        80%); every measure here uses the held-out 20% only. BLEU-4 (characters) against the human
+        copy is for reference: templates are not trying to reproduce it.
+        """
+    )
+
+    @Option(name: .long, help: "Corpora folder (default: ../shared/corpora or SHOPNLP_CORPORA).")
+    var corpora: String?
+    @Option(name: .long, help: "Ranking LM file(s), comma-separated (default: Models/copy-lm-zh.snm, -en.snm).")
+    var model: String?
+    @Option(name: .long, help: "Speed: describe the held-out set this many times per configuration.")
+    var repeats = 5
+    @Option(name: .long, help: "Print this many example outputs per language.")
+    var examples = 3
+    @Option(name: .long, help: "Random seed.")
+    var seed: UInt64 = 1
+
+    func run() throws {
+        let library = try TemplateLibrary.loadDefault()
+        let checker = ComplianceChecker(list: try ComplianceList.loadDefault())
+        let lm = try DescribeModelLoader.load(explicit: model)
+        print("## bench describe\n")
+        print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores; LM: \(lm.map { $0.models.keys.map(\.rawValue).sorted().joined(separator: "+") } ?? "none")\n")
+
+        // zh: AdvertiseGen held-out part.
+        let (examplesAll, errors) = try CopyCorpora.advertiseGenExamples(path: ResourcePaths.corpus(CopyCorpora.advertiseGen, root: corpora))
+        let split = DeterministicSplit(count: examplesAll.count + errors.count)
+        let heldOut = examplesAll.filter { split.isHeldOut($0.index) }
+        var vocabulary = Set<String>()
+        for e in examplesAll { for a in e.record.specs { vocabulary.insert(a.value) } }
+        let check = HallucinationCheck(vocabulary: vocabulary)
+        print("AdvertiseGen: \(examplesAll.count) examples (\(errors.count) unreadable), held out: \(heldOut.count) (seed \(DeterministicSplit.defaultSeed))\n")
+
+        func describer(_ fluency: FluencyScorer?) -> ProductDescriber {
+            ProductDescriber(library: library, checker: checker, ranker: Ranker(fluency: fluency),
+                             options: DescriberOptions(variants: 1, seed: seed))
+        }
+        var rows: [String] = []
+        for (name, fluency) in [("templates + LM ranking", lm as FluencyScorer?), ("templates, coverage/repetition ranking only", nil)] {
+            if name.contains("LM"), lm == nil { continue }
+            let d = describer(fluency)
+            let outs = heldOut.map { d.describe($0.record).blurbs.first?.text ?? "" }
+            rows.append(zhRow(name, outs, heldOut, check, checker))
+        }
+        rows.append(zhRow("anchor: human copy (reference)", heldOut.map(\.reference), heldOut, check, checker))
+        print("| zh, AdvertiseGen held-out | products | attribute coverage | hallucinated values | products with a hallucination | distinct-2 | BLEU-4 | banned-term hits | mean chars |")
+        print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+        for r in rows { print(r) }
+        print()
+
+        // en: catalogue held-out part.
+        let (products, catErrors) = try CopyCorpora.catalogueProducts(path: ResourcePaths.corpus(CopyCorpora.catalogue, root: corpora))
+        let catSplit = DeterministicSplit(count: products.count)
+        let enHeld = products.enumerated().filter { catSplit.isHeldOut($0.offset) }.map(\.element)
+        print("catalogue: \(products.count) products (\(catErrors.count) unreadable), held out: \(enHeld.count)\n")
+        print("| en, catalogue held-out | products | with a blurb | important-fact coverage | facts not from the record | distinct-2 | banned-term hits | mean chars |")
+        print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+        for (name, fluency) in [("templates + LM ranking", lm as FluencyScorer?), ("templates, coverage/repetition ranking only", nil)] {
+            if name.contains("LM"), lm == nil { continue }
+            let d = describer(fluency)
+            let results = enHeld.map { d.describe($0) }
+            print(enRow(name, results, enHeld, checker))
+        }
+        print()
+
+        // Speed: single variant over the held-out sets; every pass starts with an empty LM
+        // memo, so sentences are scored as on a first run.
+        print("| speed (single variant, one thread) | products | wall s | products/s (wall) | CPU s | products/CPU-s | LM memo hits |")
+        print("| --- | --- | --- | --- | --- | --- | --- |")
+        for (lang, records) in [("zh", heldOut.map(\.record)), ("en", enHeld)] {
+            if let lm { print(speedRow("\(lang) + LM ranking", records) { describer(LMFluencyScorer(models: Array(lm.models.values))) }) }
+            print(speedRow("\(lang), no LM", records) { describer(nil) })
+        }
+        print()
+
+        if examples > 0 {
+            let d = describer(lm)
+            print("### examples (held-out)\n")
+            for e in heldOut.prefix(examples) {
+                print("- `\(e.record.specs.map { "\($0.key)#\($0.value)" }.joined(separator: "*"))`\n  → \(d.describe(e.record).blurbs.first?.text ?? "(none)")")
+            }
+            for p in enHeld.prefix(examples) {
+                print("- `\(p.title ?? p.id)`\n  → \(d.describe(p).blurbs.first?.text ?? "(none)")")
+            }
+        }
+    }
+
+    private func zhRow(_ name: String, _ outs: [String], _ examples: [CopyCorpora.Example], _ check: HallucinationCheck,
+                       _ checker: ComplianceChecker) -> String {
+        var coverage = 0.0, invented = 0, inventedProducts = 0, banned = 0, chars = 0
+        for (o, e) in zip(outs, examples) {
+            coverage += AttributeCoverage.of(o, attributes: e.record.specs)
+            let bad = check.inventedValues(in: o, inputValues: e.record.specs.map(\.value))
+            invented += bad.count
+            if !bad.isEmpty { inventedProducts += 1 }
+            banned += checker.hits(in: o).count
+            chars += o.count
+        }
+        let n = Double(max(outs.count, 1))
+        let bleu = BLEU.corpus(candidates: outs, references: examples.map(\.reference), language: .zh)
+        let d2 = Distinctness.distinct(outs, n: 2, language: .zh)
+        return "| \(name) | \(outs.count) | \(pct(coverage / n)) | \(invented) | \(inventedProducts) (\(pct(Double(inventedProducts) / n))) | \(f3(d2)) | \(f3(bleu * 100)) | \(banned) | \(Int((Double(chars) / n).rounded())) |"
+    }
+
+    private func enRow(_ name: String, _ results: [ProductDescription], _ records: [ProductRecord], _ checker: ComplianceChecker) -> String {
+        var coverage = 0.0, withBlurb = 0, foreign = 0, banned = 0, chars = 0
+        var texts: [String] = []
+        for (r, p) in zip(results, records) {
+            guard let b = r.blurbs.first else { continue }
+            withBlurb += 1
+            coverage += b.coverage
+            let ctx = SlotContext(record: p, language: .en)
+            var own = Set(p.specs)
+            for key in ["title", "name", "brand", "category", "category path", "price", "feature"] { own.formUnion(ctx.attributes(for: key)) }
+            // A mention must be one of the record's own facts (built-in or spec).
+            for m in b.mentions where !own.contains(m) { foreign += 1 }
+            banned += checker.hits(in: b.text).count
+            chars += b.text.count
+            texts.append(b.text)
+        }
+        let n = Double(max(withBlurb, 1))
+        return "| \(name) | \(records.count) | \(withBlurb) | \(pct(coverage / n)) | \(foreign) | \(f3(Distinctness.distinct(texts, n: 2, language: .en))) | \(banned) | \(Int((Double(chars) / n).rounded())) |"
+    }
+
+    private func speedRow(_ name: String, _ records: [ProductRecord], make: () -> ProductDescriber) -> String {
+        var sink = 0, wall = 0.0, cpu = 0.0, lookups = 0, hits = 0
+        for _ in 0..<max(repeats, 1) {
+            let d = make()
+            let start = Date(), cpuStart = Self.cpuSeconds()
+            for r in records { sink &+= d.describe(r).blurbs.count }
+            wall += Date().timeIntervalSince(start)
+            cpu += Self.cpuSeconds() - cpuStart
+            if let lm = d.ranker.fluency as? LMFluencyScorer { lookups += lm.lookups; hits += lm.hits }
+        }
+        let count = records.count * max(repeats, 1)
+        _ = sink
+        let memo = lookups == 0 ? "–" : pct(Double(hits) / Double(lookups))
+        return "| \(name) | \(count) | \(String(format: "%.2f", wall)) | \(Int((Double(count) / wall).rounded())) | \(String(format: "%.2f", cpu)) | \(Int((Double(count) / max(cpu, 1e-9)).rounded())) | \(memo) |"
+    }
+
+    /// User + system CPU time of this process: on a loaded machine, wall time overstates cost.
+    static func cpuSeconds() -> Double {
+        Double(clock()) / Double(CLOCKS_PER_SEC)
+    }
+
+    private func pct(_ x: Double) -> String { String(format: "%.1f%%", x * 100) }
+    private func f3(_ x: Double) -> String { String(format: "%.3f", x) }
+}
