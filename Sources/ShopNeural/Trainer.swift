@@ -28,9 +28,13 @@ public final class Trainer {
     }
 
     /// Trains and returns per-epoch figures. `onEpoch` sees each epoch as it ends.
+    /// Labels must be in `0..<numClasses` (checked: validate data before calling).
     @discardableResult
     public func train(_ examples: [LabeledSequence], dev: [LabeledSequence]? = nil,
                       onEpoch: ((EpochRecord) -> Void)? = nil) -> Report {
+        if let bad = examples.first(where: { !(0..<model.config.numClasses).contains($0.label) }) {
+            preconditionFailure("Trainer: label \(bad.label) is outside 0..<\(model.config.numClasses)")
+        }
         var rng = SeededRandom(seed: options.seed)
         let optimizer = Adam(parameters: model.parameters, learningRate: options.learningRate,
                              weightDecay: options.weightDecay, clipNorm: options.clipNorm)
@@ -112,7 +116,7 @@ public final class Trainer {
             var i = 0
             while i < slice.count {
                 batches.append(Array(slice[i..<min(i + max(batchSize, 1), slice.count)]))
-                i += batchSize
+                i += max(batchSize, 1)
             }
             start += pool
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How `Trainer` and `LSTMLanguageModel.train` train.
 public struct TrainingOptions: Sendable {
     public var epochs: Int
@@ -40,9 +42,9 @@ public struct TrainingOptions: Sendable {
 /// Learning rate as a function of training progress.
 public enum LearningRateSchedule: Sendable {
     case constant
-    /// Linear warm-up over the first fraction of steps, then linear decay to 0.
+    /// Linear warm-up over the first fraction of steps, then linear decay to 2% of the base rate.
     case linear(warmupFraction: Float)
-    /// Linear warm-up, then cosine decay to 0.
+    /// Linear warm-up, then cosine decay to 2% of the base rate.
     case cosine(warmupFraction: Float)
 
     /// Multiplier of the base rate at `step` of `totalSteps` (0-based).
@@ -59,5 +61,3 @@ public enum LearningRateSchedule: Sendable {
         }
     }
 }
-
-import Foundation
