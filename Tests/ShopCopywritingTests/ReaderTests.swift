@@ -88,6 +88,7 @@ final class ReaderTests: XCTestCase {
                 <title>白色牛仔外套</title>
                 <g:price>199.00 CNY</g:price>
                 <g:material>牛仔布</g:material>
+                <g:product_type>上衣</g:product_type>
               </item>
             </channel>
             </rss>
@@ -102,6 +103,7 @@ final class ReaderTests: XCTestCase {
         XCTAssertEqual(records[0].values("color"), ["pink"])
         XCTAssertEqual(records[0].price, Price(cents: 1500, currency: "USD"))
         XCTAssertEqual(records[1].values("材质"), ["牛仔布"], "zh feeds use the zh spec names")
+        XCTAssertEqual(records[1].values("类型"), ["上衣"], "the product type doubles as 类型")
     }
 
     func testReviewsFromTextAndFromTaggerAspects() throws {

@@ -13,8 +13,10 @@ public enum ImportantFacts {
         }
         do {
             let ctx = SlotContext(record: record, language: language)
+            let specValues = Set(record.specs.map(\.value))
             for key in ["name", "brand", "price", "category"] {
-                if let a = ctx.attributes(for: key).first { out.insert(a) }
+                // AdvertiseGen's category is its 类型 spec: count that fact once.
+                if let a = ctx.attributes(for: key).first, !(key == "category" && specValues.contains(a.value)) { out.insert(a) }
             }
             for a in ctx.attributes(for: "feature").prefix(3) { out.insert(a) }
         }

@@ -33,6 +33,11 @@ public enum MerchantFeedFields {
         if let h = field("g:product_highlight") {
             record.features = h.split(separator: "\n").map { String($0).trimmingCharactersInSet() }.filter { !$0.isEmpty }
         }
+        // zh feeds: the product type doubles as 类型, so the zh category templates (上衣/裙/裤) apply.
+        if lang == .zh, let c = record.category {
+            let last = c.split(separator: "|").last.map { String($0).trimmingCharactersInSet() } ?? c
+            record.specs.append(ProductAttribute(key: "类型", value: last))
+        }
         for name in specFields {
             guard let v = field("g:" + name) else { continue }
             let key = lang == .zh ? (zhNames[name] ?? name) : name
