@@ -9,6 +9,7 @@ struct BenchCommand: ParsableCommand {
             BenchTokenizeCommand.self,
             BenchSentimentCommand.self,
             BenchEmbedCommand.self,
+            BenchEmbedInitCommand.self,
             BenchChatCommand.self,
             BenchReadersCommand.self,
             BenchTrainCommand.self,

@@ -80,3 +80,15 @@ final class StorageTests: XCTestCase {
         for (b, value) in zip(p.subwordBuckets, p.subwordMatrix) { XCTAssertEqual(Float(b), value) }
     }
 }
+
+final class LookupTableTests: XCTestCase {
+    func testTableFillsKnownRowsAndFlagsMissingOnes() {
+        let v = WordVectors(dimension: 2, words: ["a", "b"], matrix: [3, 4, 0, 2])
+        let t = v.table(for: ["<pad>", "b", "a"], targetNorm: 1)
+        XCTAssertEqual(t.found, [false, true, true])
+        XCTAssertEqual(Array(t.values[0..<2]), [0, 0])
+        // mean norm of (0,2) and (3,4) is 3.5; rescaled to 1.
+        XCTAssertEqual(t.values[3], 2 / 3.5, accuracy: 1e-6)
+        XCTAssertEqual(t.values[4], 3 / 3.5, accuracy: 1e-6)
+    }
+}

@@ -45,11 +45,22 @@ final class HogwildModel: @unchecked Sendable {
         output.deallocate()
     }
 
-    /// The final vector of word w: the mean of its word row and subword rows (fastText's word vector).
+    /// How much the word's own row and each of its n subword rows weigh in its vector.
+    /// fastText takes the plain mean, which lets the units outvote the word (a two-character
+    /// Chinese word would be two thirds characters, and its neighbours mostly words that
+    /// share characters). Here, as in character-enhanced word embeddings (Chen et al. 2015),
+    /// the word's row counts for half and its units share the other half.
+    @inline(__always)
+    static func weights(subwordCount n: Int) -> (word: Float, unit: Float) {
+        n == 0 ? (1, 0) : (0.5, 0.5 / Float(n))
+    }
+
+    /// The final vector of word w: its own row and subword rows, weighted as in `weights`.
     func wordVector(_ w: Int, into out: UnsafeMutablePointer<Float>) {
         out.initialize(repeating: 0, count: dimension)
         let lo = rowStarts[w], hi = rowStarts[w + 1]
-        for r in lo..<hi { VectorMath.axpy(1, input + Int(rowIDs[r]) * dimension, out, dimension) }
-        VectorMath.scale(1 / Float(hi - lo), out, dimension)
+        let (wordWeight, unitWeight) = HogwildModel.weights(subwordCount: hi - lo - 1)
+        VectorMath.axpy(wordWeight, input + Int(rowIDs[lo]) * dimension, out, dimension)
+        for r in (lo + 1)..<hi { VectorMath.axpy(unitWeight, input + Int(rowIDs[r]) * dimension, out, dimension) }
     }
 }

@@ -55,14 +55,16 @@ struct SkipGramJob: @unchecked Sendable {
                     for (i, w) in kept.enumerated() {
                         let b = 1 + rng.below(window)
                         let r0 = rowStarts[Int(w)], r1 = rowStarts[Int(w) + 1]
-                        // The center word's input: its own row, or the mean of its word and subword rows.
+                        // The center word's input: its own row, or its row and subword rows weighted
+                        // as in HogwildModel.weights.
                         let h: UnsafePointer<Float>
+                        let (wordWeight, unitWeight) = HogwildModel.weights(subwordCount: r1 - r0 - 1)
                         if r1 - r0 == 1 {
                             h = UnsafePointer(input + Int(w) * dim)
                         } else {
                             hidden.initialize(repeating: 0, count: dim)
-                            for r in r0..<r1 { VectorMath.axpy(1, input + Int(rowIDs[r]) * dim, hidden, dim) }
-                            VectorMath.scale(1 / Float(r1 - r0), hidden, dim)
+                            VectorMath.axpy(wordWeight, input + Int(w) * dim, hidden, dim)
+                            for r in (r0 + 1)..<r1 { VectorMath.axpy(unitWeight, input + Int(rowIDs[r]) * dim, hidden, dim) }
                             h = UnsafePointer(hidden)
                         }
                         grad.initialize(repeating: 0, count: dim)
@@ -94,12 +96,8 @@ struct SkipGramJob: @unchecked Sendable {
                             windowCount += 1
                         }
                         if any {
-                            if r1 - r0 == 1 {
-                                VectorMath.axpy(1, grad, input + Int(w) * dim, dim)
-                            } else {
-                                let share = 1 / Float(r1 - r0)
-                                for r in r0..<r1 { VectorMath.axpy(share, grad, input + Int(rowIDs[r]) * dim, dim) }
-                            }
+                            VectorMath.axpy(wordWeight, grad, input + Int(w) * dim, dim)
+                            for r in (r0 + 1)..<r1 { VectorMath.axpy(unitWeight, grad, input + Int(rowIDs[r]) * dim, dim) }
                         }
                     }
                     if unsynced >= SkipGramJob.syncEvery {
