@@ -135,14 +135,19 @@ public final class LSTMLanguageModel: @unchecked Sendable {
         defer { workspaces.give(ws) }
         var results = [[Float]](repeating: [], count: batch.count)
         let order = batch.indices.sorted { batch[$0].count < batch[$1].count }
+        // Chunks of up to 128 sequences and ~4M logits (16 MB) at a time.
+        let budget = max(1, (1 << 22) / config.vocabSize)
         var start = 0
         while start < order.count {
-            let idx = Array(order[start..<min(start + 128, order.count)])
+            var end = start + 1
+            while end < order.count && end - start < 128
+                    && (end - start + 1) * min(batch[order[end]].count, config.maxLength) <= budget { end += 1 }
+            let idx = Array(order[start..<end])
             forward(idx.map { batch[$0] }, workspace: ws, training: false, rng: nil)
             let logp = targetLogProbabilities(ws)
             let B = idx.count
             for (b, i) in idx.enumerated() { results[i] = (0..<ws.lengths[b]).map { logp[$0 * B + b] } }
-            start += 128
+            start = end
         }
         return results
     }

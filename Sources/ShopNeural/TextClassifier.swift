@@ -122,7 +122,12 @@ public final class TextClassifier: @unchecked Sendable {
         defer { workspaces.give(ws) }
         var start = 0
         while start < order.count {
-            let idx = Array(order[start..<min(start + chunk, order.count)])
+            // Up to `chunk` sequences, and at most ~16k (padded) tokens so long inputs don't
+            // blow the workspace up to hundreds of megabytes.
+            var end = start + 1
+            while end < order.count && end - start < chunk
+                    && (end - start + 1) * min(batch[order[end]].count, config.maxLength) <= 16_384 { end += 1 }
+            let idx = Array(order[start..<end])
             let seqs = idx.map { batch[$0] }
             let bags = wide.map { w in idx.map { $0 < w.count ? w[$0] : [] } }
             forward(seqs, wide: bags, workspace: ws, training: false, rng: nil)
@@ -132,7 +137,7 @@ public final class TextClassifier: @unchecked Sendable {
                 let att = (0..<n).map { ws.attention.weights[k, $0] }
                 results[i] = (probs.row(k), att)
             }
-            start += chunk
+            start = end
         }
         return results
     }

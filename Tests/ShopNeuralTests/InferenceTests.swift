@@ -29,6 +29,22 @@ final class InferenceTests: XCTestCase {
     }
 }
 
+extension InferenceTests {
+    func testLongInputsAreChunkedByTokenBudgetWithSameResults() {
+        var config = TextClassifierConfig(vocabSize: 30, numClasses: 2, embedDim: 4, hiddenSize: 3, attentionSize: 3, seed: 1)
+        config.maxLength = 600
+        let model = TextClassifier(config: config)
+        var rng = SeededRandom(seed: 2)
+        let seqs: [[Int32]] = (0..<40).map { i in (0..<(i % 2 == 0 ? 500 : 700)).map { _ in Int32(rng.int(below: 30)) } }
+        let all = model.predict(batch: seqs)
+        for i in [0, 1, 39] {
+            let one = model.predict(batch: [seqs[i]])[0]
+            XCTAssertEqual(one.attention.count, min(seqs[i].count, 600))
+            for (a, b) in zip(one.probabilities, all[i].probabilities) { XCTAssertEqual(a, b, accuracy: 1e-5) }
+        }
+    }
+}
+
 final class UncheckedResults: @unchecked Sendable {
     private var values: [[[Float]]]
     private let lock = NSLock()
