@@ -28,6 +28,8 @@
 //     let metrics = trainer.evaluate(testSet)              // ClassificationMetrics (accuracy, macroF1, P/R/F1, confusion)
 //     let out = model.predict(batch: [[5, 9, 2]], wide: [[17, 4003]])
 //     out[0].probabilities; out[0].attention             // attention: one weight per (kept) token
+//     model.predictClasses(batch:wide:)                   // argmax; any batch size (chunked internally)
+//     metrics.report(labels: names)                        // text table; Trainer.evaluate(model, examples)
 //     try model.save(to: "Models/sentiment.snm", metadata: myCodableStuff, storage: .float16)
 //     let (m2, stuff) = try TextClassifier.load(from: path, metadata: MyStuff.self)
 //
@@ -43,8 +45,10 @@
 // written atomically (temp file + rename); read in one go; problems throw
 // `ModelArchiveError`, each naming the file.
 //
-// Threads: ShopNeural keeps OpenBLAS at one thread and runs its own parallel work
-// (LSTM directions, row-split products) on up to `BLAS.threads` threads.
+// Threads: ShopNeural keeps OpenBLAS at one thread (a process-wide OpenBLAS setting) and
+// runs its own parallel work (LSTM directions, row-split products, Adam) on up to
+// `BLAS.threads` threads. Prediction/scoring may run on many threads at once; training
+// a model while another thread predicts with it is not supported.
 
 import Foundation
 
