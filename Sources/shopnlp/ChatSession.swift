@@ -39,7 +39,7 @@ final class ChatSession {
         let namesChanged = Set(set.intents.map(\.name)) != Set(model.labels)
         let what: String
         if newest > modelDate || namesChanged {
-            var trainer = IntentTrainer()
+            var trainer = IntentTrainer.matching(model.info)
             trainer.log = log
             model = try trainer.train(set.trainingExamples())
             what = "intent files are newer than the model: retrained in memory on \(set.trainingExamples().count) examples (not saved; rebuild Models/ with `intent train`)"

@@ -77,7 +77,7 @@ public struct NeuralIntentTrainer: DeepPathTraining {
     public var embedDim = 96
     public var hiddenSize = 96
     public var attentionSize = 64
-    public var wideBuckets = 100_000
+    public var wideBuckets = 0
     public var wideDim = 64
     public var dropout: Float = 0.25
     public var learningRate: Float = 3e-3
