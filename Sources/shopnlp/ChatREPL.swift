@@ -69,7 +69,11 @@ struct ChatREPL {
             guard let msg = arg.isEmpty ? lastMessage : arg else { print("usage: /explain TEXT (or after a message)"); return true }
             let p = session.model.classify(msg)
             let words = session.model.explain(msg)
-            print("\(p.intent) (\(String(format: "%.2f", p.confidence))): " + ChatDebugView.weightedWords(words))
+            print("\(p.intent) (\(String(format: "%.2f", p.confidence)))")
+            if session.model.deep != nil, session.model.deepWeight > 0 {
+                print("  attention (BiLSTM path): " + ChatDebugView.weightedWords(words))
+            }
+            print("  n-gram weights (wide path): " + ChatDebugView.weightedWords(session.model.explainWide(msg)))
         case "/reload":
             do {
                 let what = try session.reload { FileHandle.standardError.write(Data(("reload: " + $0 + "\n").utf8)) }

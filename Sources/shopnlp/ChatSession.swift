@@ -41,7 +41,10 @@ final class ChatSession {
         if newest > modelDate || namesChanged {
             var trainer = IntentTrainer.matching(model.info)
             trainer.log = log
-            model = try trainer.train(set.trainingExamples())
+            // calibrate on the held-out dev set when the folder has one, as the shipped model was
+            let devPath = (intentsPath as NSString).appendingPathComponent("eval/dev.tsv")
+            let dev = fm.fileExists(atPath: devPath) ? try IntentTSV.read(devPath) : nil
+            model = try trainer.train(set.trainingExamples(), dev: dev)
             what = "intent files are newer than the model: retrained in memory on \(set.trainingExamples().count) examples (not saved; rebuild Models/ with `intent train`)"
         } else {
             model = try IntentModelFile.load(modelPath)

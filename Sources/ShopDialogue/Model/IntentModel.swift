@@ -49,6 +49,13 @@ public struct IntentModel: IntentClassifying, @unchecked Sendable {
         return IntentPrediction(intent: labels[best], confidence: p[best], alternatives: alts, rejected: false)
     }
 
+    /// Per-word share of the wide path's score for the best class (its n-gram weights).
+    public func explainWide(_ text: String) -> [WordWeight] {
+        let p = probabilities(text)
+        let best = p.indices.max { p[$0] < p[$1] } ?? 0
+        return wide.tokenContributions(text, cls: best).map { WordWeight(word: $0.token, weight: $0.weight) }
+    }
+
     public func explain(_ text: String) -> [WordWeight] {
         let p = probabilities(text)
         let best = p.indices.max { p[$0] < p[$1] } ?? 0
