@@ -26,13 +26,15 @@ struct BenchDescribeCommand: ParsableCommand {
     var examples = 3
     @Option(name: .long, help: "Random seed.")
     var seed: UInt64 = 1
+    @Option(name: .long, help: "Candidates per product rescored by the LM (as describe --lm-shortlist).")
+    var lmShortlist = 16
 
     func run() throws {
         let library = try TemplateLibrary.loadDefault()
         let checker = ComplianceChecker(list: try ComplianceList.loadDefault())
         let lm = try DescribeModelLoader.load(explicit: model)
         print("## bench describe\n")
-        print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores; LM: \(lm.map { $0.models.keys.map(\.rawValue).sorted().joined(separator: "+") } ?? "none")\n")
+        print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores; LM: \(lm.map { $0.models.keys.map(\.rawValue).sorted().joined(separator: "+") } ?? "none"), shortlist \(lmShortlist)\n")
 
         // zh: AdvertiseGen held-out part.
         let (examplesAll, errors) = try CopyCorpora.advertiseGenExamples(path: ResourcePaths.corpus(CopyCorpora.advertiseGen, root: corpora))
@@ -44,7 +46,8 @@ struct BenchDescribeCommand: ParsableCommand {
         print("AdvertiseGen: \(examplesAll.count) examples (\(errors.count) unreadable), held out: \(heldOut.count) (seed \(DeterministicSplit.defaultSeed))\n")
 
         func describer(_ fluency: FluencyScorer?) -> ProductDescriber {
-            ProductDescriber(library: library, checker: checker, ranker: Ranker(fluency: fluency),
+            ProductDescriber(library: library, checker: checker,
+                             ranker: Ranker(weights: RankingWeights(fluencyShortlist: lmShortlist), fluency: fluency),
                              options: DescriberOptions(variants: 1, seed: seed))
         }
         var rows: [String] = []

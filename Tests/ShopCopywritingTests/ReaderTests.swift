@@ -62,6 +62,9 @@ final class ReaderTests: XCTestCase {
         XCTAssertEqual(records[0].values("Shipping Weight"), ["4 pounds"])
         XCTAssertNil(records[1].price, "a price range is not turned into one price")
         XCTAssertEqual(records[1].title, "Kite \"Eagle\"")
+        XCTAssertEqual(CatalogueColumns.respacedAge("14yearsandup"), "14 years and up")
+        XCTAssertEqual(CatalogueColumns.respacedAge("18months"), "18 months")
+        XCTAssertNil(CatalogueColumns.respacedAge("10.3x3.4x0.8inches"))
     }
 
     func testMerchantFeedWithMalformedItem() throws {

@@ -1,10 +1,13 @@
 /// The facts a blurb should try to mention, for the coverage score.
 public enum ImportantFacts {
     /// Spec keys that are bookkeeping rather than selling points.
-    static let skipped: Set<String> = ["asin", "item model number", "model number", "upc", "sku", "shipping weight",
-                                       "domestic shipping", "international shipping", "best sellers rank", "customer reviews",
-                                       "product dimensions", "item weight", "id", "link", "image link", "availability",
-                                       "condition", "gtin", "mpn", "uniq id", "product url"]
+    static let skipped: Set<String> = Set(["asin", "item model number", "model number", "upc", "sku", "shipping weight",
+                                           "domestic shipping", "international shipping", "best sellers rank", "customer reviews",
+                                           "product dimensions", "package dimensions", "item weight", "id", "link", "image link",
+                                           "availability", "condition", "gtin", "mpn", "uniq id", "product url", "manufacturer",
+                                           "batteries", "date first available", "date first listed on amazon", "shipping advisory",
+                                           "shipping information", "california residents", "discontinued by manufacturer",
+                                           "release date", "pricing", "media", "department"].map(SlotContext.normalise))
 
     public static func of(_ record: ProductRecord, language: CopyLanguage, highlights: [ReviewHighlight] = []) -> Set<ProductAttribute> {
         var out = Set<ProductAttribute>()

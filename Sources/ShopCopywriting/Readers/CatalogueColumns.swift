@@ -19,6 +19,23 @@ public enum CatalogueColumns {
                                        "Technical Details", "Product Details", "Product Description", "Size Quantity Variant",
                                        "Ingredients", "Direction To Use", "Dimensions", "lang", "currency"]
 
+    /// Many rows of the sample have their specification spaces squeezed out
+    /// (`Manufacturerrecommendedage:14yearsandup`); ages are re-spaced (`14 years and up`),
+    /// other squeezed values are kept as they are.
+    static func respacedAge(_ v: String) -> String? {
+        let lower = v.lowercased()
+        guard let unit = ["months", "years", "month", "year"].first(where: { lower.contains($0) }),
+              let r = lower.range(of: unit) else { return nil }
+        let number = lower[..<r.lowerBound]
+        guard !number.isEmpty, number.allSatisfy({ $0.isNumber || $0 == "." }) else { return nil }
+        let rest = lower[r.upperBound...]
+        switch rest {
+        case "": return "\(number) \(unit)"
+        case "andup": return "\(number) \(unit) and up"
+        default: return nil
+        }
+    }
+
     public static func product(from fields: [String: String], file: String, line: Int) -> Result<ProductRecord, DataError> {
         func first(_ names: [String]) -> String? {
             for n in names { if let v = fields[n]?.trimmingCharactersInSet(), !v.isEmpty { return v } }
@@ -44,6 +61,7 @@ public enum CatalogueColumns {
                 let key = String(piece[..<colon]).trimmingCharactersInSet()
                 var value = String(piece[piece.index(after: colon)...]).trimmingCharactersInSet()
                 if let paren = value.range(of: " (") { value = String(value[..<paren.lowerBound]) }
+                if !piece.contains(" ") { value = respacedAge(value) ?? value }
                 if !key.isEmpty, !value.isEmpty, key.count <= 40 { record.specs.append(ProductAttribute(key: key, value: value)) }
             }
         }

@@ -24,8 +24,10 @@ public final class SlotContext {
 
     static let builtInKeys: Set<String> = ["title", "brand", "category", "price", "feature", "highlight"]
 
+    /// Keys match case-insensitively and ignoring spaces and underscores, so
+    /// `{manufacturer recommended age}` finds the catalogue's squeezed `Manufacturerrecommendedage`.
     static func normalise(_ key: String) -> String {
-        key.lowercased().split(whereSeparator: { $0 == " " || $0 == "_" }).joined(separator: " ")
+        key.lowercased().split(whereSeparator: { $0 == " " || $0 == "_" }).joined()
     }
 
     /// The record's facts under a key (built-in names or spec keys, case-insensitive).
@@ -45,7 +47,7 @@ public final class SlotContext {
                 let last = c.split(separator: "|").last.map { String($0).trimmingCharactersInSet() } ?? c
                 add("category", last)
             }
-        case "category path":
+        case "categorypath":
             if let c = record.category {
                 for seg in c.split(separator: "|") { add("category", String(seg).trimmingCharactersInSet()) }
             }
