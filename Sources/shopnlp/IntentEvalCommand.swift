@@ -22,8 +22,19 @@ struct IntentEvalCommand: ParsableCommand {
     @Flag(help: "Print the full confusion matrix (text mode only prints the most frequent confusions).")
     var confusion = false
 
+    @Flag(help: "Ablation: score with the wide TF-IDF path alone (deep weight 0).")
+    var wideOnly = false
+
+    @Flag(help: "Ablation: score with the deep BiLSTM path alone (deep weight 1).")
+    var deepOnly = false
+
     func run() throws {
-        let m = try IntentModelLoader.load(model)
+        var m = try IntentModelLoader.load(model)
+        if wideOnly { m.deepWeight = 0 }
+        if deepOnly {
+            guard m.deep != nil else { throw ValidationError("--deep-only: this model has no deep path") }
+            m.deepWeight = 1
+        }
         let data = try IntentTSV.read(test)
         let start = Date()
         let predicted = data.map { m.classify($0.text).intent }
