@@ -31,6 +31,8 @@ struct DescribeCommand: ParsableCommand {
     var compliance: String?
     @Option(name: .long, help: "Reviews (JSON lines: product id + text, or + the sentiment tagger's aspects).")
     var reviews: String?
+    @Option(name: .long, help: "The sentiment tagger's output for --reviews (shopnlp sentiment tag --input REVIEWS --format jsonl --aspects): its aspects replace the built-in lexicon's.")
+    var reviewAspects: String?
     @Option(name: .long, help: "Reviews that must mention an aspect before it is praised.")
     var minReviews = 3
     @Option(name: .long, help: "Share of those that must be positive.")
@@ -73,6 +75,7 @@ struct DescribeCommand: ParsableCommand {
         if variants < 1 || variants > 50 { throw ValidationError("--variants must be 1…50") }
         if let maxChars, maxChars < 10 { throw ValidationError("--max-chars must be at least 10") }
         if minReviews < 1 { throw ValidationError("--min-reviews must be at least 1") }
+        if reviewAspects != nil && reviews == nil { throw ValidationError("--review-aspects needs --reviews (the file it tagged)") }
         if lmShortlist < 1 { throw ValidationError("--lm-shortlist must be at least 1") }
         if !(0...1).contains(minPositiveShare) { throw ValidationError("--min-positive-share must be in 0…1") }
     }
@@ -89,7 +92,13 @@ struct DescribeCommand: ParsableCommand {
         let list = try compliance.map { try ComplianceList.load(directory: $0) } ?? ComplianceList.loadDefault()
         var evidence: ReviewEvidence? = nil
         if let reviews {
-            let (read, errors) = try ReviewReader.read(path: reviews, language: language)
+            var (read, errors) = try ReviewReader.read(path: reviews, language: language)
+            if let reviewAspects {
+                let tagged = try ReviewReader.attachTaggedAspects(path: reviewAspects, to: read)
+                read = tagged.reviews
+                errors += tagged.errors
+                FileHandle.standardError.write(Data("\(tagged.attached) of \(read.count) reviews use the tagger's aspects\n".utf8))
+            }
             for e in errors { FileHandle.standardError.write(Data("warning: \(e)\n".utf8)) }
             evidence = ReviewEvidence(reviews: read, minReviews: minReviews, minPositiveShare: minPositiveShare)
         }

@@ -122,4 +122,25 @@ final class ReaderTests: XCTestCase {
         XCTAssertTrue(reviews[0].aspects.contains(AspectMention(aspect: "面料", positive: true)))
         XCTAssertTrue(reviews[0].aspects.contains(AspectMention(aspect: "做工", positive: true)))
     }
+
+    func testTaggerOutputIsJoinedByLine() throws {
+        let reviewsPath = try Fixtures.temporaryFile("r.jsonl", """
+            {"product_id": "p", "text": "面料很舒服"}
+            {"product_id": "p", "text": "料子一般"}
+            """)
+        let taggedPath = try Fixtures.temporaryFile("t.jsonl", """
+            {"line":1,"label":"positive","aspects":[{"term":"面料","aspect":"面料","polarity":"positive"},{"term":"舒服","aspect":"面料","polarity":"positive"}]}
+            {"line":2,"label":"negative","aspects":[{"term":"料子","aspect":"面料","polarity":"neutral"}]}
+            {"line":9,"label":"positive","aspects":[]}
+            """)
+        let (reviews, _) = try ReviewReader.read(path: reviewsPath, language: .zh)
+        let joined = try ReviewReader.attachTaggedAspects(path: taggedPath, to: reviews)
+        XCTAssertEqual(joined.attached, 2)
+        XCTAssertEqual(joined.errors.map(\.line), [3], "line 9 matches no review")
+        let evidence = ReviewEvidence(reviews: joined.reviews, minReviews: 1, minPositiveShare: 0.7)
+        let tally = evidence.evidence(for: "p").first { $0.aspect == "面料" }
+        XCTAssertEqual(tally?.mentions, 2, "two mentions in one review count once")
+        XCTAssertEqual(tally?.positive, 1, "a neutral mention is not praise")
+        XCTAssertEqual(evidence.highlights(for: "p"), [], "1 of 2 positive is below 0.7")
+    }
 }

@@ -16,11 +16,15 @@ public struct ReviewEvidence: Sendable {
         var counts: [String: [String: (Int, Int)]] = [:]
         for r in reviews {
             reviewCounts[r.productID, default: 0] += 1
-            for m in r.aspects {
-                var t = counts[r.productID, default: [:]][m.aspect] ?? (0, 0)
+            // One vote per review and aspect: positive only when no mention of it in this
+            // review is negative or neutral (面料 and 料子 in one review count once).
+            var perReview: [String: Bool] = [:]
+            for m in r.aspects { perReview[m.aspect] = (perReview[m.aspect] ?? true) && m.positive }
+            for (aspect, positive) in perReview {
+                var t = counts[r.productID, default: [:]][aspect] ?? (0, 0)
                 t.0 += 1
-                if m.positive { t.1 += 1 }
-                counts[r.productID, default: [:]][m.aspect] = t
+                if positive { t.1 += 1 }
+                counts[r.productID, default: [:]][aspect] = t
             }
         }
         for (id, aspects) in counts {

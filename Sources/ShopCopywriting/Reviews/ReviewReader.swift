@@ -22,6 +22,42 @@ public enum ReviewReader {
         return (reviews, errors)
     }
 
+    /// Replaces the aspects of reviews with those of the sentiment tagger's output for the
+    /// same file (`shopnlp sentiment tag --input REVIEWS --format jsonl --aspects`): its
+    /// `line` field is the review's line. Returns the reviews, errors for tagged lines that
+    /// match no review or cannot be read, and how many reviews got tagged aspects.
+    public static func attachTaggedAspects(path: String, to reviews: [ProductReview]) throws
+        -> (reviews: [ProductReview], errors: [DataError], attached: Int) {
+        var byLine: [Int: Int] = [:]
+        for (i, r) in reviews.enumerated() { byLine[r.line] = i }
+        var out = reviews, errors: [DataError] = [], attached = 0
+        let lines = try LineReader(InputSource(argument: path))
+        while let raw = try lines.nextLine() {
+            if raw.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            guard let o = (try? JSONSerialization.jsonObject(with: Data(raw.bytes))) as? [String: Any],
+                  let n = (o["line"] as? NSNumber)?.intValue else {
+                errors.append(DataError(file: lines.name, line: raw.number, field: "line", reason: "not a tagger output line"))
+                continue
+            }
+            if o["error"] != nil { continue }   // the tagger could not read that review
+            guard let i = byLine[n] else {
+                errors.append(DataError(file: lines.name, line: raw.number, field: "line", reason: "no review on line \(n) of the reviews file"))
+                continue
+            }
+            var withID = o
+            withID["product_id"] = out[i].productID
+            guard let data = try? JSONSerialization.data(withJSONObject: withID) else { continue }
+            switch parse(data, file: lines.name, line: raw.number, language: nil) {
+            case .success(let r):
+                out[i].aspects = r.aspects
+                attached += 1
+            case .failure(let e):
+                errors.append(e)
+            }
+        }
+        return (out, errors, attached)
+    }
+
     public static func parse(_ data: Data, file: String, line: Int, language: CopyLanguage?) -> Result<ProductReview, DataError> {
         guard let o = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
             return .failure(DataError(file: file, line: line, reason: "not a JSON object"))
@@ -49,7 +85,7 @@ public enum ReviewReader {
                 guard ["positive", "pos", "1", "negative", "neg", "0", "neutral", "conflict", "mixed"].contains(p) else {
                     return .failure(DataError(file: file, line: line, field: "aspects[\(i)].polarity", reason: "unknown polarity '\(pol)'"))
                 }
-                if p == "neutral" { continue }
+                // Neutral or mixed mentions count as mentions that are not praise.
                 aspects.append(AspectMention(aspect: name, positive: p == "positive" || p == "pos" || p == "1"))
             }
             return .success(ProductReview(productID: id, text: text, aspects: aspects, line: line))
