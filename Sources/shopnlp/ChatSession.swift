@@ -26,6 +26,12 @@ final class ChatSession {
                            intentSet: set, model: m, seed: seed)
     }
 
+    /// Ablation for benchmarks: drop the deep path from the mix.
+    func useWideOnly() {
+        model.deepWeight = 0
+        manager.replace(intents: intentSet, classifier: model)
+    }
+
     /// Re-reads `Intents/`; retrains in memory when an intent file is newer than the model
     /// (or the intents changed), otherwise reloads the model file. Returns what it did.
     func reload(log: @escaping (String) -> Void) throws -> String {
