@@ -35,9 +35,18 @@ public struct CandidateGenerator: Sendable {
             // New important facts per option; facts outside `important` count as 0.
             let gains = options.map { r in Set(r.facts).filter { important.isEmpty || important.contains($0) }.subtracting(covered).count }
             let best = gains.max() ?? 0
-            let statesFacts = options.contains { !$0.facts.isEmpty }
-            if best == 0 && statesFacts && !part.required { continue }   // would only repeat
-            var kept = zip(options, gains).filter { $0.1 == best }.map(\.0)
+            var kept: [Realisation]
+            if best > 0 {
+                kept = zip(options, gains).filter { $0.1 == best }.map(\.0)
+            } else {
+                // Nothing new to say: keep the sentences that state no fact (openings,
+                // closings); a part that could only repeat facts is left out.
+                kept = options.filter { $0.facts.isEmpty }
+                if kept.isEmpty {
+                    if !part.required { continue }
+                    kept = options
+                }
+            }
             // Prefer lines written for the requested tone when there are any.
             if kept.contains(where: { $0.tone != nil }) { kept = kept.filter { $0.tone != nil } }
             for f in kept[0].facts { covered.insert(f) }
