@@ -74,10 +74,13 @@ public enum ALSTrainer {
         let workers = config.threads > 0 ? config.threads : max(1, ProcessInfo_activeCores())
         let chunk = max(1, (rows + workers * 4 - 1) / (workers * 4))
         let chunks = (rows + chunk - 1) / chunk
+        var longest = 0
+        for r in 0..<rows { longest = max(longest, start[r + 1] - start[r]) }
+        let longestRow = longest
         let shared = SolveInputs(target: &target, fixed: fixed, gram: g, start: start, cols: cols, conf: conf)
         defer { shared.release(into: &target) }
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            let scratch = UnsafeMutablePointer<Float>.allocate(capacity: k * k + 4 * k)
+            let scratch = UnsafeMutablePointer<Float>.allocate(capacity: k * k + 4 * k + longestRow * (k + 1))
             defer { scratch.deallocate() }
             for r in (c * chunk)..<min(rows, (c + 1) * chunk) {
                 let lo = shared.start[r], hi = shared.start[r + 1]
@@ -92,56 +95,61 @@ public enum ALSTrainer {
         }
     }
 
-    /// A = G + Σ (c−1) y yᵀ, b = Σ c y, solved exactly.
+    /// Copies the fixed-side rows a row's system touches into one n×k block, so every
+    /// product below is a single BLAS call instead of n scattered dot products.
+    @inline(__always)
+    static func gather(_ f: UnsafePointer<Float>, _ idx: UnsafePointer<Int32>, _ n: Int, _ k: Int,
+                       into block: UnsafeMutablePointer<Float>) {
+        for e in 0..<n { (block + e * k).update(from: f + Int(idx[e]) * k, count: k) }
+    }
+
+    /// A = G + Yᵤᵀ diag(c−1) Yᵤ, b = Yᵤᵀ c, solved exactly by Cholesky.
     static func solveExact(_ out: UnsafeMutablePointer<Float>, _ f: UnsafePointer<Float>, _ g: UnsafePointer<Float>,
                            _ idx: UnsafePointer<Int32>, _ c: UnsafePointer<Float>, _ n: Int, _ k: Int,
                            _ scratch: UnsafeMutablePointer<Float>) {
-        let a = scratch, b = scratch + k * k
-        a.update(from: g, count: k * k)
-        for j in 0..<k { b[j] = 0 }
+        let a = scratch, b = scratch + k * k, block = scratch + k * k + 4 * k
+        gather(f, idx, n, k, into: block)
+        cblas_sgemv(CblasRowMajor, CblasTrans, Int32(n), Int32(k), 1, block, Int32(k), c, 1, 0, b, 1)
+        // Rows scaled by √(c−1) make Yᵀ diag(c−1) Y one symmetric rank-n update.
         for e in 0..<n {
-            let yv = f + Int(idx[e]) * k, w = c[e] - 1
-            for p in 0..<k {
-                let wp = w * yv[p]
-                let arow = a + p * k
-                for q in 0..<k { arow[q] += wp * yv[q] }
-                b[p] += c[e] * yv[p]
-            }
+            let w = max(0, c[e] - 1).squareRoot()
+            let row = block + e * k
+            for j in 0..<k { row[j] *= w }
         }
+        a.update(from: g, count: k * k)
+        cblas_ssyrk(CblasRowMajor, CblasUpper, CblasTrans, Int32(k), Int32(n), 1, block, Int32(k), 1, a, Int32(k))
+        for i in 0..<k { for j in 0..<i { a[i * k + j] = a[j * k + i] } }
         if DenseSolve.cholesky(a, b, k: k) { out.update(from: b, count: k) }
     }
 
     /// Conjugate gradient on the same system, warm-started at the current `out`;
-    /// A·v is computed as G v + Σ (c−1)(yᵀv) y without forming A.
+    /// A·v is computed as G v + Yᵤᵀ((c−1) ⊙ Yᵤ v) without forming A.
     static func solveCG(_ out: UnsafeMutablePointer<Float>, _ f: UnsafePointer<Float>, _ g: UnsafePointer<Float>,
                         _ idx: UnsafePointer<Int32>, _ c: UnsafePointer<Float>, _ n: Int, _ k: Int, _ steps: Int,
                         _ scratch: UnsafeMutablePointer<Float>) {
-        let r = scratch, p = scratch + k, ap = scratch + 2 * k
+        let r = scratch, p = scratch + k, ap = scratch + 2 * k, t = scratch + 3 * k
+        let block = scratch + k * k + 4 * k, yv = block + n * k
+        gather(f, idx, n, k, into: block)
         func multiply(_ v: UnsafePointer<Float>, into dst: UnsafeMutablePointer<Float>) {
-            for i in 0..<k { dst[i] = DenseSolve.dot(g + i * k, v, k) }
-            for e in 0..<n {
-                let yv = f + Int(idx[e]) * k
-                let w = (c[e] - 1) * DenseSolve.dot(yv, v, k)
-                for j in 0..<k { dst[j] += w * yv[j] }
-            }
+            cblas_sgemv(CblasRowMajor, CblasNoTrans, Int32(k), Int32(k), 1, g, Int32(k), v, 1, 0, dst, 1)
+            cblas_sgemv(CblasRowMajor, CblasNoTrans, Int32(n), Int32(k), 1, block, Int32(k), v, 1, 0, yv, 1)
+            for e in 0..<n { yv[e] *= c[e] - 1 }
+            cblas_sgemv(CblasRowMajor, CblasTrans, Int32(n), Int32(k), 1, block, Int32(k), yv, 1, 1, dst, 1)
         }
-        // r = b − A x
+        // r = b − A x, with b = Yᵤᵀ c
         multiply(out, into: ap)
-        for j in 0..<k { r[j] = -ap[j] }
-        for e in 0..<n {
-            let yv = f + Int(idx[e]) * k, ce = c[e]
-            for j in 0..<k { r[j] += ce * yv[j] }
-        }
+        cblas_sgemv(CblasRowMajor, CblasTrans, Int32(n), Int32(k), 1, block, Int32(k), c, 1, 0, t, 1)
+        for j in 0..<k { r[j] = t[j] - ap[j] }
         p.update(from: r, count: k)
-        var rsOld = DenseSolve.dot(r, r, k)
+        var rsOld = cblas_sdot(Int32(k), r, 1, r, 1)
         for _ in 0..<steps {
             if rsOld < 1e-20 { break }
             multiply(p, into: ap)
-            let pap = DenseSolve.dot(p, ap, k)
+            let pap = cblas_sdot(Int32(k), p, 1, ap, 1)
             if pap <= 0 { break }
             let alpha = rsOld / pap
             for j in 0..<k { out[j] += alpha * p[j]; r[j] -= alpha * ap[j] }
-            let rsNew = DenseSolve.dot(r, r, k)
+            let rsNew = cblas_sdot(Int32(k), r, 1, r, 1)
             for j in 0..<k { p[j] = r[j] + (rsNew / rsOld) * p[j] }
             rsOld = rsNew
         }
