@@ -54,9 +54,12 @@ final class TokenizerBasicsTests: XCTestCase {
     }
 
     func testChineseDatesAndQuantities() throws {
-        let w = try words("2024年3月15日下单，买了3件，等了两个星期。")
+        let w = try words("2024年3月15日下单，买了3件，等了两个星期，用了三个月，这个月不行。")
         XCTAssertTrue(w.contains("2024年3月15日"), "\(w)")
         XCTAssertTrue(w.contains("3件"), "\(w)")
+        XCTAssertTrue(w.contains("两个星期"), "\(w)")
+        XCTAssertTrue(w.contains("三个月"), "\(w)")
+        XCTAssertFalse(w.contains("这个月"), "这 is no number: \(w)")
     }
 
     func testPunctuationRunsAndBoundaries() throws {

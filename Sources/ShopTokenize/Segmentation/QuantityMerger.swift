@@ -12,6 +12,7 @@ struct QuantityMerger {
     static let unitWords: Set<[UInt16]> = Set(["公斤", "公里", "千米", "厘米", "毫米", "平方米", "立方米", "千克", "小时", "分钟",
                                               "星期", "个月", "千瓦", "美元", "港元", "日元", "英镑", "欧元", "马克", "公顷", "平方公里",
                                               "毫升", "英寸", "周年", "多年", "余年", "多万", "多名", "多个", "多次", "多家"].map { Array($0.utf16) })
+    static let durations: Set<[UInt16]> = Set(["星期", "小时", "礼拜", "钟头"].map { Array($0.utf16) })
     static let datePart: [UInt16: Int] = [0x5E74: 1, 0x6708: 2, 0x65E5: 3, 0x53F7: 3]  // 年 月 日 号
 
     /// Per UTF-16 code unit: 1 numeral, 2 approximator, 4 classifier (sets are too slow
@@ -42,6 +43,13 @@ struct QuantityMerger {
         var w = 0
         while w < words.count - 1 {
             let a = words[w]
+            // 一个 (one word from the tagger) + 小时 / 月 → one duration.
+            if a.count >= 2, isSingle(t, units, base, (a.upperBound - 1)..<a.upperBound, in: [0x4E2A]),
+               isNumber(t, units, base, a.lowerBound..<(a.upperBound - 1)), isDuration(t, units, base, words[w + 1]) {
+                isEnd[a.upperBound - 1] = false
+                w += 2
+                continue
+            }
             guard isNumber(t, units, base, a) else { w += 1; continue }
             // Dates: 1996年 + 10月 + 1日.
             if let part = datePartOf(t, units, base, a) {
@@ -64,6 +72,9 @@ struct QuantityMerger {
             var b = w + 1
             if isSingle(t, units, base, words[b], in: approximators), b + 1 < words.count { b += 1 }
             if isClassifier(t, units, base, words[b]) {
+                // 三个 + 月 / 星期 / 小时 → one duration.
+                if b + 1 < words.count, isSingle(t, units, base, words[b], in: [0x4E2A]),
+                   isDuration(t, units, base, words[b + 1]) { b += 1 }
                 for k in w..<b { isEnd[words[k].upperBound - 1] = false }
                 w = b + 1
                 continue
@@ -99,6 +110,14 @@ struct QuantityMerger {
         let last = units[base + r.upperBound - 1]
         guard last.kind == .han else { return nil }
         return datePart[t[last.start]]
+    }
+
+    /// 月, 星期, 小时… after 个.
+    private static func isDuration(_ t: UnsafeBufferPointer<UInt16>, _ units: [Unit], _ base: Int, _ r: Range<Int>) -> Bool {
+        if isSingle(t, units, base, r, in: [0x6708]) { return true }
+        guard r.count == 2 else { return false }
+        for i in r where units[base + i].kind != .han { return false }
+        return durations.contains(Array(text(t, units, base, r)))
     }
 
     private static func isSingle(_ t: UnsafeBufferPointer<UInt16>, _ units: [Unit], _ base: Int, _ r: Range<Int>, in set: Set<UInt16>) -> Bool {
