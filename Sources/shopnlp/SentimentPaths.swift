@@ -28,6 +28,15 @@ enum SentimentPaths {
 
     /// The models to tag with: the given one, or the default model of each record's language.
     static func chooser(model: String?) throws -> ModelChooser {
+        let chooser = try loadChooser(model: model)
+        let usesWords = [chooser.single, chooser.zh, chooser.en].contains { ($0?.features.wordOrder ?? 0) > 0 }
+        if usesWords && !WordSegmenter.shared.isAvailable {
+            log("warning: the shared tokenizer did not load; word features are off and accuracy drops a little\n")
+        }
+        return chooser
+    }
+
+    private static func loadChooser(model: String?) throws -> ModelChooser {
         if let model { return ModelChooser(model: try SentimentModelFile.read(model)) }
         let zhPath = defaultModel("zh"), enPath = defaultModel("en")
         let zh = FileManager.default.fileExists(atPath: zhPath) ? try SentimentModelFile.read(zhPath) : nil

@@ -7,6 +7,10 @@ public struct WordSegmenter: Sendable {
 
     public static let shared = WordSegmenter(tokenizer: try? Tokenizer.shared())
 
+    /// False when the shared tokenizer could not be loaded: models with word features
+    /// then see none and lose a little accuracy.
+    public var isAvailable: Bool { tokenizer != nil }
+
     public func words(_ text: String) -> [String] {
         guard let tokenizer else { return [] }
         return tokenizer.words(text).map { $0.lowercased() }

@@ -48,16 +48,22 @@ public final class SentimentModel: Sendable {
         let scale = 1 / Float(max(1, seen.count)).squareRoot()
         for c in cands {
             if out.count >= top { break }
-            if (c.first..<(c.first + c.len)).contains(where: { used[$0] }) { continue }
+            if (c.first..<(c.first + c.len)).contains(where: { used[$0] || !isWordLike(units, $0) }) { continue }
             for u in c.first..<(c.first + c.len) { used[u] = true }
             var text = ""
             for u in c.first..<(c.first + c.len) {
                 if u > c.first && !(units.isHan[u] && units.isHan[u - 1]) { text += " " }
                 text += units.text(u)
             }
-            // Strip punctuation-only edges from the shown token but keep its weight.
             out.append(WeightedToken(text: text, weight: c.w * scale))
         }
         return out
+    }
+
+    /// Han characters and words are shown; punctuation and emoji n-grams are not.
+    private func isWordLike(_ units: TextUnits, _ i: Int) -> Bool {
+        if units.isHan[i] { return true }
+        let c = units.scalars[Int(units.starts[i])]
+        return c.properties.isAlphabetic || (c.value >= 0x30 && c.value <= 0x39)
     }
 }
