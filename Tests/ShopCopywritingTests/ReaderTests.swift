@@ -64,6 +64,7 @@ final class ReaderTests: XCTestCase {
         XCTAssertEqual(records[1].title, "Kite \"Eagle\"")
         XCTAssertEqual(CatalogueColumns.respacedAge("14yearsandup"), "14 years and up")
         XCTAssertEqual(CatalogueColumns.respacedAge("18months"), "18 months")
+        XCTAssertEqual(CatalogueColumns.respacedAge("36months-10years"), "36 months - 10 years")
         XCTAssertNil(CatalogueColumns.respacedAge("10.3x3.4x0.8inches"))
     }
 

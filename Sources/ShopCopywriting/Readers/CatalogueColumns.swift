@@ -23,6 +23,10 @@ public enum CatalogueColumns {
     /// (`Manufacturerrecommendedage:14yearsandup`); ages are re-spaced (`14 years and up`),
     /// other squeezed values are kept as they are.
     static func respacedAge(_ v: String) -> String? {
+        // `36months-10years` → `36 months - 10 years`
+        let ranges = v.split(separator: "-", omittingEmptySubsequences: false)
+        if ranges.count == 2, let a = respacedAge(String(ranges[0])), let b = respacedAge(String(ranges[1])),
+           !a.hasSuffix("and up") { return a + " - " + b }
         let lower = v.lowercased()
         guard let unit = ["months", "years", "month", "year"].first(where: { lower.contains($0) }),
               let r = lower.range(of: unit) else { return nil }
