@@ -35,10 +35,12 @@ final class ReaderTests: XCTestCase {
             {"title": "no id"}
             {"id": "a4", "title": "牛仔外套", "price": 199, "lang": "zh", "specs": [["材质", "牛仔布"]], "颜色": "白色"}
             {"id": "a5", "title": "Bad price", "price": "ask us"}
+            {"content": "类型#裤*风格#简约", "summary": "…"}
             """)
         let (records, errors) = try ProductReader(path: path, format: .jsonl).readAll()
-        XCTAssertEqual(records.map(\.id), ["a1", "a4"])
+        XCTAssertEqual(records.map(\.id), ["a1", "a4", "line-6"])
         XCTAssertEqual(errors.map(\.line), [2, 3, 5])
+        XCTAssertEqual(records[2].values("风格"), ["简约"])
         XCTAssertEqual(errors.map(\.field), [nil, "id", "price"])
         XCTAssertEqual(records[0].price, Price(cents: 1999, currency: "USD"))
         XCTAssertEqual(records[1].price, Price(cents: 19900, currency: "CNY"))

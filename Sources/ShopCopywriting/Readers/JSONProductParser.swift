@@ -26,7 +26,8 @@ public enum JSONProductParser {
             }
         }
         let lang = (string("lang") ?? string("language")).flatMap(CopyLanguage.init(rawValue:))
-        guard let id = idKeys.lazy.compactMap(string).first else {
+        // AdvertiseGen lines carry no id: they are named by their line.
+        guard let id = idKeys.lazy.compactMap(string).first ?? (string("content") != nil ? "line-\(line)" : nil) else {
             return .failure(DataError(file: file, line: line, field: "id", reason: "missing product id (id, product_id, sku or asin)"))
         }
         var record = ProductRecord(id: id, title: string("title") ?? string("name"), brand: string("brand"),
