@@ -46,7 +46,7 @@ public enum IntentModelFile {
             throw IntentModelError.badModelFile(path: path, reason: "cannot read file")
         }
         var r = BinaryReader(Array(data), path: path)
-        guard Array(try r.take(8)) == magic else {
+        guard data.count >= 28, Array(try r.take(8)) == magic else {
             throw IntentModelError.badModelFile(path: path, reason: "not a shopnlp intent model (bad magic)")
         }
         let v = try r.u32()
