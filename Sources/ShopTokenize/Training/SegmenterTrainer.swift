@@ -18,7 +18,7 @@ struct JackknifeLexicon: LexiconLookup {
 
 public struct SegmenterTrainer {
     public var epochs = 10
-    public var bucketsLog2 = 19
+    public var bucketsLog2 = 18
     public var seed: UInt64 = 20_240_607
     /// Called with a progress line after each epoch.
     public var log: (String) -> Void = { print($0) }
