@@ -1,4 +1,5 @@
 import CBLAS
+import ShopNeural
 import Dispatch
 
 /// Implicit-feedback matrix factorisation by alternating least squares
@@ -41,10 +42,10 @@ public enum ALSTrainer {
     public static func train(_ matrix: InteractionMatrix, config: ALSConfig,
                              onIteration: ((Int, Double) -> Void)? = nil) -> ALSModel {
         let k = config.factors
-        var rng = SeededGenerator(seed: config.seed)
+        var rng = SeededRandom(seed: config.seed)
         let scale = 0.1 / Float(k).squareRoot()
-        var x = (0..<(matrix.userCount * k)).map { _ in rng.symmetric(scale) }
-        var y = (0..<(matrix.itemCount * k)).map { _ in rng.symmetric(scale) }
+        var x = (0..<(matrix.userCount * k)).map { _ in rng.uniform(-scale, scale) }
+        var y = (0..<(matrix.itemCount * k)).map { _ in rng.uniform(-scale, scale) }
         for it in 0..<config.iterations {
             // Users given items, then items given users: the same solve with the roles swapped.
             solveAll(target: &x, fixed: y, rows: matrix.userCount, start: matrix.userStart,

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ShopData
+import ShopNeural
 import ShopRecommend
 
 /// `shopnlp bench recommend`: ranking quality on both Amazon review sets (popularity,
@@ -46,7 +47,7 @@ struct BenchRecommendCommand: ParsableCommand {
 
     /// ALS on a seeded synthetic set with a long-tailed item popularity, ours vs implicit.
     func speed(_ config: ALSConfig) throws -> [String: Any] {
-        var rng = BenchRandom(seed: 11)
+        var rng = SeededRandom(seed: 11)
         var triples: [(user: String, item: String, confidence: Float)] = []
         triples.reserveCapacity(speedInteractions)
         for _ in 0..<speedInteractions {
@@ -93,18 +94,5 @@ struct BenchRecommendCommand: ParsableCommand {
             print("peer: implicit not available (pip install implicit) — no same-run comparison")
         }
         return result
-    }
-}
-
-/// SplitMix64 for the synthetic benchmark data.
-struct BenchRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,10 +1,11 @@
 import XCTest
 @testable import ShopRecommend
+import ShopNeural
 
 /// Two communities: users 0–19 like items a0–a9, users 20–39 like b0–b9, each user
 /// holding 5 of their community's 10 items chosen by a seeded generator.
 func communityTriples(seed: UInt64 = 7) -> [(user: String, item: String, confidence: Float)] {
-    var rng = SeededGenerator(seed: seed)
+    var rng = SeededRandom(seed: seed)
     var triples: [(user: String, item: String, confidence: Float)] = []
     for u in 0..<40 {
         let prefix = u < 20 ? "a" : "b"
