@@ -36,3 +36,8 @@ extension ALSModel: Recommender {
         return (0..<itemCount).map { score(user: u, item: $0) }
     }
 }
+
+/// The k best of a score list (public face of `TopK`, for callers that mix in cold items).
+public enum TopKSelection {
+    public static func best(_ scores: [Float], k: Int) -> [(item: Int, score: Float)] { TopK.select(scores, k: k) }
+}

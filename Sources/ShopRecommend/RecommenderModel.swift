@@ -33,6 +33,9 @@ public struct RecommenderModel: Sendable {
         var items: [String]
         /// Training interactions as (user index, item index, rating or -1, P(positive) or -1).
         var train: [[Float]]
+        /// Item text profiles (TF-IDF over review text) and the IDF table, for cold start.
+        var profiles: [TextProfile]?
+        var idf: [String: Float]?
     }
 
     public static let kind = "RecommenderALS"
@@ -40,6 +43,8 @@ public struct RecommenderModel: Sendable {
     public var matrix: InteractionMatrix
     public var als: ALSModel
     public var training: TrainingSet
+    /// Text profiles of the known items, so a new item can be placed by its text.
+    public var coldStart: ColdStart
 
     /// Trains ALS on `training` with or without its sentiment.
     public init(training: TrainingSet, config: ALSConfig, shaping: ConfidenceShaping, useSentiment: Bool,
@@ -49,6 +54,7 @@ public struct RecommenderModel: Sendable {
         self.training = training
         matrix = training.matrix(shaping: shaping, useSentiment: useSentiment)
         als = ALSTrainer.train(matrix, config: config, onIteration: onIteration)
+        coldStart = ColdStart(items: matrix.itemIDs, interactions: training.interactions)
     }
 
     public func save(to path: String) throws {
@@ -57,7 +63,8 @@ public struct RecommenderModel: Sendable {
             guard let u = matrix.userIndex[x.user], let i = matrix.itemIndex[x.item] else { continue }
             rows.append([Float(u), Float(i), x.rating ?? -1, training.positive[x.user + "\u{1F}" + x.item] ?? -1])
         }
-        let stored = Stored(users: matrix.userIDs, items: matrix.itemIDs, train: rows)
+        let stored = Stored(users: matrix.userIDs, items: matrix.itemIDs, train: rows,
+                            profiles: coldStart.profiles, idf: coldStart.idf)
         let k = settings.factors
         let archive = ModelArchive(kind: Self.kind, config: try JSONEncoder().encode(settings),
                                    appMetadata: try JSONEncoder().encode(stored),
@@ -85,10 +92,30 @@ public struct RecommenderModel: Sendable {
         let als = ALSModel(factors: settings.factors,
                            userFactors: try archive.tensor(named: "user_factors").values,
                            itemFactors: try archive.tensor(named: "item_factors").values)
-        return RecommenderModel(settings: settings, matrix: matrix, als: als, training: training)
+        let cold = ColdStart(profiles: stored.profiles ?? Array(repeating: TextProfile(weights: [:]), count: stored.items.count),
+                             idf: stored.idf ?? [:])
+        return RecommenderModel(settings: settings, matrix: matrix, als: als, training: training, coldStart: cold)
     }
 
-    init(settings: Settings, matrix: InteractionMatrix, als: ALSModel, training: TrainingSet) {
-        self.settings = settings; self.matrix = matrix; self.als = als; self.training = training
+    init(settings: Settings, matrix: InteractionMatrix, als: ALSModel, training: TrainingSet, coldStart: ColdStart) {
+        self.settings = settings; self.matrix = matrix; self.als = als; self.training = training; self.coldStart = coldStart
+    }
+
+    /// Scores for a user over the known items followed by `coldTexts` (new items placed by text;
+    /// a cold item whose text matches nothing scores −∞).
+    public func scores(user u: Int, coldTexts: [String]) -> [Float] {
+        var s = als.scores(user: u)
+        for i in matrix.items(ofUser: u) { s[Int(i)] = -.infinity }
+        let f = als.factors
+        for text in coldTexts {
+            if let v = coldStart.factors(for: text, model: als) {
+                var dot: Float = 0
+                for d in 0..<f { dot += v[d] * als.userFactors[u * f + d] }
+                s.append(dot)
+            } else {
+                s.append(-.infinity)
+            }
+        }
+        return s
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ShopData
 import ShopRecommend
 
 /// `shopnlp recommend for-user`.
@@ -8,14 +9,30 @@ struct RecommendForUserCommand: ParsableCommand {
     @Option(name: .long, help: "Model from `recommend train`.") var model: String
     @Option(name: .long, help: "User id.") var user: String
     @Option(name: .shortAndLong, help: "How many.") var k = 10
+    @Option(name: .long, help: "New items nobody has interacted with yet (JSON Lines with `item` and `text`): placed by their text and ranked with the rest.")
+    var coldItems: String?
 
     func run() throws {
         let m = try RecommenderModel.load(from: model)
         guard let u = m.matrix.userIndex[user] else {
             throw ValidationError("user '\(user)' is not in the model (\(m.matrix.userCount) users)")
         }
-        for rec in m.als.recommend(user: u, in: m.matrix, k: k) {
-            print(jsonObject(["item": m.matrix.itemIDs[rec.item], "score": rec.score]))
+        var coldIDs: [String] = [], coldTexts: [String] = []
+        if let coldItems {
+            let reader = try RecordReader(path: coldItems, options: RecordReaderOptions(format: .jsonl, textField: .name("text")))
+            for result in reader {
+                let r = try result.get()
+                guard let id = r.fields["item"] else {
+                    throw DataError(file: coldItems, line: r.line, field: "item", reason: "a cold item needs an id")
+                }
+                coldIDs.append(id); coldTexts.append(r.text)
+            }
+        }
+        let known = m.matrix.itemCount
+        let scores = m.scores(user: u, coldTexts: coldTexts)
+        for rec in TopKSelection.best(scores, k: k) {
+            let cold = rec.item >= known
+            print(jsonObject(["item": cold ? coldIDs[rec.item - known] : m.matrix.itemIDs[rec.item], "score": rec.score, "cold": cold]))
         }
     }
 }
@@ -24,11 +41,19 @@ struct RecommendForUserCommand: ParsableCommand {
 struct RecommendSimilarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "similar", abstract: "Items most similar to an item (cosine of ALS item factors).")
     @Option(name: .long, help: "Model from `recommend train`.") var model: String
-    @Option(name: .long, help: "Item id.") var item: String
+    @Option(name: .long, help: "Item id.") var item: String?
+    @Option(name: .long, help: "Text of an item the model has never seen (cold start): its nearest items by text.") var text: String?
     @Option(name: .shortAndLong, help: "How many.") var k = 10
 
     func run() throws {
         let m = try RecommenderModel.load(from: model)
+        if let text {
+            for (i, s) in m.coldStart.neighbours(of: text, k: k) {
+                print(jsonObject(["item": m.matrix.itemIDs[i], "score": s, "via": "text"]))
+            }
+            return
+        }
+        guard let item else { throw ValidationError("give --item ID or --text TEXT") }
         guard let i = m.matrix.itemIndex[item] else {
             throw ValidationError("item '\(item)' is not in the model (\(m.matrix.itemCount) items)")
         }

@@ -113,3 +113,44 @@ final class SplitTests: XCTestCase {
         XCTAssertEqual(split.train.map(\.item), ["a"])
     }
 }
+
+final class ColdStartTests: XCTestCase {
+    func testAColdItemIsPlacedNearItemsWithSimilarText() {
+        // Two communities as in the ALS tests; community a reviews talk about lipstick, b about guitar strings.
+        var xs: [Interaction] = []
+        for t in communityTriples() {
+            let text = t.item.hasPrefix("a") ? "lovely lipstick colour, creamy lipstick" : "guitar strings sound bright, good strings"
+            xs.append(Interaction(user: t.user, item: t.item, rating: 5, text: text))
+        }
+        var config = ALSConfig()
+        config.factors = 2; config.iterations = 10; config.regularization = 1
+        let model = RecommenderModel(training: TrainingSet(interactions: xs), config: config,
+                                     shaping: ConfidenceShaping(), useSentiment: false)
+        let near = model.coldStart.neighbours(of: "a new matte lipstick", k: 3)
+        XCTAssertFalse(near.isEmpty)
+        XCTAssertTrue(near.allSatisfy { model.matrix.itemIDs[$0.item].hasPrefix("a") })
+        XCTAssertTrue(model.coldStart.neighbours(of: "zzz qqq", k: 3).isEmpty)
+
+        // The cold lipstick outranks the cold strings for a lipstick user, and the reverse.
+        let aUser = model.matrix.userIndex["u0"]!, bUser = model.matrix.userIndex["u30"]!
+        let known = model.matrix.itemCount
+        let cold = ["matte lipstick in red", "nickel guitar strings"]
+        let sa = model.scores(user: aUser, coldTexts: cold), sb = model.scores(user: bUser, coldTexts: cold)
+        XCTAssertGreaterThan(sa[known], sa[known + 1])
+        XCTAssertGreaterThan(sb[known + 1], sb[known])
+    }
+
+    func testProfilesSurviveTheModelFile() throws {
+        let xs = [Interaction(user: "u", item: "x", text: "battery lasts"), Interaction(user: "v", item: "y", text: "screen bright"),
+                  Interaction(user: "u", item: "y", text: "screen ok")]
+        var config = ALSConfig(); config.factors = 2; config.iterations = 2
+        let model = RecommenderModel(training: TrainingSet(interactions: xs), config: config, shaping: ConfidenceShaping(), useSentiment: false)
+        let path = NSTemporaryDirectory() + "rec-\(UUID().uuidString).model"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try model.save(to: path)
+        let loaded = try RecommenderModel.load(from: path)
+        XCTAssertEqual(loaded.coldStart.profiles, model.coldStart.profiles)
+        XCTAssertEqual(loaded.als.itemFactors, model.als.itemFactors)
+        XCTAssertEqual(model.matrix.itemIDs[loaded.coldStart.neighbours(of: "bright screen", k: 1)[0].item], "y")
+    }
+}
