@@ -1,3 +1,5 @@
+import ShopNeural
+
 /// Writes blurbs for products: picks the templates that apply, fills them only from the
 /// record (and review highlights that pass the evidence test), drops anything the
 /// compliance list bans, and ranks the candidates.
@@ -21,7 +23,7 @@ public struct ProductDescriber: Sendable {
         let language = options.language ?? record.inferredLanguage
         let evidence = reviews?.evidence(for: record.id) ?? []
         let highlights = reviews?.highlights(for: record.id) ?? []
-        var rng = CopyRandom(seed: options.seed, key: record.id)
+        var rng = SplitMix64(seed: options.seed, key: record.id)
         let generator = CandidateGenerator(maxCandidates: options.maxCandidates)
         let important = ImportantFacts.of(record, language: language, highlights: highlights)
         var candidates: [Candidate] = []

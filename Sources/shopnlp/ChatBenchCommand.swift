@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ShopData
 import ShopDialogue
+import ShopNeural
 
 /// `shopnlp bench chat`: latency of one dialogue turn (classify + entities + slots + reply)
 /// with the default model, p50/p99 over many turns.

@@ -1,4 +1,5 @@
 import XCTest
+import ShopNeural
 @testable import ShopEmbeddings
 
 final class SubwordTests: XCTestCase {

@@ -1,3 +1,5 @@
+import ShopNeural
+
 @testable import ShopEmbeddings
 
 /// A tiny seeded corpus with two topics: sentences draw their words from one topic only,

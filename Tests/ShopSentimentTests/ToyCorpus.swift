@@ -1,3 +1,5 @@
+import ShopNeural
+
 @testable import ShopSentiment
 
 /// A tiny corpus whose polarity is carried by obvious words, for training in tests.
@@ -10,7 +12,7 @@ enum ToyCorpus {
     static let badEn = ["is terrible", "is awful", "broke quickly", "is useless", "hate it"]
 
     static func examples(seed: UInt64 = 7, count: Int = 400) -> [LabeledExample] {
-        var rng = SeededGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         var out: [LabeledExample] = []
         for i in 0..<count {
             let positive = i % 2 == 0

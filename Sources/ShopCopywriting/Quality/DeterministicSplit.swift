@@ -1,3 +1,5 @@
+import ShopNeural
+
 /// A reproducible train / held-out split of a corpus that ships without one (AdvertiseGen
 /// has only `dev.json`; the catalogue sample has no split): indices are shuffled with a
 /// fixed seed and the first `heldOutShare` go to the held-out part.
@@ -6,7 +8,7 @@ public struct DeterministicSplit: Sendable {
     public let heldOut: Set<Int>
 
     public init(count: Int, heldOutShare: Double = 0.2, seed: UInt64 = DeterministicSplit.defaultSeed) {
-        var rng = CopyRandom(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let order = Array(0..<count).shuffled(using: &rng)
         heldOut = Set(order.prefix(Int((Double(count) * heldOutShare).rounded())))
     }

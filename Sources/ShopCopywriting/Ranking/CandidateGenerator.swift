@@ -1,3 +1,5 @@
+import ShopNeural
+
 /// Builds candidate blurbs from a template: one realisation per part (template ×
 /// alternatives × ordering of the movable parts). When the combinations are too many, a
 /// seeded sample is taken so results reproduce.
@@ -17,7 +19,7 @@ public struct CandidateGenerator: Sendable {
     /// order of movable parts, so every candidate covers as much as the template can and
     /// the ranker chooses among them for fluency.
     public func candidates(for template: Template, context: SlotContext, tone: Tone?, checker: ComplianceChecker?,
-                           important: Set<ProductAttribute> = [], rng: inout CopyRandom) -> [Candidate] {
+                           important: Set<ProductAttribute> = [], rng: inout SplitMix64) -> [Candidate] {
         var parts: [(part: TemplatePart, options: [Realisation])] = []
         var covered = Set<ProductAttribute>()
         for part in template.parts {
@@ -116,7 +118,7 @@ public struct CandidateGenerator: Sendable {
 
     /// The identity order first, then all permutations for up to 3 movable parts, or a
     /// seeded sample of 6 beyond.
-    func orderings(count: Int, rng: inout CopyRandom) -> [[Int]] {
+    func orderings(count: Int, rng: inout SplitMix64) -> [[Int]] {
         let identity = Array(0..<count)
         if count <= 1 { return [identity] }
         if count <= 3 {

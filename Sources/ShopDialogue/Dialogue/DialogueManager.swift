@@ -1,4 +1,5 @@
 import Foundation
+import ShopNeural
 
 /// The assistant's turn logic: classifies a message, resolves it against the conversation
 /// (a pending slot, a follow-up), fills slots from entities, asks for what is missing,

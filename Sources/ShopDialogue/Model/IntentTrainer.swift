@@ -1,4 +1,5 @@
 import Foundation
+import ShopNeural
 
 /// Trains an `IntentModel`: fits the wide path (and the deep path when one is configured),
 /// then calibrates on held-out data — the softmax temperature, the deep/wide mix and the

@@ -26,3 +26,4 @@ struct NegativeTable: Sendable {
 }
 
 import Foundation
+import ShopNeural

@@ -1,4 +1,5 @@
 import Foundation
+import ShopNeural
 
 /// One training run's shared, read-only setup plus the per-thread loop. Each thread walks
 /// its own shard of sentences for every epoch, with its own generator, updating the

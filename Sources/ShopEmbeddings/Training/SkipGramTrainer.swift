@@ -1,4 +1,5 @@
 import Foundation
+import ShopNeural
 
 /// Skip-gram with negative sampling and optional subword units (word2vec / fastText),
 /// trained Hogwild over several threads.

@@ -1,5 +1,6 @@
 #if canImport(Glibc)
 import Glibc
+import ShopNeural
 #endif
 
 /// Trains a `LinearScorer` by AdaGrad logistic regression on NB-scaled binary features,
@@ -53,7 +54,7 @@ public struct LinearTrainer {
         var g2 = [Float](repeating: 1e-6, count: features * outputs)
         var b = [Float](repeating: 0, count: outputs)
         var bg2 = [Float](repeating: 1e-6, count: outputs)
-        var rng = SeededGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         var order = Array(docs.indices)
         var best: (LinearScorer, Double, Int)? = nil
         let lr = hyper.learningRate, l2 = hyper.l2, drop = hyper.featureDropout

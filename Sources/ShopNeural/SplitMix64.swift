@@ -1,9 +1,18 @@
-/// A small seeded generator (SplitMix64): every random choice in training comes from one
-/// of these, one per thread, so a run with one thread reproduces bit for bit.
+/// SplitMix64, the one small seeded generator every module shares (shuffles, sampling,
+/// Hogwild threads, response variants), so a run reproduces from its seed. ShopNeural's own
+/// layers use the longer-period `SeededRandom`.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     public init(seed: UInt64) { state = seed }
+
+    /// A seed mixed from a run seed and a key such as a product id (FNV-1a; Swift's
+    /// `hashValue` is randomised per process, so it must not be used here).
+    public init(seed: UInt64, key: String) {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in key.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+        state = seed ^ h
+    }
 
     @inline(__always)
     public mutating func next() -> UInt64 {
@@ -25,4 +34,8 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     public mutating func unit() -> Float {
         Float(next() >> 40) * (1.0 / 16_777_216.0)
     }
+
+    /// Uniform in [0, 1) (the same value as `unit()`).
+    @inline(__always)
+    public mutating func nextFloat() -> Float { unit() }
 }
