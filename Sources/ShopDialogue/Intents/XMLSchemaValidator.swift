@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import ShopData
 
 /// Parses XML files and validates them against an XML Schema with libxml2, reporting
 /// every problem with file and line. The caller owns the returned document
@@ -11,6 +12,7 @@ public final class XMLSchemaValidator {
     /// Compiles the schema; a broken schema is reported like a broken file.
     public init(schemaPath: String) throws {
         self.schemaPath = schemaPath
+        LibXML.ensureInitialized()
         guard FileManager.default.fileExists(atPath: schemaPath) else {
             throw XMLProblem(file: schemaPath, line: 0, reason: "schema file not found")
         }
@@ -36,6 +38,7 @@ public final class XMLSchemaValidator {
     /// Parses `path` (no network, no entity expansion from outside) and validates it.
     /// Throws `XMLProblems` listing every syntax or schema error.
     public func parseAndValidate(_ path: String) throws -> XMLDocument {
+        LibXML.ensureInitialized()
         let collector = XMLErrorCollector(file: path)
         xmlSetStructuredErrorFunc(collector.context, XMLErrorCollector.callback)
         defer { xmlSetStructuredErrorFunc(nil, nil) }
