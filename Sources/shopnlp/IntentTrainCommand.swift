@@ -34,8 +34,16 @@ struct IntentTrainCommand: ParsableCommand {
     @Option(help: "Deep path: hidden units per LSTM direction.")
     var hidden: Int = 96
 
-    @Option(help: "Deep path: embedding size.")
-    var embed: Int = 96
+    @Option(help: "Deep path: embedding size (default 96; with --embeddings, the vectors' dimension — a different value is an error).")
+    var embed: Int?
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp(
+        "Deep path: start its embedding layer from these word vectors (our .model files or word2vec .txt/.vec), e.g. Models/embeddings-en.model Models/embeddings-zh.model.",
+        discussion: "A token takes the vector of the first file whose vocabulary holds it, else subword vectors from the file of its script; tokens with neither keep random rows. Needs --deep-epochs > 0."))
+    var embeddings: [String] = []
+
+    @Flag(help: "Deep path: keep the --embeddings rows fixed during training (default: fine-tune them).")
+    var freezeEmbeddings = false
 
     @Option(help: "Deep path: buckets of its own hashed word/bigram bag (0 = pure embedding+BiLSTM+attention; the wide TF-IDF path is separate).")
     var deepWideBuckets: Int = 0
@@ -61,6 +69,15 @@ struct IntentTrainCommand: ParsableCommand {
     @Option(help: "Also write a manifest (JSON: data, hyper-parameters, metrics, checksum, rebuild command).")
     var manifest: String?
 
+    func validate() throws {
+        if !embeddings.isEmpty && deepEpochs <= 0 {
+            throw ValidationError("--embeddings initialises the deep path's embedding layer: give --deep-epochs N (N > 0) as well")
+        }
+        if freezeEmbeddings && embeddings.isEmpty {
+            throw ValidationError("--freeze-embeddings needs --embeddings FILE…")
+        }
+    }
+
     func run() throws {
         var train: [LabeledUtterance] = []
         var sources: [String] = []
@@ -82,11 +99,17 @@ struct IntentTrainCommand: ParsableCommand {
         trainer.oosWeight = oosWeight
         trainer.oosAsClass = !noOosClass
         trainer.extractor.charMax = charMax
+        let vectors = embeddings.isEmpty ? nil : try IntentEmbeddingsSource.load(embeddings)
+        if let embed, let vectors, embed != vectors.dimension { // fail before the wide path trains
+            throw NeuralIntentTrainerError.embeddingDimensionMismatch(embedDim: embed, vectorsDimension: vectors.dimension)
+        }
+        let embedDim = embed ?? vectors?.dimension ?? 96
         if deepEpochs > 0 {
             var deep = NeuralIntentTrainer()
             deep.epochs = deepEpochs
             deep.hiddenSize = hidden
-            deep.embedDim = embed
+            deep.embedDim = embedDim
+            deep.pretrained = vectors?.pretrained(freeze: freezeEmbeddings)
             deep.learningRate = learningRate
             deep.wideBuckets = deepWideBuckets
             deep.seed = seed
@@ -103,9 +126,16 @@ struct IntentTrainCommand: ParsableCommand {
         model.info["deep_epochs"] = String(deepEpochs)
         if deepEpochs > 0 {
             model.info["deep_hidden"] = String(hidden)
-            model.info["deep_embed"] = String(embed)
+            model.info["deep_embed"] = String(embedDim)
             model.info["deep_learning_rate"] = String(learningRate)
             model.info["deep_wide_buckets"] = String(deepWideBuckets)
+        }
+        if vectors != nil {
+            model.info["deep_embeddings"] = embeddings.joined(separator: " ")
+            model.info["deep_freeze_embeddings"] = String(freezeEmbeddings)
+            if let r = (model.deep as? NeuralIntentPath)?.embeddingInit {
+                model.info["deep_embeddings_found"] = "\(r.found)/\(r.rows)"
+            }
         }
         model.info["intents"] = String(model.intentNames.count)
         try IntentModelFile.save(model, to: out)

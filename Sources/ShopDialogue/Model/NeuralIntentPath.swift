@@ -14,6 +14,9 @@ public final class NeuralIntentPath: DeepIntentPath, @unchecked Sendable {
     let network: TextClassifier
     let vocabulary: [String: Int32]
     let wideBigrams: Bool
+    /// How the embedding layer was started, when it was trained here with pretrained
+    /// vectors (not stored in the model file; the CLI records it in the model's info).
+    public internal(set) var embeddingInit: EmbeddingInitReport?
 
     init(network: TextClassifier, vocabulary: [String], wideBigrams: Bool) {
         self.network = network
@@ -85,6 +88,9 @@ public struct NeuralIntentTrainer: DeepPathTraining {
     public var minCount = 1
     public var seed: UInt64 = 42
     public var showProgress = false
+    /// Vectors to start the embedding layer from (nil = random). Their dimension must equal
+    /// `embedDim`, else training throws `NeuralIntentTrainerError.embeddingDimensionMismatch`.
+    public var pretrained: PretrainedTokenVectors?
 
     public init() {}
 
@@ -97,7 +103,13 @@ public struct NeuralIntentTrainer: DeepPathTraining {
                                           hiddenSize: hiddenSize, attentionSize: attentionSize, dropout: dropout,
                                           wideBuckets: wideBuckets, wideDim: wideDim, seed: seed)
         config.maxLength = 64
+        config.freezeEmbeddings = pretrained?.freeze ?? false
         let path = NeuralIntentPath(network: TextClassifier(config: config), vocabulary: vocab, wideBigrams: true)
+        if let pretrained {
+            let found = try pretrained.initialise(path.network.embedding, vocabulary: vocab, firstID: 2)
+            path.embeddingInit = EmbeddingInitReport(rows: vocab.count, found: found, frozen: pretrained.freeze)
+            log("deep path: \(found) of \(vocab.count) embedding rows from pretrained vectors\(pretrained.freeze ? " (frozen)" : "")")
+        }
         func seq(_ text: String, _ label: Int) -> LabeledSequence {
             let e = path.encode(text)
             return LabeledSequence(tokens: e.ids, wide: e.wide, label: label)
