@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ShopData
+import ShopEmbeddings
 import ShopSentiment
 
 /// `shopnlp sentiment train`: trains a model from `label<TAB>text` files.
@@ -28,8 +29,26 @@ struct SentimentTrainCommand: ParsableCommand {
     var out: String
     @Option(name: .long, help: "Language of the data: zh or en (recorded in the model).")
     var lang: String?
-    @Option(name: .long, help: "Pretrained word vectors (not used by the n-gram model yet; see the README).")
-    var embeddings: String?
+    @Option(name: .long, help: "Deep path (embedding → BiLSTM → attention, mixed with the n-gram path) epochs; 0 = n-gram path only.")
+    var deepEpochs = 0
+    @Option(name: .long, parsing: .upToNextOption, help: "Word vectors that start the deep path's embedding (our `embed train` files or word2vec text; several files, e.g. zh and en: a word takes the first file that knows it, else subwords).")
+    var embeddings: [String] = []
+    @Flag(name: .long, help: "Keep the pretrained embedding rows fixed while training.")
+    var freezeEmbeddings = false
+    @Option(name: .long, help: "Deep path: embedding size (must equal the vectors' size with --embeddings; default: theirs, else 100).")
+    var deepEmbed: Int?
+    @Option(name: .long, help: "Deep path: LSTM hidden units per direction.")
+    var deepHidden = 64
+    @Option(name: .long, help: "Deep path: tokens read per review (its beginning and end).")
+    var deepMaxLength = 128
+    @Option(name: .long, help: "Deep path: most frequent words kept.")
+    var deepVocab = 30_000
+    @Option(name: .long, help: "Deep path: Adam learning rate.")
+    var deepLr: Float = 2e-3
+    @Option(name: .long, help: "Deep path: dropout.")
+    var deepDropout: Float = 0.3
+    @Flag(name: .long, help: "Progress bar for the deep path on stderr.")
+    var progress = false
     @Flag(name: .long, help: "Read labels as star ratings: 1–2 negative, 4–5 positive, 3 dropped.")
     var starsToPolarity = false
     @Flag(name: .long, help: "With --stars-to-polarity, keep 3 stars as neutral.")
@@ -66,12 +85,14 @@ struct SentimentTrainCommand: ParsableCommand {
     func validate() throws {
         if let lang, lang != "zh" && lang != "en" { throw ValidationError("--lang must be zh or en") }
         if seeds < 1 || epochs < 1 { throw ValidationError("--seeds and --epochs must be at least 1") }
+        if deepEpochs < 0 { throw ValidationError("--deep-epochs must be 0 or more") }
+        if !embeddings.isEmpty && deepEpochs == 0 {
+            throw ValidationError("--embeddings initialises the deep path's embedding layer: add --deep-epochs N (e.g. 4)")
+        }
+        if freezeEmbeddings && embeddings.isEmpty { throw ValidationError("--freeze-embeddings needs --embeddings") }
     }
 
     func run() throws {
-        if let embeddings {
-            throw ValidationError("--embeddings \(embeddings): this build's sentiment model is the n-gram (wide) path only; it has no embedding layer to initialise")
-        }
         let mapping = LabelMapping(starsToPolarity: starsToPolarity, keepNeutral: keepNeutral)
         func load(_ files: [String]) throws -> [LabeledExample] {
             var all: [LabeledExample] = []
@@ -96,11 +117,27 @@ struct SentimentTrainCommand: ParsableCommand {
             trainEx.removeAll { banned.contains($0.text) }
             SentimentPaths.log("--exclude: dropped \(before - trainEx.count) training examples whose text is in \(exclude.count) excluded files\n")
         }
-        let config = SentimentTrainingConfig(
+        var config = SentimentTrainingConfig(
             features: FeatureOptions(order: order, hanOrder: hanOrder, subwordOrder: subwordOrder, wordOrder: wordOrder),
             minCount: minCount, maxFeatures: maxFeatures,
             hyper: LinearHyperParameters(epochs: epochs, learningRate: lr, l2: l2, nbAlpha: nbAlpha, featureDropout: dropout),
             seeds: (0..<UInt64(seeds)).map { seed + $0 }, language: lang, labelMapping: mapping)
+        if deepEpochs > 0 {
+            let pretrained = try Self.pretrained(embeddings)
+            var deep = DeepSentimentOptions()
+            deep.epochs = deepEpochs
+            deep.embedDim = deepEmbed ?? pretrained?.dimension ?? 100
+            deep.hiddenSize = deepHidden
+            deep.maxLength = deepMaxLength
+            deep.maxVocabulary = deepVocab
+            deep.learningRate = deepLr
+            deep.dropout = deepDropout
+            deep.freezeEmbeddings = freezeEmbeddings
+            deep.seed = seed
+            config.deep = deep
+            config.pretrained = pretrained
+            config.showProgress = progress
+        }
         let command = "shopnlp sentiment " + CommandLine.arguments.dropFirst(2).map(Self.quote).joined(separator: " ")
         let info = ModelInfo(trainFiles: train, devFiles: dev, command: command)
         let model = try SentimentTraining.train(train: trainEx, dev: devEx, config: config, info: info) {
@@ -119,7 +156,7 @@ struct SentimentTrainCommand: ParsableCommand {
         }
         let manifest = SentimentManifest(model: (out as NSString).lastPathComponent, bytes: data.count,
                                          checksum: String(format: "fnv1a64:%016llx", SentimentModelFile.checksum(data)),
-                                         format: "SHOPSENT v\(SentimentModelFile.version), float16 weights",
+                                         format: "SHOPSENT v\(SentimentModelFile.version), float16 weights" + (model.deep == nil ? "" : " + deep path (ShopNeural ModelArchive, float16)"),
                                          labels: model.labels, features: model.features, featureCount: model.vocabulary.count,
                                          info: model.info, metrics: metrics, rebuild: command)
         let manifestPath = (out.hasSuffix(".model") ? String(out.dropLast(6)) : out) + ".manifest.json"
@@ -127,6 +164,22 @@ struct SentimentTrainCommand: ParsableCommand {
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try AtomicFile.write(try enc.encode(manifest), to: manifestPath)
         SentimentPaths.log("wrote \(manifestPath)\n")
+    }
+
+    /// One lookup over several vector files: a word's own row from the first file that has
+    /// it, else subword vectors from the first file that can build one.
+    static func pretrained(_ files: [String]) throws -> PretrainedVectors? {
+        guard !files.isEmpty else { return nil }
+        let sets = try files.map { try EmbedVectorsLoader.load($0) }
+        guard let dim = sets.first?.dimension else { return nil }
+        if let other = zip(files, sets).first(where: { $0.1.dimension != dim }) {
+            throw ValidationError("--embeddings: \(other.0) has \(other.1.dimension) dimensions, \(files[0]) has \(dim)")
+        }
+        return PretrainedVectors(dimension: dim, sources: files) { word in
+            if let own = sets.first(where: { $0.contains(word) }) { return own.vector(for: word) }
+            for s in sets { if let v = s.vector(for: word) { return v } }
+            return nil
+        }
     }
 
     static func quote(_ s: String) -> String {

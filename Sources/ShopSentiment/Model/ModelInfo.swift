@@ -13,6 +13,12 @@ public struct ModelInfo: Codable, Sendable, Equatable {
     public var trainingSeconds: Double
     /// The command line that made the model.
     public var command: String
+    /// How the deep path was trained (nil: n-gram path only).
+    public var deep: DeepSentimentOptions?
+    /// The deep path's share in the mixed probabilities, and the dev accuracy of each path alone.
+    public var deepWeight: Float?
+    public var devAccuracyWide: Double?
+    public var devAccuracyDeep: Double?
 
     public init(language: String? = nil, labelMapping: LabelMapping = LabelMapping(), trainFiles: [String] = [],
                 devFiles: [String] = [], trainExamples: Int = 0, minCount: Int = 1, maxFeatures: Int = 0,

@@ -1,20 +1,34 @@
-/// A trained review sentiment model: feature options, vocabulary, labels and the scorer.
-/// Immutable after loading, so one instance is safely shared by tagging threads.
+/// A trained review sentiment model: the n-gram (wide) path — feature options, vocabulary,
+/// linear scorer — and optionally the deep path (embedding → BiLSTM → attention), whose
+/// probabilities are mixed in with weight `deepWeight`. Immutable after loading, so one
+/// instance is safely shared by tagging threads.
 public final class SentimentModel: Sendable {
     public let labels: [String]
     public let features: FeatureOptions
     public let vocabulary: Vocabulary
     public let scorer: LinearScorer
     public let info: ModelInfo
+    public let deep: DeepSentimentPath?
+    /// Share of the deep path in the mixed probabilities (0 without a deep path).
+    public let deepWeight: Float
     private let extractor: FeatureExtractor
 
-    public init(labels: [String], features: FeatureOptions, vocabulary: Vocabulary, scorer: LinearScorer, info: ModelInfo) {
+    public init(labels: [String], features: FeatureOptions, vocabulary: Vocabulary, scorer: LinearScorer, info: ModelInfo,
+                deep: DeepSentimentPath? = nil, deepWeight: Float = 0) {
         self.labels = labels
         self.features = features
         self.vocabulary = vocabulary
         self.scorer = scorer
         self.info = info
+        self.deep = deep
+        self.deepWeight = deep == nil ? 0 : deepWeight
         self.extractor = FeatureExtractor(options: features)
+    }
+
+    /// The same model with `deep` mixed in at `weight`, and `info` replaced.
+    public func with(deep: DeepSentimentPath?, weight: Float, info: ModelInfo) -> SentimentModel {
+        SentimentModel(labels: labels, features: features, vocabulary: vocabulary, scorer: scorer, info: info,
+                       deep: deep, deepWeight: weight)
     }
 
     /// Sorted unique known feature ids of a text.
@@ -25,7 +39,23 @@ public final class SentimentModel: Sendable {
     public func predict(_ text: String) -> SentimentPrediction { predict(units: TextUnits(text)) }
 
     public func predict(units: TextUnits) -> SentimentPrediction {
-        prediction(scorer.probabilities(featureIDs(units)))
+        let wide = scorer.probabilities(featureIDs(units))
+        guard let deep, deepWeight > 0 else { return prediction(wide) }
+        return prediction(Self.mix(wide, deep.probabilities([units.source])[0], deepWeight))
+    }
+
+    /// Predictions for many texts; the deep path runs them as padded batches, which is
+    /// far faster than one text at a time.
+    public func predict(batch units: [TextUnits]) -> [SentimentPrediction] {
+        let wide = units.map { scorer.probabilities(featureIDs($0)) }
+        guard let deep, deepWeight > 0 else { return wide.map(prediction) }
+        let deepProbs = deep.probabilities(units.map(\.source))
+        return zip(wide, deepProbs).map { prediction(Self.mix($0, $1, deepWeight)) }
+    }
+
+    /// (1 − w)·wide + w·deep.
+    static func mix(_ wide: [Float], _ deep: [Float], _ w: Float) -> [Float] {
+        zip(wide, deep).map { (1 - w) * $0 + w * $1 }
     }
 
     func prediction(_ p: [Float]) -> SentimentPrediction {

@@ -2,11 +2,13 @@ import Foundation
 import ShopData
 
 /// The model file: `SHOPSENT` magic, format version, a JSON header (labels, feature
-/// options, info), feature keys (UInt64), weights as float16, biases as float32, and an
-/// FNV-1a 64 checksum of everything before it. Little-endian throughout.
+/// options, info), feature keys (UInt64), weights as float16, biases as float32, then
+/// (version 2, when the model has one) the deep path as a ShopNeural `ModelArchive`,
+/// and an FNV-1a 64 checksum of everything before it. Little-endian throughout.
+/// Version 1 files (n-gram path only) still load.
 public enum SentimentModelFile {
     public static let magic = Array("SHOPSENT".utf8)
-    public static let version: UInt32 = 1
+    public static let version: UInt32 = 2
 
     struct Header: Codable {
         var labels: [String]
@@ -14,6 +16,9 @@ public enum SentimentModelFile {
         var info: ModelInfo
         var featureCount: Int
         var outputs: Int
+        /// Version 2: the deep path's share and the byte length of its archive.
+        var deepWeight: Float?
+        var deepBytes: Int?
     }
 
     /// The model file for a user-given path: as is, or with `.model` appended.
@@ -25,8 +30,10 @@ public enum SentimentModelFile {
     }
 
     public static func encode(_ model: SentimentModel) throws -> Data {
+        let deepData = try model.deep?.serialized()
         let header = Header(labels: model.labels, features: model.features, info: model.info,
-                            featureCount: model.vocabulary.count, outputs: model.scorer.outputs)
+                            featureCount: model.vocabulary.count, outputs: model.scorer.outputs,
+                            deepWeight: deepData == nil ? nil : model.deepWeight, deepBytes: deepData?.count)
         let enc = JSONEncoder()
         enc.outputFormatting = [.sortedKeys]
         let json = try enc.encode(header)
@@ -38,6 +45,7 @@ public enum SentimentModelFile {
         for k in model.vocabulary.keys { append(&d, k) }
         for w in model.scorer.weights { append(&d, Float16(w).bitPattern) }
         for b in model.scorer.bias { append(&d, b.bitPattern) }
+        if let deepData { d.append(deepData) }
         append(&d, checksum(d))
         return d
     }
@@ -60,7 +68,9 @@ public enum SentimentModelFile {
         guard bytes.count >= 24, Array(bytes[0..<8]) == magic else { throw fail("not a sentiment model (bad magic)") }
         var pos = 8
         let version: UInt32 = load(bytes, &pos)
-        guard version == SentimentModelFile.version else { throw fail("unsupported format version \(version)") }
+        guard version == 1 || version == SentimentModelFile.version else {
+            throw fail("unsupported format version \(version) (this build reads 1 and \(SentimentModelFile.version))")
+        }
         let stored: UInt64 = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self) }
         guard checksum(bytes[0..<(bytes.count - 8)]) == UInt64(littleEndian: stored) else {
             throw fail("checksum mismatch (file corrupt or truncated)")
@@ -71,8 +81,8 @@ public enum SentimentModelFile {
         do { header = try JSONDecoder().decode(Header.self, from: Data(bytes[pos..<(pos + jsonLen)])) }
         catch { throw fail("bad header: \(error)") }
         pos += jsonLen
-        let n = header.featureCount, o = header.outputs
-        guard pos + n * 8 + n * o * 2 + o * 4 + 8 == bytes.count,
+        let n = header.featureCount, o = header.outputs, deepBytes = header.deepBytes ?? 0
+        guard n >= 0, o >= 1, deepBytes >= 0, pos + n * 8 + n * o * 2 + o * 4 + deepBytes + 8 == bytes.count,
               o == (header.labels.count == 2 ? 1 : header.labels.count) else { throw fail("sizes do not match the header") }
         var keys = [UInt64](repeating: 0, count: n)
         var weights = [Float](repeating: 0, count: n * o)
@@ -85,10 +95,19 @@ public enum SentimentModelFile {
             }
             pos += n * o * 2
             for i in 0..<o { bias[i] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: pos + i * 4, as: UInt32.self))) }
+            pos += o * 4
+        }
+        var deep: DeepSentimentPath? = nil
+        if deepBytes > 0 {
+            do { deep = try DeepSentimentPath.deserialize(Data(bytes[pos..<(pos + deepBytes)]), file: path) }
+            catch { throw fail("deep path: \(error)") }
+            guard deep!.network.config.numClasses == header.labels.count else {
+                throw fail("deep path has \(deep!.network.config.numClasses) classes, the header \(header.labels.count) labels")
+            }
         }
         return SentimentModel(labels: header.labels, features: header.features, vocabulary: Vocabulary(keys: keys),
                               scorer: LinearScorer(labelCount: header.labels.count, features: n, weights: weights, bias: bias),
-                              info: header.info)
+                              info: header.info, deep: deep, deepWeight: header.deepWeight ?? 0)
     }
 
     /// FNV-1a 64 over bytes.

@@ -21,7 +21,29 @@ public struct RecordTagger: Sendable {
     public func tag(text: String, line: Int) -> Tagged {
         let units = TextUnits(text)
         let (lang, model) = chooser.choose(units)
-        let p = model.predict(units: units)
+        return render(units: units, language: lang, model: model, prediction: model.predict(units: units), line: line)
+    }
+
+    /// Tags many records at once (same output as one by one): records that share a model
+    /// are predicted as one batch, which the deep path needs to be fast.
+    public func tag(records: [(text: String, line: Int)]) -> [Tagged] {
+        let units = records.map { TextUnits($0.text) }
+        let choices = units.map { chooser.choose($0) }
+        var predictions = [SentimentPrediction?](repeating: nil, count: records.count)
+        var groups: [ObjectIdentifier: [Int]] = [:]
+        for (i, c) in choices.enumerated() { groups[ObjectIdentifier(c.model), default: []].append(i) }
+        for members in groups.values {
+            let model = choices[members[0]].model
+            for (k, p) in model.predict(batch: members.map { units[$0] }).enumerated() { predictions[members[k]] = p }
+        }
+        return records.indices.map {
+            render(units: units[$0], language: choices[$0].language, model: choices[$0].model,
+                   prediction: predictions[$0]!, line: records[$0].line)
+        }
+    }
+
+    func render(units: TextUnits, language lang: String?, model: SentimentModel, prediction p: SentimentPrediction,
+                line: Int) -> Tagged {
         var out = "{\"line\":\(line),\"label\":"
         JSONText.string(p.label, into: &out)
         out.append(",\"score\":")

@@ -116,21 +116,25 @@ public final class TagPipeline {
             results.withUnsafeMutableBufferPointer { buf in
                 nonisolated(unsafe) let out = buf
                 let items = UncheckedBox(chunk.items)
+                // Each worker tags a contiguous slice as one batch (the deep path batches).
                 DispatchQueue.concurrentPerform(iterations: workers) { w in
-                    var i = w
-                    while i < n {
+                    let lo = n * w / workers, hi = n * (w + 1) / workers
+                    var good: [Int] = []
+                    var records: [(text: String, line: Int)] = []
+                    for i in lo..<hi {
                         switch items.value[i] {
                         case .success(let rec):
                             if rec.text.allSatisfy(\.isWhitespace) {
                                 out[i] = RecordTagger.errorLine(line: rec.line, reason: "empty text")
                             } else {
-                                out[i] = tagger.tag(text: rec.text, line: rec.line)
+                                good.append(i)
+                                records.append((rec.text, rec.line))
                             }
                         case .failure(let e):
                             out[i] = RecordTagger.errorLine(line: e.line, reason: e.reason)
                         }
-                        i += workers
                     }
+                    for (k, t) in tagger.tag(records: records).enumerated() { out[good[k]] = t }
                 }
             }
             var text = ""

@@ -10,6 +10,10 @@ public struct SentimentTrainingConfig: Sendable {
     public var seeds: [UInt64]
     public var language: String?
     public var labelMapping: LabelMapping
+    /// Train the deep path too (nil: n-gram path only).
+    public var deep: DeepSentimentOptions?
+    public var pretrained: PretrainedVectors?
+    public var showProgress = false
 
     public init(features: FeatureOptions = FeatureOptions(), minCount: Int = 2, maxFeatures: Int = 400_000,
                 hyper: LinearHyperParameters = LinearHyperParameters(), seeds: [UInt64] = [1],
@@ -90,7 +94,36 @@ public enum SentimentTraining {
         info.devAccuracy = devAcc
         info.trainingSeconds = Date().timeIntervalSince(start)
         log(String(format: "dev accuracy %.2f%% (seed average), %.1fs", devAcc * 100, info.trainingSeconds))
-        return SentimentModel(labels: labels, features: config.features, vocabulary: vocab, scorer: avg, info: info)
+        let wide = SentimentModel(labels: labels, features: config.features, vocabulary: vocab, scorer: avg, info: info)
+        guard let deepOptions = config.deep else { return wide }
+
+        let (deep, usedOptions) = try DeepSentimentTrainer.train(
+            texts: train.map(\.text), labels: y, labelCount: labels.count,
+            dev: zip(devKept, devY).map { ($0.text, $1) }, options: deepOptions, pretrained: config.pretrained,
+            showProgress: config.showProgress, log: log)
+        // The mixing weight is the one with the best dev accuracy (ties: nearest an even mix).
+        let wideProbs = devDocs.map { avg.probabilities($0) }
+        let deepProbs = deep.probabilities(devKept.map(\.text))
+        func accuracy(_ w: Float) -> Double {
+            guard !devY.isEmpty else { return 0 }
+            var right = 0
+            for i in devY.indices where argmax(SentimentModel.mix(wideProbs[i], deepProbs[i], w)) == devY[i] { right += 1 }
+            return Double(right) / Double(devY.count)
+        }
+        var best: (w: Float, acc: Double) = (0.5, devY.isEmpty ? 0 : accuracy(0.5))
+        for step in 0...20 {
+            let w = Float(step) / 20, a = accuracy(w)
+            if a > best.acc || (a == best.acc && abs(w - 0.5) < abs(best.w - 0.5)) { best = (w, a) }
+        }
+        info.deep = usedOptions
+        info.deepWeight = best.w
+        info.devAccuracyWide = devAcc
+        info.devAccuracyDeep = accuracy(1)
+        info.devAccuracy = best.acc
+        info.trainingSeconds = Date().timeIntervalSince(start)
+        log(String(format: "dev accuracy: n-gram %.2f%%, deep %.2f%%, mixed %.2f%% at deep weight %.2f (%.1fs)",
+                   devAcc * 100, accuracy(1) * 100, best.acc * 100, best.w, info.trainingSeconds))
+        return wide.with(deep: deep, weight: best.w, info: info)
     }
 
     /// Predicts every example (in parallel) and scores the predictions.
@@ -104,7 +137,15 @@ public enum SentimentTraining {
             nonisolated(unsafe) let b = buf
             DispatchQueue.concurrentPerform(iterations: workers) { w in
                 let lo = w * per, hi = min(kept.count, lo + per)
-                if lo < hi { for i in lo..<hi { b[i] = model.predict(kept[i].text).labelIndex } }
+                guard lo < hi else { return }
+                // Batches of 256 so the deep path (if any) runs padded batches.
+                var s = lo
+                while s < hi {
+                    let e = min(hi, s + 256)
+                    let preds = model.predict(batch: kept[s..<e].map { TextUnits($0.text) })
+                    for (k, p) in preds.enumerated() { b[s + k] = p.labelIndex }
+                    s = e
+                }
             }
         }
         return SentimentMetrics(labels: model.labels, gold: kept.map { idx[$0.label]! }, predicted: pred)
