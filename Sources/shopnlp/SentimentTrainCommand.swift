@@ -47,6 +47,8 @@ struct SentimentTrainCommand: ParsableCommand {
     var deepLr: Float = 2e-3
     @Option(name: .long, help: "Deep path: dropout.")
     var deepDropout: Float = 0.3
+    @Option(name: .long, help: "Deep path: networks trained from seeds seed, seed+1, … and averaged (each adds its training and tagging time).")
+    var deepSeeds = 1
     @Flag(name: .long, help: "Progress bar for the deep path on stderr.")
     var progress = false
     @Flag(name: .long, help: "Read labels as star ratings: 1–2 negative, 4–5 positive, 3 dropped.")
@@ -86,6 +88,7 @@ struct SentimentTrainCommand: ParsableCommand {
         if let lang, lang != "zh" && lang != "en" { throw ValidationError("--lang must be zh or en") }
         if seeds < 1 || epochs < 1 { throw ValidationError("--seeds and --epochs must be at least 1") }
         if deepEpochs < 0 { throw ValidationError("--deep-epochs must be 0 or more") }
+        if deepSeeds < 1 { throw ValidationError("--deep-seeds must be at least 1") }
         if !embeddings.isEmpty && deepEpochs == 0 {
             throw ValidationError("--embeddings initialises the deep path's embedding layer: add --deep-epochs N (e.g. 4)")
         }
@@ -134,6 +137,7 @@ struct SentimentTrainCommand: ParsableCommand {
             deep.dropout = deepDropout
             deep.freezeEmbeddings = freezeEmbeddings
             deep.seed = seed
+            deep.networks = deepSeeds
             config.deep = deep
             config.pretrained = pretrained
             config.showProgress = progress

@@ -6,7 +6,7 @@ import ShopNeural
 /// The deep path beside the n-gram path: training, mixing, the model file and batching.
 final class DeepPathTests: XCTestCase {
     /// A wide+deep toy model (tiny network, two epochs: seconds in debug builds).
-    static func deepModel(pretrained: PretrainedVectors? = nil, freeze: Bool = false) throws -> SentimentModel {
+    static func deepModel(pretrained: PretrainedVectors? = nil, freeze: Bool = false, networks: Int = 1) throws -> SentimentModel {
         var config = SentimentTrainingConfig(features: FeatureOptions(order: 2, hanOrder: 3), minCount: 1,
                                              hyper: LinearHyperParameters(epochs: 3, learningRate: 0.3, l2: 1e-5))
         var deep = DeepSentimentOptions()
@@ -16,6 +16,7 @@ final class DeepPathTests: XCTestCase {
         deep.attentionSize = 8
         deep.minCount = 1
         deep.freezeEmbeddings = freeze
+        deep.networks = networks
         config.deep = deep
         config.pretrained = pretrained
         return try SentimentTraining.train(train: ToyCorpus.examples(count: 200), dev: ToyCorpus.examples(seed: 99, count: 60),
@@ -39,6 +40,18 @@ final class DeepPathTests: XCTestCase {
         XCTAssertEqual(model.predict("这个物流很失望。").label, "negative")
     }
 
+    func testSeedNetworksAreAveraged() throws {
+        let model = try Self.deepModel(networks: 2)
+        let deep = try XCTUnwrap(model.deep)
+        XCTAssertNotEqual(deep.networks[0].embedding.weight.value, deep.networks[1].embedding.weight.value)
+        let text = "The delivery is awful."
+        let ids = deep.encode(text)
+        let a = deep.networks[0].predict(batch: [ids])[0].probabilities
+        let b = deep.networks[1].predict(batch: [ids])[0].probabilities
+        let avg = deep.probabilities([text])[0]
+        for k in avg.indices { XCTAssertEqual(avg[k], (a[k] + b[k]) / 2, accuracy: 1e-6) }
+    }
+
     func testBatchPredictionEqualsOneByOne() throws {
         let model = try Self.deepModel()
         let texts = ["这个屏幕很棒。", "The battery broke quickly.", "一般般吧", "The price is great but the delivery is awful and slow."]
@@ -59,10 +72,11 @@ final class DeepPathTests: XCTestCase {
     }
 
     func testModelFileKeepsTheDeepPathAndDetectsDamage() throws {
-        let model = try Self.deepModel()
+        let model = try Self.deepModel(networks: 2)
+        XCTAssertEqual(model.deep?.networks.count, 2)
         let data = try SentimentModelFile.encode(model)
         let back = try SentimentModelFile.decode(data, path: "toy.model")
-        XCTAssertNotNil(back.deep)
+        XCTAssertEqual(back.deep?.networks.count, 2)
         XCTAssertEqual(back.deepWeight, model.deepWeight)
         XCTAssertEqual(back.deep?.vocabulary, model.deep?.vocabulary)
         for text in ["物流很好", "The battery is terrible", "一般"] {

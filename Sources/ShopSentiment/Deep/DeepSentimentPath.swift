@@ -6,14 +6,18 @@ import ShopTokenize
 /// → additive attention → dense) over the shared tokenizer's normalised words — the same
 /// words our embeddings are trained on, so `--embeddings` rows line up with its vocabulary.
 /// It sits beside the n-gram path, which stays strong on rare character patterns; the
-/// model mixes the two paths' probabilities with a weight chosen on dev.
+/// model mixes the two paths' probabilities with a weight chosen on dev. Several networks
+/// trained from different seeds (same vocabulary) are averaged.
 public final class DeepSentimentPath: @unchecked Sendable {
     /// What the deep path stores beside its weights.
     struct Metadata: Codable {
         var vocabulary: [String]
     }
 
-    public let network: TextClassifier
+    /// One network per seed; their probabilities are averaged.
+    public let networks: [TextClassifier]
+    /// The first network (they share their configuration apart from the seed).
+    public var network: TextClassifier { networks[0] }
     /// Words in id order from id 2 (0 is padding, 1 unknown).
     public let vocabulary: [String]
     private let ids: [String: Int32]
@@ -21,8 +25,13 @@ public final class DeepSentimentPath: @unchecked Sendable {
     /// Normalised words (NFKC, case folding, half width), as `shopnlp embed train` sees text.
     static let tokenizer: Tokenizer? = try? Tokenizer(options: TokenizerOptions(normalize: true))
 
-    public init(network: TextClassifier, vocabulary: [String]) {
-        self.network = network
+    public convenience init(network: TextClassifier, vocabulary: [String]) {
+        self.init(networks: [network], vocabulary: vocabulary)
+    }
+
+    public init(networks: [TextClassifier], vocabulary: [String]) {
+        precondition(!networks.isEmpty, "a deep path needs at least one network")
+        self.networks = networks
         self.vocabulary = vocabulary
         var v: [String: Int32] = [:]
         for (i, w) in vocabulary.enumerated() { v[w] = Int32(i + 2) }
@@ -50,25 +59,51 @@ public final class DeepSentimentPath: @unchecked Sendable {
 
     /// Class probabilities of each text, in the model's label order (batched inference).
     public func probabilities(_ texts: [String]) -> [[Float]] {
-        network.predict(batch: texts.map(encode)).map(\.probabilities)
+        let batch = texts.map(encode)
+        var sum = network.predict(batch: batch).map(\.probabilities)
+        for other in networks.dropFirst() {
+            for (i, p) in other.predict(batch: batch).enumerated() {
+                for k in p.probabilities.indices { sum[i][k] += p.probabilities[k] }
+            }
+        }
+        if networks.count > 1 {
+            let n = Float(networks.count)
+            for i in sum.indices { for k in sum[i].indices { sum[i][k] /= n } }
+        }
+        return sum
     }
 
     // MARK: Serialisation (a ModelArchive inside the sentiment model file)
 
-    public func serialized() throws -> Data {
-        var archive = ModelArchive(kind: TextClassifier.archiveKind, config: try JSONEncoder().encode(network.config),
-                                   appMetadata: try JSONEncoder().encode(Metadata(vocabulary: vocabulary)))
-        for p in network.parameters { archive.add(p) }
-        return try archive.encoded(storage: .float16)
+    /// One archive per network (each checksummed on its own too).
+    public func serialized() throws -> [Data] {
+        let meta = try JSONEncoder().encode(Metadata(vocabulary: vocabulary))
+        return try networks.map { net in
+            var archive = ModelArchive(kind: TextClassifier.archiveKind, config: try JSONEncoder().encode(net.config),
+                                       appMetadata: meta)
+            for p in net.parameters { archive.add(p) }
+            return try archive.encoded(storage: .float16)
+        }
     }
 
-    public static func deserialize(_ data: Data, file: String) throws -> DeepSentimentPath {
-        let archive = try ModelArchive.decode(data, file: file)
-        let network = try TextClassifier.load(archive: archive)
-        let meta = try archive.decodeAppMetadata(Metadata.self)
-        guard meta.vocabulary.count + 2 <= network.config.vocabSize else {
-            throw ModelArchiveError.malformed(file: file, reason: "deep path vocabulary larger than its embedding")
+    public static func deserialize(_ parts: [Data], file: String) throws -> DeepSentimentPath {
+        var networks: [TextClassifier] = []
+        var vocabulary: [String]? = nil
+        for data in parts {
+            let archive = try ModelArchive.decode(data, file: file)
+            let net = try TextClassifier.load(archive: archive)
+            let meta = try archive.decodeAppMetadata(Metadata.self)
+            guard meta.vocabulary.count + 2 <= net.config.vocabSize else {
+                throw ModelArchiveError.malformed(file: file, reason: "deep path vocabulary larger than its embedding")
+            }
+            guard vocabulary == nil || vocabulary! == meta.vocabulary,
+                  networks.isEmpty || networks[0].config.numClasses == net.config.numClasses else {
+                throw ModelArchiveError.malformed(file: file, reason: "deep path networks disagree on vocabulary or classes")
+            }
+            vocabulary = meta.vocabulary
+            networks.append(net)
         }
-        return DeepSentimentPath(network: network, vocabulary: meta.vocabulary)
+        guard let vocabulary else { throw ModelArchiveError.malformed(file: file, reason: "empty deep path") }
+        return DeepSentimentPath(networks: networks, vocabulary: vocabulary)
     }
 }

@@ -21,6 +21,8 @@ public struct DeepSentimentOptions: Codable, Sendable, Equatable {
     public var embeddings: [String] = []
     public var embeddingRowsFound = 0
     public var seed: UInt64 = 1
+    /// Networks trained (seeds seed, seed+1, …) and averaged.
+    public var networks = 1
 
     public init() {}
 }
@@ -62,28 +64,38 @@ public enum DeepSentimentTrainer {
                                           dropout: options.dropout, freezeEmbeddings: options.freezeEmbeddings,
                                           maxLength: options.maxLength, seed: options.seed)
         config.unknownIndex = 1
-        let path = DeepSentimentPath(network: TextClassifier(config: config), vocabulary: vocabulary)
-        if let pretrained {
-            options.embeddingRowsFound = path.network.embedding.initialise(vocabulary: vocabulary, firstID: 2,
-                                                                            vector: pretrained.lookup)
-            log("deep path: \(options.embeddingRowsFound) of \(vocabulary.count) vocabulary rows start from \(pretrained.sources.joined(separator: ", "))")
-        }
-        let trainSet = zip(trainWords, labels).map { LabeledSequence(tokens: path.encode(words: $0), label: $1) }
-        let devSet = parallelMap(dev.map(\.text)) { path.encode($0) }.enumerated().map {
+        let encoder = DeepSentimentPath(network: TextClassifier(config: config), vocabulary: vocabulary)
+        let trainSet = zip(trainWords, labels).map { LabeledSequence(tokens: encoder.encode(words: $0), label: $1) }
+        let devSet = parallelMap(dev.map(\.text)) { encoder.encode($0) }.enumerated().map {
             LabeledSequence(tokens: $1, label: dev[$0].label)
         }
-        var training = TrainingOptions(epochs: options.epochs, batchSize: options.batchSize,
-                                       learningRate: options.learningRate, seed: options.seed,
-                                       selectBy: .accuracy, showProgress: showProgress)
-        training.patience = 2
-        let start = Date()
-        let report = Trainer(model: path.network, options: training).train(trainSet, dev: devSet.isEmpty ? nil : devSet) { r in
-            log(String(format: "deep epoch %d: loss %.4f%@, %.0f examples/s", r.epoch, r.trainLoss,
-                       r.devMetrics.map { String(format: ", dev accuracy %.2f%%", $0.accuracy * 100) } ?? "",
-                       r.examplesPerSecond))
+        var networks: [TextClassifier] = []
+        for k in 0..<max(1, options.networks) {
+            let seed = options.seed &+ UInt64(k)
+            config.seed = seed
+            let network = k == 0 ? encoder.network : TextClassifier(config: config)
+            if let pretrained {
+                options.embeddingRowsFound = network.embedding.initialise(vocabulary: vocabulary, firstID: 2,
+                                                                           vector: pretrained.lookup)
+                if k == 0 {
+                    log("deep path: \(options.embeddingRowsFound) of \(vocabulary.count) vocabulary rows start from \(pretrained.sources.joined(separator: ", "))")
+                }
+            }
+            var training = TrainingOptions(epochs: options.epochs, batchSize: options.batchSize,
+                                           learningRate: options.learningRate, seed: seed,
+                                           selectBy: .accuracy, showProgress: showProgress)
+            training.patience = 2
+            let start = Date()
+            let report = Trainer(model: network, options: training).train(trainSet, dev: devSet.isEmpty ? nil : devSet) { r in
+                log(String(format: "deep seed %llu epoch %d: loss %.4f%@, %.0f examples/s", seed, r.epoch, r.trainLoss,
+                           r.devMetrics.map { String(format: ", dev accuracy %.2f%%", $0.accuracy * 100) } ?? "",
+                           r.examplesPerSecond))
+            }
+            log(String(format: "deep path seed %llu: vocabulary %d, best epoch %d, %.1fs", seed, vocabulary.count,
+                       report.bestEpoch, Date().timeIntervalSince(start)))
+            networks.append(network)
         }
-        log(String(format: "deep path: vocabulary %d, best epoch %d, %.1fs", vocabulary.count, report.bestEpoch,
-                   Date().timeIntervalSince(start)))
+        let path = DeepSentimentPath(networks: networks, vocabulary: vocabulary)
         return (path, options)
     }
 

@@ -16,9 +16,9 @@ public enum SentimentModelFile {
         var info: ModelInfo
         var featureCount: Int
         var outputs: Int
-        /// Version 2: the deep path's share and the byte length of its archive.
+        /// Version 2: the deep path's share and the byte length of each network's archive.
         var deepWeight: Float?
-        var deepBytes: Int?
+        var deepBytes: [Int]?
     }
 
     /// The model file for a user-given path: as is, or with `.model` appended.
@@ -33,7 +33,7 @@ public enum SentimentModelFile {
         let deepData = try model.deep?.serialized()
         let header = Header(labels: model.labels, features: model.features, info: model.info,
                             featureCount: model.vocabulary.count, outputs: model.scorer.outputs,
-                            deepWeight: deepData == nil ? nil : model.deepWeight, deepBytes: deepData?.count)
+                            deepWeight: deepData == nil ? nil : model.deepWeight, deepBytes: deepData?.map(\.count))
         let enc = JSONEncoder()
         enc.outputFormatting = [.sortedKeys]
         let json = try enc.encode(header)
@@ -45,7 +45,7 @@ public enum SentimentModelFile {
         for k in model.vocabulary.keys { append(&d, k) }
         for w in model.scorer.weights { append(&d, Float16(w).bitPattern) }
         for b in model.scorer.bias { append(&d, b.bitPattern) }
-        if let deepData { d.append(deepData) }
+        for part in deepData ?? [] { d.append(part) }
         append(&d, checksum(d))
         return d
     }
@@ -81,8 +81,9 @@ public enum SentimentModelFile {
         do { header = try JSONDecoder().decode(Header.self, from: Data(bytes[pos..<(pos + jsonLen)])) }
         catch { throw fail("bad header: \(error)") }
         pos += jsonLen
-        let n = header.featureCount, o = header.outputs, deepBytes = header.deepBytes ?? 0
-        guard n >= 0, o >= 1, deepBytes >= 0, pos + n * 8 + n * o * 2 + o * 4 + deepBytes + 8 == bytes.count,
+        let n = header.featureCount, o = header.outputs, deepParts = header.deepBytes ?? []
+        let deepBytes = deepParts.reduce(0, +)
+        guard n >= 0, o >= 1, deepParts.allSatisfy({ $0 > 0 }), pos + n * 8 + n * o * 2 + o * 4 + deepBytes + 8 == bytes.count,
               o == (header.labels.count == 2 ? 1 : header.labels.count) else { throw fail("sizes do not match the header") }
         var keys = [UInt64](repeating: 0, count: n)
         var weights = [Float](repeating: 0, count: n * o)
@@ -98,8 +99,13 @@ public enum SentimentModelFile {
             pos += o * 4
         }
         var deep: DeepSentimentPath? = nil
-        if deepBytes > 0 {
-            do { deep = try DeepSentimentPath.deserialize(Data(bytes[pos..<(pos + deepBytes)]), file: path) }
+        if !deepParts.isEmpty {
+            var parts: [Data] = []
+            for len in deepParts {
+                parts.append(Data(bytes[pos..<(pos + len)]))
+                pos += len
+            }
+            do { deep = try DeepSentimentPath.deserialize(parts, file: path) }
             catch { throw fail("deep path: \(error)") }
             guard deep!.network.config.numClasses == header.labels.count else {
                 throw fail("deep path has \(deep!.network.config.numClasses) classes, the header \(header.labels.count) labels")
