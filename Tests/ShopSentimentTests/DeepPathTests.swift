@@ -69,6 +69,11 @@ final class DeepPathTests: XCTestCase {
         let records = [("物流很好，非常满意", 3), ("The quality is useless.", 4), ("还行", 9)]
         let batch = tagger.tag(records: records.map { (text: $0.0, line: $0.1) })
         XCTAssertEqual(batch.map(\.json), records.map { tagger.tag(text: $0.0, line: $0.1).json })
+        // --explain adds the deep path's most attended words, which come from the text.
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(batch[1].json.utf8)) as? [String: Any])
+        let attention = try XCTUnwrap(json["attention"] as? [[String: Any]])
+        XCTAssertFalse(attention.isEmpty)
+        for a in attention { XCTAssertTrue("the quality is useless.".contains(a["text"] as! String), "\(a)") }
     }
 
     func testModelFileKeepsTheDeepPathAndDetectsDamage() throws {

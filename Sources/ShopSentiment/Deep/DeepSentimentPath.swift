@@ -48,13 +48,35 @@ public final class DeepSentimentPath: @unchecked Sendable {
     public func encode(_ text: String) -> [Int32] { encode(words: Self.words(text)) }
 
     public func encode(words: [String]) -> [Int32] {
-        var out = words.map { ids[$0] ?? 1 }
-        let limit = network.config.maxLength
-        if out.count > limit {
-            let head = limit / 2
-            out = Array(out[0..<head]) + Array(out[(out.count - (limit - head))...])
-        }
+        let out = kept(words).map { ids[$0] ?? 1 }
         return out.isEmpty ? [1] : out
+    }
+
+    /// The words the network reads: all of them, or the head and tail of a long review.
+    func kept(_ words: [String]) -> [String] {
+        let limit = network.config.maxLength
+        guard words.count > limit else { return words }
+        let head = limit / 2
+        return Array(words[0..<head]) + Array(words[(words.count - (limit - head))...])
+    }
+
+    /// The words the attention pooling weighs most (mean over the networks), highest first;
+    /// punctuation and symbols are left out of the list.
+    public func attention(_ text: String, top: Int) -> [WeightedToken] {
+        let words = kept(Self.words(text))
+        guard !words.isEmpty else { return [] }
+        let ids = encode(words: words)
+        var weights = [Float](repeating: 0, count: words.count)
+        for net in networks {
+            let a = net.predict(batch: [ids])[0].attention
+            for i in 0..<min(a.count, weights.count) { weights[i] += a[i] / Float(networks.count) }
+        }
+        var best: [String: Float] = [:]
+        for (w, a) in zip(words, weights) where w.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
+            best[w] = max(best[w] ?? 0, a)
+        }
+        return best.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .prefix(top).map { WeightedToken(text: $0.key, weight: $0.value) }
     }
 
     /// Class probabilities of each text, in the model's label order (batched inference).

@@ -50,16 +50,11 @@ public struct RecordTagger: Sendable {
         JSONText.number(p.score, into: &out)
         if let lang { out.append(",\"lang\":\"\(lang)\"") }
         if options.explain {
-            out.append(",\"tokens\":[")
-            for (i, t) in model.explain(units: units, label: p.labelIndex, top: options.explainTop).enumerated() {
-                if i > 0 { out.append(",") }
-                out.append("{\"text\":")
-                JSONText.string(t.text, into: &out)
-                out.append(",\"weight\":")
-                JSONText.number(t.weight, into: &out)
-                out.append("}")
+            Self.append("tokens", model.explain(units: units, label: p.labelIndex, top: options.explainTop), to: &out)
+            // The deep path's view: the words its attention pooling weighed most.
+            if let deep = model.deep {
+                Self.append("attention", deep.attention(units.source, top: options.explainTop), to: &out)
             }
-            out.append("]")
         }
         if options.aspects, let aspects {
             out.append(",\"aspects\":[")
@@ -79,6 +74,20 @@ public struct RecordTagger: Sendable {
         }
         out.append("}")
         return Tagged(json: out, label: p.label, error: nil)
+    }
+
+    /// `,"key":[{"text":…,"weight":…},…]`
+    static func append(_ key: String, _ tokens: [WeightedToken], to out: inout String) {
+        out.append(",\"\(key)\":[")
+        for (i, t) in tokens.enumerated() {
+            if i > 0 { out.append(",") }
+            out.append("{\"text\":")
+            JSONText.string(t.text, into: &out)
+            out.append(",\"weight\":")
+            JSONText.number(t.weight, into: &out)
+            out.append("}")
+        }
+        out.append("]")
     }
 
     /// The output line for a record that could not be read.
