@@ -20,6 +20,36 @@ public struct ProductDescriber: Sendable {
     }
 
     public func describe(_ record: ProductRecord) -> ProductDescription {
+        describe([record])[0]
+    }
+
+    /// Describes records in one batch: candidates and drafts for all, then the LM scores the
+    /// pieces of all drafts of a language in one call (more rows per matrix product), then
+    /// each ranking is finished. Each result is the same as describing its record alone.
+    public func describe(_ records: [ProductRecord]) -> [ProductDescription] {
+        let drafts = records.map(draft)
+        var scores = [ArraySlice<(logProb: Double, tokens: Int)>](repeating: [], count: drafts.count)
+        if let fluency = ranker.fluency {
+            for language in CopyLanguage.allCases {
+                let members = drafts.indices.filter { drafts[$0].ranking.language == language && !drafts[$0].ranking.pieces.isEmpty }
+                if members.isEmpty { continue }
+                let all = fluency.logProbabilities(members.flatMap { drafts[$0].ranking.pieces }, language: language)
+                var at = 0
+                for i in members {
+                    let n = drafts[i].ranking.pieces.count
+                    scores[i] = all[at..<(at + n)]
+                    at += n
+                }
+            }
+        }
+        return zip(drafts, scores).map { d, lps in
+            ProductDescription(productID: d.record.id, language: d.ranking.language, blurbs: ranker.finish(d.ranking, fluency: lps),
+                               evidence: d.evidence, highlights: d.highlights, candidateCount: d.candidateCount)
+        }
+    }
+
+    /// Everything up to the language model for one record.
+    private func draft(_ record: ProductRecord) -> Draft {
         let language = options.language ?? record.inferredLanguage
         let evidence = reviews?.evidence(for: record.id) ?? []
         let highlights = reviews?.highlights(for: record.id) ?? []
@@ -33,9 +63,17 @@ public struct ProductDescriber: Sendable {
             candidates += generator.candidates(for: template, context: context, tone: options.tone, checker: checker,
                                                important: important, rng: &rng)
         }
-        let blurbs = ranker.best(candidates, important: important, language: language,
-                                 count: max(1, options.variants), maxChars: options.maxChars)
-        return ProductDescription(productID: record.id, language: language, blurbs: blurbs, evidence: evidence,
-                                  highlights: highlights, candidateCount: candidates.count)
+        let ranking = ranker.draft(candidates, important: important, language: language,
+                                   count: max(1, options.variants), maxChars: options.maxChars)
+        return Draft(record: record, ranking: ranking, evidence: evidence, highlights: highlights,
+                     candidateCount: candidates.count)
+    }
+
+    private struct Draft {
+        let record: ProductRecord
+        let ranking: RankingDraft
+        let evidence: [ReviewHighlight]
+        let highlights: [ReviewHighlight]
+        let candidateCount: Int
     }
 }

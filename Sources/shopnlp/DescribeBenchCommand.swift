@@ -28,6 +28,8 @@ struct BenchDescribeCommand: ParsableCommand {
     var seed: UInt64 = 1
     @Option(name: .long, help: "Candidates per product rescored by the LM (as describe --lm-shortlist).")
     var lmShortlist = 16
+    @Option(name: .long, help: "Speed: threads for the parallel rows (default: the machine's cores).")
+    var threads = ProcessInfo.processInfo.activeProcessorCount
 
     func run() throws {
         let library = try TemplateLibrary.loadDefault()
@@ -78,13 +80,17 @@ struct BenchDescribeCommand: ParsableCommand {
         }
         print()
 
-        // Speed: single variant over the held-out sets; every pass starts with an empty LM
-        // memo, so sentences are scored as on a first run.
-        print("| speed (single variant, one thread) | products | wall s | products/s (wall) | CPU s | products/CPU-s | LM memo hits |")
-        print("| --- | --- | --- | --- | --- | --- | --- |")
+        // Speed: single variant over the held-out sets, on one thread and on `threads`; every
+        // pass starts with an empty LM memo and empty prefix caches, so sentences are scored
+        // as on a first run. Prefix states per token: the LM's work per predicted token of
+        // the texts it scored (1 would be scoring every text from scratch).
+        print("| speed (single variant) | threads | products | wall s | products/s (wall) | CPU s | products/CPU-s | LM memo hits | LM prefix states per token |")
+        print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
         for (lang, records) in [("zh", heldOut.map(\.record)), ("en", enHeld)] {
-            if let lm { print(speedRow("\(lang) + LM ranking", records) { describer(LMFluencyScorer(models: Array(lm.models.values))) }) }
-            print(speedRow("\(lang), no LM", records) { describer(nil) })
+            for t in Set([1, max(threads, 1)]).sorted() {
+                if let lm { print(speedRow("\(lang) + LM ranking", records, threads: t) { describer(LMFluencyScorer(models: Array(lm.models.values))) }) }
+                print(speedRow("\(lang), no LM", records, threads: t) { describer(nil) })
+            }
         }
         print()
 
@@ -137,20 +143,23 @@ struct BenchDescribeCommand: ParsableCommand {
         return "| \(name) | \(records.count) | \(withBlurb) | \(pct(coverage / n)) | \(foreign) | \(f3(Distinctness.distinct(texts, n: 2, language: .en))) | \(banned) | \(Int((Double(chars) / n).rounded())) |"
     }
 
-    private func speedRow(_ name: String, _ records: [ProductRecord], make: () -> ProductDescriber) -> String {
-        var sink = 0, wall = 0.0, cpu = 0.0, lookups = 0, hits = 0
+    private func speedRow(_ name: String, _ records: [ProductRecord], threads: Int, make: () -> ProductDescriber) -> String {
+        var sink = 0, wall = 0.0, cpu = 0.0, lookups = 0, hits = 0, prefixes = 0, tokens = 0
         for _ in 0..<max(repeats, 1) {
             let d = make()
             let start = Date(), cpuStart = Self.cpuSeconds()
-            for r in records { sink &+= d.describe(r).blurbs.count }
+            for r in d.describe(records, threads: threads) { sink &+= r.blurbs.count }
             wall += Date().timeIntervalSince(start)
             cpu += Self.cpuSeconds() - cpuStart
-            if let lm = d.ranker.fluency as? LMFluencyScorer { lookups += lm.lookups; hits += lm.hits }
+            if let lm = d.ranker.fluency as? LMFluencyScorer {
+                lookups += lm.lookups; hits += lm.hits; prefixes += lm.computedPrefixes; tokens += lm.scoredTokens
+            }
         }
         let count = records.count * max(repeats, 1)
         _ = sink
         let memo = lookups == 0 ? "–" : pct(Double(hits) / Double(lookups))
-        return "| \(name) | \(count) | \(String(format: "%.2f", wall)) | \(Int((Double(count) / wall).rounded())) | \(String(format: "%.2f", cpu)) | \(Int((Double(count) / max(cpu, 1e-9)).rounded())) | \(memo) |"
+        let work = tokens == 0 ? "–" : String(format: "%.2f", Double(prefixes) / Double(tokens))
+        return "| \(name) | \(threads) | \(count) | \(String(format: "%.2f", wall)) | \(Int((Double(count) / wall).rounded())) | \(String(format: "%.2f", cpu)) | \(Int((Double(count) / max(cpu, 1e-9)).rounded())) | \(memo) | \(work) |"
     }
 
     /// User + system CPU time of this process: on a loaded machine, wall time overstates cost.

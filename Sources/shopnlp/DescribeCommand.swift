@@ -53,6 +53,8 @@ struct DescribeCommand: ParsableCommand {
     var lmShortlist = 16
     @Option(name: .long, help: "Write the JSON lines here (atomically) instead of standard output.")
     var output: String?
+    @Option(name: .long, help: "Threads (default: the machine's cores). Output order and content do not depend on it.")
+    var threads = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(name: .long, help: "Lint this file of human-written copy (one text per line, or JSON lines with --field).")
     var check: String?
@@ -77,6 +79,7 @@ struct DescribeCommand: ParsableCommand {
         if minReviews < 1 { throw ValidationError("--min-reviews must be at least 1") }
         if reviewAspects != nil && reviews == nil { throw ValidationError("--review-aspects needs --reviews (the file it tagged)") }
         if lmShortlist < 1 { throw ValidationError("--lm-shortlist must be at least 1") }
+        if threads < 1 { throw ValidationError("--threads must be at least 1") }
         if !(0...1).contains(minPositiveShare) { throw ValidationError("--min-positive-share must be in 0…1") }
     }
 
@@ -114,19 +117,28 @@ struct DescribeCommand: ParsableCommand {
         var out = ""
         var written = 0, failed = 0, empty = 0
         let stdout = FileHandle.standardOutput
+        // Records are described a batch at a time on `threads` threads and written in input order.
+        var batch: [ProductRecord] = []
+        func flush() {
+            for d in describer.describe(batch, threads: threads) {
+                if d.blurbs.isEmpty { empty += 1 }
+                out += DescriptionJSON.line(d, evidence: evidence) + "\n"
+                written += 1
+            }
+            batch.removeAll(keepingCapacity: true)
+            if output == nil, out.utf8.count > 1 << 16 { stdout.write(Data(out.utf8)); out = "" }
+        }
         for result in reader {
             switch result {
             case .failure(let e):
                 failed += 1
                 FileHandle.standardError.write(Data("error: \(e)\n".utf8))
             case .success(let record):
-                let d = describer.describe(record)
-                if d.blurbs.isEmpty { empty += 1 }
-                out += DescriptionJSON.line(d, evidence: evidence) + "\n"
-                written += 1
-                if output == nil, out.utf8.count > 1 << 16 { stdout.write(Data(out.utf8)); out = "" }
+                batch.append(record)
+                if batch.count >= 256 { flush() }
             }
         }
+        flush()
         if let output { try AtomicFile.write(out, to: output) } else { stdout.write(Data(out.utf8)) }
         var summary = "described \(written) products"
         if empty > 0 { summary += ", \(empty) without any fillable template" }

@@ -26,6 +26,18 @@ public enum TextStatistics {
 
     /// Punctuation that is not a unit (ASCII and the common CJK marks).
     static let punctuation: Set<UInt32> = Set("，。！？、；：“”‘’（）《》【】…—～·,.!?;:\"'()[]{}<>-/|*&%$#@+=~`^_".unicodeScalars.map(\.value))
+    /// `punctuation` as a bit mask for ASCII and a short list beyond (no hashing per scalar).
+    static let asciiPunctuation: (UInt64, UInt64) = punctuation.filter { $0 < 128 }.reduce((0, 0)) { m, v in
+        v < 64 ? (m.0 | 1 << UInt64(v), m.1) : (m.0, m.1 | 1 << UInt64(v - 64))
+    }
+    static let otherPunctuation: [UInt32] = punctuation.filter { $0 >= 128 }.sorted()
+
+    @inline(__always)
+    static func isPunctuation(_ v: UInt32) -> Bool {
+        if v < 64 { return asciiPunctuation.0 & (1 << UInt64(v)) != 0 }
+        if v < 128 { return asciiPunctuation.1 & (1 << UInt64(v - 64)) != 0 }
+        return otherPunctuation.contains(v)
+    }
 
     /// The units of `units(_:language:)` as hashes: code points for Chinese, FNV-1a of
     /// lower-cased words for English.
@@ -34,7 +46,7 @@ public enum TextStatistics {
         out.reserveCapacity(text.utf8.count / 2)
         switch language {
         case .zh:
-            for s in text.unicodeScalars where !s.properties.isWhitespace && !punctuation.contains(s.value) {
+            for s in text.unicodeScalars where !isWhitespace(s.value) && !isPunctuation(s.value) {
                 var v = s.value
                 if v >= 65 && v <= 90 { v += 32 }
                 out.append(UInt64(v))
@@ -43,7 +55,9 @@ public enum TextStatistics {
             var h: UInt64 = 0xcbf2_9ce4_8422_2325
             var inWord = false
             for s in text.unicodeScalars {
-                let isUnit = s.properties.isAlphabetic || (s.value >= 48 && s.value <= 57) || s == "'" || s == "-"
+                let v = s.value
+                let isUnit = v < 128 ? ((v | 32) >= 97 && (v | 32) <= 122) || (v >= 48 && v <= 57) || v == 39 || v == 45
+                                     : s.properties.isAlphabetic
                 if isUnit {
                     var v = s.value
                     if v >= 65 && v <= 90 { v += 32 }
@@ -58,6 +72,16 @@ public enum TextStatistics {
             if inWord { out.append(h) }
         }
         return out
+    }
+
+    /// Unicode's White_Space property (the whole list: it is fixed), without the property
+    /// table lookup that `Unicode.Scalar.Properties.isWhitespace` costs per scalar.
+    @inline(__always)
+    static func isWhitespace(_ v: UInt32) -> Bool {
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        if v < 0x1680 { return v == 0x85 || v == 0xA0 }
+        return v == 0x1680 || (v >= 0x2000 && v <= 0x200A) || v == 0x2028 || v == 0x2029 || v == 0x202F
+            || v == 0x205F || v == 0x3000
     }
 
     /// Unit bigram sets, for distinctness between candidates.

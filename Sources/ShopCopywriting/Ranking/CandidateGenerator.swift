@@ -62,7 +62,7 @@ public struct CandidateGenerator: Sendable {
         for p in parts { total = min(total * p.options.count, 1 << 20) }
 
         var out: [Candidate] = []
-        var seen = Set<String>()
+        var seen = Set<UTF8Key>()
         func emit(_ picks: [Int], _ order: [Int]) {
             // Place parts: fixed ones stay, movable ones take the permuted positions.
             var sequence = Array(parts.indices)
@@ -77,7 +77,7 @@ public struct CandidateGenerator: Sendable {
                 if r.tone != nil { toneMatches += 1 }
             }
             let text = Self.join(pieces, language: context.language)
-            guard seen.insert(text).inserted else { return }
+            guard seen.insert(UTF8Key(text)).inserted else { return }
             out.append(Candidate(text: text, facts: facts.flatMap { $0 }, template: template.name, toneMatches: toneMatches,
                                  parts: names, pieces: pieces, partFacts: facts))
         }

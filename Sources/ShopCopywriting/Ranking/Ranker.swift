@@ -11,6 +11,17 @@ public struct Ranker: Sendable {
 
     public func best(_ candidates: [Candidate], important: Set<ProductAttribute>, language: CopyLanguage,
                      count: Int, maxChars: Int?) -> [Blurb] {
+        let d = draft(candidates, important: important, language: language, count: count, maxChars: maxChars)
+        guard let fluency, !d.pieces.isEmpty else { return finish(d, fluency: []) }
+        return finish(d, fluency: fluency.logProbabilities(d.pieces, language: language)[...])
+    }
+
+    /// Ranking up to the language model: candidates fitted to `maxChars`, scored on coverage,
+    /// repetition and tone, sorted; the sentence pieces of the best `fluencyShortlist` are
+    /// what the LM must score (none without a fluency scorer). Drafts of many products can
+    /// have their pieces scored in one call, then each is `finish`ed.
+    public func draft(_ candidates: [Candidate], important: Set<ProductAttribute>, language: CopyLanguage,
+                      count: Int, maxChars: Int?) -> RankingDraft {
         var scored: [Blurb] = []
         scored.reserveCapacity(candidates.count)
         for c0 in candidates {
@@ -18,13 +29,23 @@ public struct Ranker: Sendable {
             scored.append(baseScore(c, important: important, language: language))
         }
         scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.text < $1.text) }
-        if let fluency, !scored.isEmpty {
+        var shortlist = 0
+        var pieces: [String] = []
+        if fluency != nil, !scored.isEmpty {
             // Fluency from the sentence pieces of the best `fluencyShortlist` candidates.
-            let k = min(scored.count, max(weights.fluencyShortlist, count))
-            var pieces: [String] = []
-            for i in 0..<k { pieces += scored[i].pieces }
-            let lps = fluency.logProbabilities(pieces, language: language)
-            var at = 0
+            shortlist = min(scored.count, max(weights.fluencyShortlist, count))
+            for i in 0..<shortlist { pieces += scored[i].pieces }
+        }
+        return RankingDraft(language: language, count: count, sorted: scored, shortlist: shortlist, pieces: pieces)
+    }
+
+    /// The best `count` distinct blurbs of a draft, given the LM's scores of its pieces (in order).
+    public func finish(_ draft: RankingDraft, fluency lps: ArraySlice<(logProb: Double, tokens: Int)>) -> [Blurb] {
+        precondition(lps.count == draft.pieces.count, "one score per piece")
+        var scored = draft.sorted
+        let k = draft.shortlist
+        if k > 0 {
+            var at = lps.startIndex
             for i in 0..<k {
                 var lp = 0.0, n = 0
                 for _ in scored[i].pieces { lp += lps[at].logProb; n += lps[at].tokens; at += 1 }
@@ -36,7 +57,7 @@ public struct Ranker: Sendable {
             let head = scored[0..<k].sorted { $0.score > $1.score || ($0.score == $1.score && $0.text < $1.text) }
             scored = Array(head) + scored[k...]
         }
-        return pickDistinct(scored, count: count, language: language)
+        return pickDistinct(scored, count: draft.count, language: draft.language)
     }
 
     func baseScore(_ c: Candidate, important: Set<ProductAttribute>, language: CopyLanguage) -> Blurb {

@@ -27,7 +27,13 @@ public final class SlotContext {
     /// Keys match case-insensitively and ignoring spaces and underscores, so
     /// `{manufacturer recommended age}` finds the catalogue's squeezed `Manufacturerrecommendedage`.
     static func normalise(_ key: String) -> String {
-        key.lowercased().split(whereSeparator: { $0 == " " || $0 == "_" }).joined()
+        // Most keys are already normal (Chinese, or lower-case ASCII): skip the rebuild.
+        if !key.isEmpty, key.unicodeScalars.allSatisfy({ u in
+            let v = u.value
+            return v < 0x80 ? !(v >= 65 && v <= 90) && v != 32 && v != 95 && v != 9 && v != 10 && v != 13
+                            : (v >= 0x4E00 && v <= 0x9FFF)
+        }) { return key }
+        return key.lowercased().split(whereSeparator: { $0 == " " || $0 == "_" }).joined()
     }
 
     /// The record's facts under a key (built-in names or spec keys, case-insensitive).

@@ -1,0 +1,312 @@
+import Foundation
+import ShopNeural
+
+/// Scores token sequences under one `LSTMLanguageModel`, computing each distinct prefix once.
+///
+/// Why: ranking scores thousands of template sentences that share long prefixes (the same
+/// opening words, the same product type before a slot). A prefix's LSTM state and its
+/// log-normaliser over the vocabulary depend on the prefix alone, and the normaliser is
+/// the expensive part (a `vocab × hidden` product and `vocab` exponentials per token). This
+/// cache is a trie of prefixes holding both, so a new sentence pays only for the tokens past
+/// its longest cached prefix; the new prefixes of a batch are computed level by level, each
+/// level in one matrix product.
+///
+/// The arithmetic is `LSTMLanguageModel.tokenLogProbabilities(of:)`'s (same gate kernels,
+/// input projection as a per-token table, the same log-softmax); results agree within float
+/// rounding. A prefix's figures never depend on which other sequences share its batch.
+/// Not thread-safe: give each thread its own (`LMFluencyScorer` keeps a pool).
+public final class PrefixStateCache {
+    public let model: LSTMLanguageModel
+    let H: Int, G: Int, V: Int
+    let maxLength: Int
+    /// `vocab × 4H`: embedding · W_ihᵀ, the input part of the gates for each token.
+    let inputGates: [Float]
+    let weightHH: [Float], gateBias: [Float]
+    let outWeight: [Float], outBias: [Float]
+
+    /// Node 0 is the zero state before the first token; node n > 0 is the state after its prefix.
+    private var hidden: [Float] = []
+    private var cell: [Float] = []
+    /// log Σ exp(logits) at each node (the normaliser for predicting the next token).
+    private var logZ: [Float] = []
+    /// (parent << 32 | token) → child node.
+    private var children: [UInt64: Int32] = [:]
+    public private(set) var nodeCount = 0
+    /// The trie is emptied before a batch when it holds more nodes than this
+    /// (each node keeps 2 × hidden floats: 512 bytes at hidden 64).
+    public var maxNodes = 1 << 16
+    /// Prefix states computed so far (a measure of the work done).
+    public private(set) var computedNodes = 0
+
+    // Scratch for one level / one chunk.
+    private var gates: [Float] = []
+    private var parentHidden: [Float] = []
+    private var normaliserInput: [Float] = []
+    private var logits: [Float] = []
+    private var zeros: [Float] = []
+
+    public init(model: LSTMLanguageModel) {
+        self.model = model
+        let cfg = model.config
+        H = cfg.hiddenSize
+        G = 4 * H
+        V = cfg.vocabSize
+        maxLength = cfg.maxLength
+        let E = cfg.embedDim
+        var table = [Float](repeating: 0, count: V * G)
+        let emb = model.embedding.weight.value, wih = model.lstm.weightIH.value
+        let (v, g) = (V, G)
+        emb.withUnsafeBufferPointer { e in
+            wih.withUnsafeBufferPointer { w in
+                table.withUnsafeMutableBufferPointer { t in
+                    BLAS.gemm(transA: false, transB: true, m: v, n: g, k: E, a: e.baseAddress!, lda: E,
+                              b: w.baseAddress!, ldb: E, beta: 0, c: t.baseAddress!, ldc: g, parallel: false)
+                }
+            }
+        }
+        inputGates = table
+        weightHH = model.lstm.weightHH.value
+        gateBias = model.lstm.bias.value
+        outWeight = model.output.weight.value
+        outBias = model.output.bias.value
+        reset()
+    }
+
+    /// Forgets every cached prefix.
+    public func reset() {
+        hidden.removeAll(keepingCapacity: true)
+        cell.removeAll(keepingCapacity: true)
+        logZ.removeAll(keepingCapacity: true)
+        children.removeAll(keepingCapacity: true)
+        nodeCount = 0
+        grow(by: 1)
+        nodeCount = 1
+    }
+
+    /// Room for `m` more nodes, zero-filled (copied from a zero block: appending a
+    /// repeated element goes element by element).
+    private func grow(by m: Int) {
+        if zeros.count < 256 * H { zeros = [Float](repeating: 0, count: 256 * H) }
+        var left = m
+        while left > 0 {
+            let n = min(left, 256)
+            hidden.append(contentsOf: zeros[0..<(n * H)])
+            cell.append(contentsOf: zeros[0..<(n * H)])
+            logZ.append(contentsOf: zeros[0..<n])
+            left -= n
+        }
+    }
+
+    /// Log-probability of each token after the first given the tokens before it, summed, and
+    /// the number of such tokens, for each sequence (cut to the model's `maxLength` as
+    /// `LSTMLanguageModel` does). Ids outside the vocabulary read as the unknown id.
+    public func logProbabilities(_ sequences: [[Int32]]) -> [(logProb: Float, tokens: Int)] {
+        let vocab = Int32(V), unk = model.config.unknownIndex
+        let seqs = sequences.map { s in s.prefix(maxLength).map { ($0 >= 0 && $0 < vocab) ? $0 : unk } }
+        let upperBound = seqs.reduce(0) { $0 + max(0, $1.count - 1) }
+        if nodeCount + upperBound > maxNodes { reset() }
+
+        // Walk every sequence down the trie; create the missing prefixes level by level.
+        // paths[s][j] = node after seqs[s][0...j] (j < count - 1: the states that predict).
+        var paths = seqs.map { s -> [Int32] in var p = [Int32](); p.reserveCapacity(max(0, s.count - 1)); return p }
+        var cursor = [Int32](repeating: 0, count: seqs.count)
+        var active = seqs.indices.filter { seqs[$0].count > 1 }
+        let firstNew = nodeCount
+        while !active.isEmpty {
+            let levelStart = nodeCount
+            var created: [(node: Int32, parent: Int32, token: Int32)] = []
+            var still: [Int] = []
+            for s in active {
+                let seq = seqs[s]
+                var node = cursor[s]
+                var j = paths[s].count
+                while j < seq.count - 1 {
+                    let key = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: seq[j]))
+                    if let child = children[key] {
+                        node = child
+                        paths[s].append(child)
+                        j += 1
+                        // A prefix created in this level has no state yet: continue next level.
+                        if Int(child) >= levelStart { break }
+                    } else {
+                        let child = Int32(nodeCount)
+                        nodeCount += 1
+                        children[key] = child
+                        created.append((child, node, seq[j]))
+                        node = child
+                        paths[s].append(child)
+                        j += 1
+                        break
+                    }
+                }
+                cursor[s] = node
+                if j < seq.count - 1 { still.append(s) }
+            }
+            if !created.isEmpty { computeStates(created) }
+            active = still
+        }
+        if nodeCount > firstNew { computeNormalisers(from: firstNew) }
+        computedNodes += nodeCount - firstNew
+
+        var out = [(logProb: Float, tokens: Int)](repeating: (0, 0), count: seqs.count)
+        hidden.withUnsafeBufferPointer { hp in
+            outWeight.withUnsafeBufferPointer { wp in
+                for (s, seq) in seqs.enumerated() where seq.count > 1 {
+                    var total: Float = 0
+                    for (j, node) in paths[s].enumerated() {
+                        let target = Int(seq[j + 1])
+                        let logit = Self.dot(hp.baseAddress! + Int(node) * H, wp.baseAddress! + target * H, H) + outBias[target]
+                        total += logit - logZ[Int(node)]
+                    }
+                    out[s] = (total, paths[s].count)
+                }
+            }
+        }
+        return out
+    }
+
+    /// Rows per matrix product: every product of a kind has exactly this many rows (the
+    /// last block zero-padded), so BLAS takes the same path for every block and a prefix's
+    /// figures are bit-for-bit the same whatever else is in its batch: the output of a run
+    /// does not depend on how products were batched or spread over threads. The output
+    /// layer's block is larger so that packing its `vocab × hidden` weights is amortised.
+    static let stateBlock = 32, normaliserBlock = 128
+
+    /// LSTM step for one level of new prefixes: gates = table[token] + h_parent · W_hhᵀ, then
+    /// `LSTM.cellForward`'s kernels (sigmoid/tanh with the bias added, c = f·c' + i·g, h = o·tanh c).
+    private func computeStates(_ created: [(node: Int32, parent: Int32, token: Int32)]) {
+        let m = created.count, H = H, G = G, R = Self.stateBlock
+        grow(by: m)
+        if gates.count != R * G { gates = [Float](repeating: 0, count: R * G) }
+        if parentHidden.count != R * H { parentHidden = [Float](repeating: 0, count: R * H) }
+        gates.withUnsafeMutableBufferPointer { gp in
+        parentHidden.withUnsafeMutableBufferPointer { pp in
+        hidden.withUnsafeMutableBufferPointer { hp in
+        cell.withUnsafeMutableBufferPointer { cp in
+        inputGates.withUnsafeBufferPointer { tp in
+        weightHH.withUnsafeBufferPointer { whh in
+        gateBias.withUnsafeBufferPointer { bp in
+            let g0 = gp.baseAddress!, p0 = pp.baseAddress!, h0 = hp.baseAddress!, c0 = cp.baseAddress!, b = bp.baseAddress!
+            var start = 0
+            while start < m {
+                let n = min(R, m - start)
+                for r in 0..<R {
+                    if r < n {
+                        let c = created[start + r]
+                        (g0 + r * G).update(from: tp.baseAddress! + Int(c.token) * G, count: G)
+                        (p0 + r * H).update(from: h0 + Int(c.parent) * H, count: H)
+                    } else {
+                        (g0 + r * G).update(repeating: 0, count: G)
+                        (p0 + r * H).update(repeating: 0, count: H)
+                    }
+                }
+                BLAS.gemm(transA: false, transB: true, m: R, n: G, k: H, a: p0, lda: H, b: whh.baseAddress!, ldb: H,
+                          beta: 1, c: g0, ldc: G, parallel: false)
+                for r in 0..<n {
+                    let c = created[start + r]
+                    let g = g0 + r * G
+                    let cPrev = UnsafePointer(c0 + Int(c.parent) * H)
+                    let cNew = c0 + Int(c.node) * H, hNew = h0 + Int(c.node) * H
+                    Self.activate(g, b, H)
+                    Self.cellStep(cNew, g, g + H, g + 2 * H, cPrev, H)
+                    Self.outputStep(hNew, g + 3 * H, cNew, H)
+                }
+                start += n
+            }
+        }}}}}}}
+    }
+
+    /// Gates i, f, o through sigmoid and g through tanh, each with its bias added.
+    @inline(__always)
+    static func activate(_ g: UnsafeMutablePointer<Float>, _ b: UnsafePointer<Float>, _ H: Int) {
+        for j in 0..<(2 * H) { g[j] = LMMath.sigmoid(g[j] + b[j]) }
+        let g2 = g + 2 * H, b2 = b + 2 * H
+        for j in 0..<H { g2[j] = LMMath.tanh(g2[j] + b2[j]) }
+        let g3 = g + 3 * H, b3 = b + 3 * H
+        for j in 0..<H { g3[j] = LMMath.sigmoid(g3[j] + b3[j]) }
+    }
+
+    /// c = f·cPrev + i·g
+    @inline(__always)
+    static func cellStep(_ c: UnsafeMutablePointer<Float>, _ i: UnsafePointer<Float>, _ f: UnsafePointer<Float>,
+                         _ g: UnsafePointer<Float>, _ cPrev: UnsafePointer<Float>, _ n: Int) {
+        for j in 0..<n { c[j] = f[j] * cPrev[j] + i[j] * g[j] }
+    }
+
+    /// h = o·tanh(c)
+    @inline(__always)
+    static func outputStep(_ h: UnsafeMutablePointer<Float>, _ o: UnsafePointer<Float>, _ c: UnsafePointer<Float>, _ n: Int) {
+        for j in 0..<n { h[j] = o[j] * LMMath.tanh(c[j]) }
+    }
+
+    /// logZ of nodes `from..<nodeCount`: logits = h · W_outᵀ + b, a block of rows at a time,
+    /// then max + log Σ exp per row.
+    private func computeNormalisers(from first: Int) {
+        let V = V, H = H, R = Self.normaliserBlock
+        if logits.count != R * V { logits = [Float](repeating: 0, count: R * V) }
+        if normaliserInput.count != R * H { normaliserInput = [Float](repeating: 0, count: R * H) }
+        var start = first
+        while start < nodeCount {
+            let n = min(R, nodeCount - start)
+            logits.withUnsafeMutableBufferPointer { lp in
+            normaliserInput.withUnsafeMutableBufferPointer { ap in
+                let l0 = lp.baseAddress!, a0 = ap.baseAddress!
+                hidden.withUnsafeBufferPointer { hp in
+                    a0.update(from: hp.baseAddress! + start * H, count: n * H)
+                }
+                if n < R { (a0 + n * H).update(repeating: 0, count: (R - n) * H) }
+                outBias.withUnsafeBufferPointer { bp in
+                    for r in 0..<R { (l0 + r * V).update(from: bp.baseAddress!, count: V) }
+                }
+                outWeight.withUnsafeBufferPointer { wp in
+                    BLAS.gemm(transA: false, transB: true, m: R, n: V, k: H, a: a0, lda: H,
+                              b: wp.baseAddress!, ldb: H, beta: 1, c: l0, ldc: V, parallel: false)
+                }
+                for r in 0..<n { logZ[start + r] = Self.logSumExp(l0 + r * V, V) }
+            }}
+            start += n
+        }
+    }
+
+    /// max + log Σ exp(x − max), as ShopNeural's `LogSoftmax` (p is overwritten by the exponentials).
+    @inline(__always)
+    static func logSumExp(_ p: UnsafeMutablePointer<Float>, _ n: Int) -> Float {
+        var m0 = -Float.infinity, m1 = m0, m2 = m0, m3 = m0
+        var j = 0
+        while j + 4 <= n {
+            m0 = max(m0, p[j]); m1 = max(m1, p[j + 1]); m2 = max(m2, p[j + 2]); m3 = max(m3, p[j + 3])
+            j += 4
+        }
+        while j < n { m0 = max(m0, p[j]); j += 1 }
+        let best = max(max(m0, m1), max(m2, m3))
+        for k in 0..<n { p[k] = LMMath.exp(p[k] - best) }
+        return best + log(sum(p, n))
+    }
+
+    /// Σ p[0..<n] in eight running sums (no serial dependency chain).
+    @inline(__always)
+    static func sum(_ p: UnsafePointer<Float>, _ n: Int) -> Float {
+        var s0: Float = 0, s1: Float = 0, s2: Float = 0, s3: Float = 0
+        var s4: Float = 0, s5: Float = 0, s6: Float = 0, s7: Float = 0
+        var j = 0
+        while j + 8 <= n {
+            s0 += p[j]; s1 += p[j + 1]; s2 += p[j + 2]; s3 += p[j + 3]
+            s4 += p[j + 4]; s5 += p[j + 5]; s6 += p[j + 6]; s7 += p[j + 7]
+            j += 8
+        }
+        while j < n { s0 += p[j]; j += 1 }
+        return ((s0 + s4) + (s1 + s5)) + ((s2 + s6) + (s3 + s7))
+    }
+
+    @inline(__always)
+    static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ n: Int) -> Float {
+        var s0: Float = 0, s1: Float = 0, s2: Float = 0, s3: Float = 0
+        var j = 0
+        while j + 4 <= n {
+            s0 += a[j] * b[j]; s1 += a[j + 1] * b[j + 1]; s2 += a[j + 2] * b[j + 2]; s3 += a[j + 3] * b[j + 3]
+            j += 4
+        }
+        while j < n { s0 += a[j] * b[j]; j += 1 }
+        return (s0 + s1) + (s2 + s3)
+    }
+}
