@@ -41,8 +41,34 @@ public final class BiLSTM: @unchecked Sendable {
                                           writeOutput: false)
             }
         }
-        // Concatenate the hidden states, zero past each sequence's end.
-        let H = hiddenSize, rows = cache.forward.hidden.rows, B = batch
+        concatenate(cache, batch: batch, lengths: lengths)
+    }
+
+    /// Inference from token ids (`steps · batch`, time-major, in range) with the input gates
+    /// looked up in `table` instead of computed from embedded inputs: same output as
+    /// `forward` on the embedded ids up to rounding, without the input products. Leaves
+    /// nothing for `backward`.
+    func forward(ids: [Int32], table: TokenGateTable, steps: Int, batch: Int, lengths: [Int], cache: Cache) {
+        precondition(ids.count == steps * batch && table.hiddenSize == hiddenSize)
+        let H = hiddenSize
+        cache.output.reshape(rows: steps * batch, cols: 2 * H)
+        ids.withUnsafeBufferPointer { idp in
+            cache.output.data.withUnsafeMutableBufferPointer { op in
+                let box = UncheckedBox((self, table, cache, idp.baseAddress!, op.baseAddress!))
+                BLAS.parallel(2) { d in
+                    let (layer, tab, c, idsPtr, out) = box.value
+                    let lstm = d == 0 ? layer.forwardLSTM : layer.reverseLSTM
+                    lstm.infer(ids: idsPtr, table: d == 0 ? tab.forwardColumns : tab.reverseColumns, steps: steps,
+                               batch: batch, lengths: lengths, cache: d == 0 ? c.forward : c.reverse,
+                               output: out + d * H, outputStride: 2 * H)
+                }
+            }
+        }
+    }
+
+    /// `cache.output`: both directions' hidden states side by side, zero past each sequence's end.
+    private func concatenate(_ cache: Cache, batch B: Int, lengths: [Int]) {
+        let H = hiddenSize, rows = cache.forward.hidden.rows
         cache.output.reshape(rows: rows, cols: 2 * H)
         cache.output.data.withUnsafeMutableBufferPointer { o in
             cache.forward.hidden.data.withUnsafeBufferPointer { f in

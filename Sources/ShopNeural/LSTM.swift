@@ -64,29 +64,52 @@ public final class LSTM: @unchecked Sendable {
     /// `writeOutput` false leaves `cache.output` unset (callers that read the hidden states themselves).
     public func forward(_ input: Matrix, batch: Int, lengths: [Int], cache: Cache, parallel: Bool = true,
                         writeOutput: Bool = true) {
-        let H = hiddenSize, G = 4 * H, B = batch
-        precondition(input.cols == inputSize && input.rows % max(B, 1) == 0 && lengths.count == B)
-        let T = B == 0 ? 0 : input.rows / B
+        precondition(input.cols == inputSize && input.rows % max(batch, 1) == 0 && lengths.count == batch)
+        let T = batch == 0 ? 0 : input.rows / batch
+        prepare(cache, steps: T, batch: batch, lengths: lengths, writeOutput: writeOutput)
+        if T == 0 || batch == 0 { return }
+        fillInputGates(input, cache: cache, parallel: parallel)
+        bias.value.withUnsafeBufferPointer { bp in
+            recurrence(cache: cache, parallel: parallel, bias: bp.baseAddress!)
+        }
+        if writeOutput { copyOutput(cache) }
+    }
+
+    /// Sizes the cache for a `steps × batch` run.
+    private func prepare(_ cache: Cache, steps T: Int, batch B: Int, lengths: [Int], writeOutput: Bool) {
+        let H = hiddenSize
         cache.steps = T; cache.batch = B; cache.lengths = lengths
-        cache.gates.reshape(rows: T * B, cols: G)
+        cache.gates.reshape(rows: T * B, cols: 4 * H)
         cache.cells.reshape(rows: T * B, cols: H)
         cache.tanhCells.reshape(rows: T * B, cols: H)
         cache.hidden.reshape(rows: T * B, cols: H)
         if writeOutput { cache.output.reshape(rows: T * B, cols: H) }
         if cache.zeros.count != H { cache.zeros = [Float](repeating: 0, count: H) }
-        if T == 0 || B == 0 { return }
+    }
 
+    /// Input half of the gates for all steps at once: `cache.gates = X · W_ihᵀ` (no bias: the
+    /// gate loop adds it, saving a pass over this `T·B × 4H` matrix).
+    private func fillInputGates(_ input: Matrix, cache: Cache, parallel: Bool) {
+        let G = 4 * hiddenSize
         cache.gates.data.withUnsafeMutableBufferPointer { gp in
-            let g0 = gp.baseAddress!
-            // The bias is added in the gate loop, saving a pass over this T·B × 4H matrix.
             input.data.withUnsafeBufferPointer { xp in
                 weightIH.value.withUnsafeBufferPointer { wp in
-                    BLAS.gemm(transA: false, transB: true, m: T * B, n: G, k: inputSize, a: xp.baseAddress!,
-                              lda: inputSize, b: wp.baseAddress!, ldb: inputSize, beta: 0, c: g0, ldc: G,
+                    BLAS.gemm(transA: false, transB: true, m: input.rows, n: G, k: inputSize, a: xp.baseAddress!,
+                              lda: inputSize, b: wp.baseAddress!, ldb: inputSize, beta: 0, c: gp.baseAddress!, ldc: G,
                               parallel: parallel)
                 }
             }
-            bias.value.withUnsafeBufferPointer { bp in
+        }
+    }
+
+    /// The recurrence over `cache.steps` steps, from the input gates in `cache.gates`; adds
+    /// `bias` in the gate loop. Keeps every step's activations for `backward` (inference from
+    /// token ids has a leaner loop: `LSTM+Inference.swift`).
+    private func recurrence(cache: Cache, parallel: Bool, bias: UnsafePointer<Float>) {
+        let H = hiddenSize, G = 4 * H, B = cache.batch, T = cache.steps
+        let lengths = cache.lengths
+        cache.gates.data.withUnsafeMutableBufferPointer { gp in
+            let g0 = gp.baseAddress!
             weightHH.value.withUnsafeBufferPointer { whh in
             cache.cells.data.withUnsafeMutableBufferPointer { cp in
             cache.tanhCells.data.withUnsafeMutableBufferPointer { tp in
@@ -108,7 +131,7 @@ public final class LSTM: @unchecked Sendable {
                         let tc = tp.baseAddress! + (t * B + b) * H
                         let h = hp.baseAddress! + (t * B + b) * H
                         if t < lengths[b] {
-                            LSTM.cellForward(row, bp.baseAddress!, cPrev, c, tc, h, H)
+                            LSTM.cellForward(row, bias, cPrev, c, tc, h, H)
                         } else {
                             c.update(from: cPrev, count: H)
                             h.update(from: hPrev, count: H)
@@ -117,32 +140,41 @@ public final class LSTM: @unchecked Sendable {
                         }
                     }
                 }
-            }}}}}}
+            }}}}}
         }
-        if writeOutput {
-            // The output is the hidden state, zero past each sequence's end.
-            cache.output.data.withUnsafeMutableBufferPointer { op in
-                cache.hidden.data.withUnsafeBufferPointer { hp in
-                    for i in 0..<(T * B) {
-                        let dst = op.baseAddress! + i * H
-                        if i / B < lengths[i % B] { dst.update(from: hp.baseAddress! + i * H, count: H) }
-                        else { dst.update(repeating: 0, count: H) }
-                    }
+    }
+
+    /// `cache.output`: the hidden state, zero past each sequence's end.
+    private func copyOutput(_ cache: Cache) {
+        let H = hiddenSize, B = cache.batch, rows = cache.steps * cache.batch, lengths = cache.lengths
+        cache.output.data.withUnsafeMutableBufferPointer { op in
+            cache.hidden.data.withUnsafeBufferPointer { hp in
+                for i in 0..<rows {
+                    let dst = op.baseAddress! + i * H
+                    if i / B < lengths[i % B] { dst.update(from: hp.baseAddress! + i * H, count: H) }
+                    else { dst.update(repeating: 0, count: H) }
                 }
             }
         }
     }
 
-    /// The gate step for one sequence: activates the gates in place and writes c, tanh(c), h.
+    /// The gate step for one sequence: activates the gates in place (adding `bias` unless the
+    /// gates already hold it) and writes c, tanh(c), h.
     /// Split into loops over at most three arrays each so the compiler vectorises them.
     @inline(__always)
-    static func cellForward(_ g: UnsafeMutablePointer<Float>, _ bias: UnsafePointer<Float>,
+    static func cellForward(_ g: UnsafeMutablePointer<Float>, _ bias: UnsafePointer<Float>?,
                             _ cPrev: UnsafePointer<Float>,
                             _ c: UnsafeMutablePointer<Float>, _ tc: UnsafeMutablePointer<Float>,
                             _ h: UnsafeMutablePointer<Float>, _ H: Int) {
-        LSTMKernels.sigmoid(g, bias, 2 * H)
-        LSTMKernels.tanh(g + 2 * H, bias + 2 * H, H)
-        LSTMKernels.sigmoid(g + 3 * H, bias + 3 * H, H)
+        if let bias {
+            LSTMKernels.sigmoid(g, bias, 2 * H)
+            LSTMKernels.tanh(g + 2 * H, bias + 2 * H, H)
+            LSTMKernels.sigmoid(g + 3 * H, bias + 3 * H, H)
+        } else {
+            LSTMKernels.sigmoid(g, 2 * H)
+            LSTMKernels.tanh(g + 2 * H, H)
+            LSTMKernels.sigmoid(g + 3 * H, H)
+        }
         LSTMKernels.cell(c, g, g + H, g + 2 * H, cPrev, H)
         LSTMKernels.tanh(tc, from: c, H)
         LSTMKernels.multiply(h, g + 3 * H, tc, H)

@@ -35,6 +35,19 @@ enum LSTMKernels {
         for j in 0..<n { c[j] = f[j] * cPrev[j] + i[j] * g[j] }
     }
 
+    /// c = f·c + i·g (in place: a separate `cPrev` that aliases `c` would defeat vectorisation)
+    @inline(__always)
+    static func cellInPlace(_ c: UnsafeMutablePointer<Float>, _ i: UnsafePointer<Float>, _ f: UnsafePointer<Float>,
+                            _ g: UnsafePointer<Float>, _ n: Int) {
+        for j in 0..<n { c[j] = f[j] * c[j] + i[j] * g[j] }
+    }
+
+    /// h = o·tanh(c)
+    @inline(__always)
+    static func hidden(_ h: UnsafeMutablePointer<Float>, _ o: UnsafePointer<Float>, _ c: UnsafePointer<Float>, _ n: Int) {
+        for j in 0..<n { h[j] = o[j] * fastTanh(c[j]) }
+    }
+
     /// y = a·b
     @inline(__always)
     static func multiply(_ y: UnsafeMutablePointer<Float>, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ n: Int) {

@@ -7,7 +7,13 @@ public final class Parameter: @unchecked Sendable {
     public let name: String
     public let rows: Int
     public let cols: Int
-    public var value: [Float]
+    /// The values. Every write (element, whole array, or in place through
+    /// `withUnsafeMutableBufferPointer`) bumps `version`, so caches derived from the
+    /// values (`TokenGateCache`) can tell they are stale. A `didSet` that ignores the
+    /// old value is applied in place, so this costs one increment per write access.
+    public var value: [Float] { didSet { version &+= 1 } }
+    /// Counts writes to `value`; derived caches compare it to the count they were built at.
+    public private(set) var version: UInt64 = 0
     public var grad: [Float]
     /// Frozen parameters get no gradient and are not updated.
     public var isFrozen: Bool = false

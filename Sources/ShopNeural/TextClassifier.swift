@@ -65,6 +65,8 @@ public final class TextClassifier: @unchecked Sendable {
     let dropout: Dropout
     /// Idle inference workspaces: each call takes its own, so calls never share scratch memory.
     private let workspaces = WorkspacePool<Workspace> { Workspace() }
+    /// Per-token input gates for inference (see `TokenGateTable`); rebuilt whenever the weights change.
+    let gateCache = TokenGateCache()
 
     /// Everything one forward/backward pass needs; one per concurrent call.
     public final class Workspace: @unchecked Sendable {
@@ -116,7 +118,16 @@ public final class TextClassifier: @unchecked Sendable {
     /// Class probabilities and attention weights (one per kept token; empty for an empty
     /// sequence) for each sequence. `wide` holds the hashed feature ids per sequence
     /// (ignored when the model has no wide path). Safe to call from several threads.
+    ///
+    /// The BiLSTM's input gates come from a per-token table (embedding row · input weights +
+    /// bias, computed once per token and weight version; see `TokenGateCache`), which halves
+    /// the work of a batch; models whose table would exceed the memory budget run the products.
     public func predict(batch: [[Int32]], wide: [[Int32]]? = nil) -> [(probabilities: [Float], attention: [Float])] {
+        predict(batch: batch, wide: wide, gateTables: true)
+    }
+
+    /// `predict`, optionally without the per-token gate tables (tests compare the two paths).
+    func predict(batch: [[Int32]], wide: [[Int32]]?, gateTables: Bool) -> [(probabilities: [Float], attention: [Float])] {
         if batch.isEmpty { return [] }
         // Sort by length so chunks carry little padding; chunks of 256 bound memory.
         let order = batch.indices.sorted { batch[$0].count < batch[$1].count }
@@ -134,7 +145,7 @@ public final class TextClassifier: @unchecked Sendable {
             let idx = Array(order[start..<end])
             let seqs = idx.map { batch[$0] }
             let bags = wide.map { w in idx.map { $0 < w.count ? w[$0] : [] } }
-            forward(seqs, wide: bags, workspace: ws, training: false, rng: nil)
+            forward(seqs, wide: bags, workspace: ws, training: false, rng: nil, gateTables: gateTables)
             let probs = SoftmaxCrossEntropy.softmax(ws.logits)
             for (k, i) in idx.enumerated() {
                 let n = ws.lengths[k]
@@ -156,8 +167,10 @@ public final class TextClassifier: @unchecked Sendable {
     // MARK: Forward / backward
 
     /// Runs the network; logits end up in the workspace. Dropout only when `training`.
+    /// `gateTables` (inference only: it leaves no activations for `backward`) looks the
+    /// BiLSTM's input gates up per token instead of embedding and projecting the tokens.
     func forward(_ batch: [[Int32]], wide bags: [[Int32]]?, workspace ws: Workspace, training: Bool,
-                 rng: UnsafeMutablePointer<SeededRandom>?) {
+                 rng: UnsafeMutablePointer<SeededRandom>?, gateTables: Bool = false) {
         let B = batch.count
         let T = max(1, min(config.maxLength, batch.map(\.count).max() ?? 1))
         ws.batch = B; ws.steps = T
@@ -170,9 +183,13 @@ public final class TextClassifier: @unchecked Sendable {
                 ws.ids[t * B + b] = (id >= 0 && id < vocab) ? id : config.unknownIndex
             }
         }
-        embedding.forward(ids: ws.ids, output: &ws.embedded)
-        if training, let rng { dropout.forward(&ws.embedded, mask: &ws.embeddedMask, rng: &rng.pointee) }
-        encoder.forward(ws.embedded, batch: B, lengths: ws.lengths, cache: ws.encoder)
+        if gateTables && !training, let table = gateCache.table(for: ws.ids, embedding: embedding, encoder: encoder) {
+            encoder.forward(ids: ws.ids, table: table, steps: T, batch: B, lengths: ws.lengths, cache: ws.encoder)
+        } else {
+            embedding.forward(ids: ws.ids, output: &ws.embedded)
+            if training, let rng { dropout.forward(&ws.embedded, mask: &ws.embeddedMask, rng: &rng.pointee) }
+            encoder.forward(ws.embedded, batch: B, lengths: ws.lengths, cache: ws.encoder)
+        }
         attention.forward(ws.encoder.output, batch: B, lengths: ws.lengths, cache: ws.attention)
         let pooledDim = 2 * config.hiddenSize
         if let wideLayer = wide {

@@ -29,6 +29,9 @@ public struct TrainingBenchmark: Sendable {
         /// approximate the wall-clock figures; on a loaded machine they are the fairer reading.
         public let trainTokensPerMainThreadCPUSecond: Double
         public let inferenceSequencesPerMainThreadCPUSecond: Double
+        /// Wall time of the first (untimed, warm-up) inference batch, which also computes the
+        /// per-token gate table rows of its ids (`TokenGateTable`): the cold-start cost.
+        public let inferenceFirstBatchSeconds: Double
     }
 
     /// CPU seconds used by the calling thread so far.
@@ -73,7 +76,9 @@ public struct TrainingBenchmark: Sendable {
         let trainMain = Self.threadCPUSeconds() - m0
 
         let inputs = (0..<2).map { _ in batch(inferenceBatchSize) }
+        let t0Infer = Date()
         _ = model.predict(batch: inputs[0])
+        let firstBatch = Date().timeIntervalSince(t0Infer)
         let t1 = Date(), c1 = Self.cpuSeconds(), m1 = Self.threadCPUSeconds()
         for i in 0..<inferenceBatches { _ = model.predict(batch: inputs[i % 2]) }
         let inferTime = Date().timeIntervalSince(t1), inferCPU = Self.cpuSeconds() - c1
@@ -86,6 +91,7 @@ public struct TrainingBenchmark: Sendable {
             trainCPUUtilisation: trainCPU / trainTime,
             inferenceCPUUtilisation: inferCPU / inferTime,
             trainTokensPerMainThreadCPUSecond: Double(trainSteps * batchSize * sequenceLength) / trainMain,
-            inferenceSequencesPerMainThreadCPUSecond: Double(inferenceBatches * inferenceBatchSize) / inferMain)
+            inferenceSequencesPerMainThreadCPUSecond: Double(inferenceBatches * inferenceBatchSize) / inferMain,
+            inferenceFirstBatchSeconds: firstBatch)
     }
 }

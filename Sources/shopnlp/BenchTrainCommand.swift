@@ -41,8 +41,10 @@ struct BenchTrainCommand: ParsableCommand {
         print("shape: vocab \(vocab), embed \(embed), hidden \(hidden)×2, attention \(attention), batch \(batch), seq-len \(seqLen)")
         print(String(format: "training:  %.0f tokens/s  (%.1f ms/step, forward+backward+Adam, %d steps; CPU %.0f%%)",
                      r.trainTokensPerSecond, r.trainSecondsPerStep * 1000, steps, r.trainCPUUtilisation * 100))
-        print(String(format: "inference: %.0f sequences/s  (batch %d, %d batches; CPU %.0f%%)",
-                     r.inferenceSequencesPerSecond, inferBatch, inferBatches, r.inferenceCPUUtilisation * 100))
+        print(String(format: "inference: %.0f sequences/s  (batch %d, %d batches; CPU %.0f%%); "
+                     + "first (untimed) batch %.1f ms, incl. its per-token gate rows",
+                     r.inferenceSequencesPerSecond, inferBatch, inferBatches, r.inferenceCPUUtilisation * 100,
+                     r.inferenceFirstBatchSeconds * 1000))
         print("threads: \(BLAS.threads) (OpenBLAS single-threaded, ShopNeural splits the work)")
         print(String(format: "per main-thread CPU second (≈ wall figures on idle cores; fairer on a loaded machine): "
                      + "training %.0f tokens/s, inference %.0f sequences/s",
@@ -59,6 +61,7 @@ struct BenchTrainCommand: ParsableCommand {
                 ("infer_cpu_util", String(format: "%.2f", r.inferenceCPUUtilisation)),
                 ("train_tokens_per_main_cpu_s", String(format: "%.1f", r.trainTokensPerMainThreadCPUSecond)),
                 ("infer_seqs_per_main_cpu_s", String(format: "%.1f", r.inferenceSequencesPerMainThreadCPUSecond)),
+                ("infer_first_batch_ms", String(format: "%.1f", r.inferenceFirstBatchSeconds * 1000)),
             ]
             print("{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
         }
