@@ -255,22 +255,24 @@ public final class PrefixStateCache {
                     a0.update(from: hp.baseAddress! + start * H, count: n * H)
                 }
                 if n < R { (a0 + n * H).update(repeating: 0, count: (R - n) * H) }
-                outBias.withUnsafeBufferPointer { bp in
-                    for r in 0..<R { (l0 + r * V).update(from: bp.baseAddress!, count: V) }
-                }
                 outWeight.withUnsafeBufferPointer { wp in
                     BLAS.gemm(transA: false, transB: true, m: R, n: V, k: H, a: a0, lda: H,
-                              b: wp.baseAddress!, ldb: H, beta: 1, c: l0, ldc: V, parallel: false)
+                              b: wp.baseAddress!, ldb: H, beta: 0, c: l0, ldc: V, parallel: false)
                 }
-                for r in 0..<n { logZ[start + r] = Self.logSumExp(l0 + r * V, V) }
+                // The bias is added in the first pass over each row (h·Wᵀ + b, as Dense's
+                // bias-then-accumulate gives), saving a pass over the block.
+                outBias.withUnsafeBufferPointer { bp in
+                    for r in 0..<n { logZ[start + r] = Self.logSumExp(l0 + r * V, bias: bp.baseAddress!, V) }
+                }
             }}
             start += n
         }
     }
 
-    /// max + log Σ exp(x − max), as ShopNeural's `LogSoftmax` (p is overwritten by the exponentials).
+    /// max + log Σ exp(x − max), as ShopNeural's `LogSoftmax` after adding the bias (p is overwritten).
     @inline(__always)
-    static func logSumExp(_ p: UnsafeMutablePointer<Float>, _ n: Int) -> Float {
+    static func logSumExp(_ p: UnsafeMutablePointer<Float>, bias b: UnsafePointer<Float>, _ n: Int) -> Float {
+        for k in 0..<n { p[k] += b[k] }
         var m0 = -Float.infinity, m1 = m0, m2 = m0, m3 = m0
         var j = 0
         while j + 4 <= n {
