@@ -99,7 +99,7 @@ struct IntentTrainCommand: ParsableCommand {
         trainer.oosWeight = oosWeight
         trainer.oosAsClass = !noOosClass
         trainer.extractor.charMax = charMax
-        let vectors = embeddings.isEmpty ? nil : try IntentEmbeddingsSource.load(embeddings)
+        let vectors = embeddings.isEmpty ? nil : try VectorFiles.load(embeddings)
         if let embed, let vectors, embed != vectors.dimension { // fail before the wide path trains
             throw NeuralIntentTrainerError.embeddingDimensionMismatch(embedDim: embed, vectorsDimension: vectors.dimension)
         }

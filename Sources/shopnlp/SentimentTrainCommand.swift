@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import ShopData
-import ShopEmbeddings
 import ShopSentiment
 
 /// `shopnlp sentiment train`: trains a model from `label<TAB>text` files.
@@ -170,20 +169,11 @@ struct SentimentTrainCommand: ParsableCommand {
         SentimentPaths.log("wrote \(manifestPath)\n")
     }
 
-    /// One lookup over several vector files: a word's own row from the first file that has
-    /// it, else subword vectors from the first file that can build one.
+    /// Our vector files as the sentiment deep path takes them (see `VectorFiles`).
     static func pretrained(_ files: [String]) throws -> PretrainedVectors? {
         guard !files.isEmpty else { return nil }
-        let sets = try files.map { try EmbedVectorsLoader.load($0) }
-        guard let dim = sets.first?.dimension else { return nil }
-        if let other = zip(files, sets).first(where: { $0.1.dimension != dim }) {
-            throw ValidationError("--embeddings: \(other.0) has \(other.1.dimension) dimensions, \(files[0]) has \(dim)")
-        }
-        return PretrainedVectors(dimension: dim, sources: files) { word in
-            if let own = sets.first(where: { $0.contains(word) }) { return own.vector(for: word) }
-            for s in sets { if let v = s.vector(for: word) { return v } }
-            return nil
-        }
+        let source = try VectorFiles.load(files)
+        return PretrainedVectors(dimension: source.dimension, sources: files) { source.vector(for: $0) }
     }
 
     static func quote(_ s: String) -> String {

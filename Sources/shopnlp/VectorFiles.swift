@@ -1,0 +1,59 @@
+import ArgumentParser
+import ShopDialogue
+import ShopEmbeddings
+
+/// The vectors behind `intent train` and `sentiment train --embeddings FILE…`: one or more
+/// vector files (e.g. our English and Chinese models) seen as one lookup for a deep path's tokens.
+///
+/// A token takes its vector from the first file whose vocabulary holds it; an unseen token
+/// takes the subword vector of the file that suits its script best (the file with the
+/// largest share of CJK words for a CJK token, the smallest for a Latin one), so a Chinese
+/// character never gets a vector from English subword buckets it only hashes into.
+/// Each file's vectors are divided by that file's mean word-vector norm so that files
+/// trained separately end up on one scale (the trainer then rescales to its own init).
+struct VectorFiles: Sendable {
+    struct File: Sendable {
+        let path: String
+        let vectors: WordVectors
+        let inverseMeanNorm: Float
+        let cjkShare: Double
+    }
+
+    let files: [File]
+    var dimension: Int { files[0].vectors.dimension }
+
+    static func load(_ paths: [String]) throws -> VectorFiles {
+        var files: [File] = []
+        for path in paths {
+            let v = try EmbedVectorsLoader.load(path)
+            if let first = files.first, first.vectors.dimension != v.dimension {
+                throw ValidationError("--embeddings: \(path) has dimension \(v.dimension) but \(first.path) has \(first.vectors.dimension); all vector files must have the same dimension")
+            }
+            guard !v.words.isEmpty else { throw ValidationError("--embeddings: \(path) holds no word vectors") }
+            var normSum: Float = 0, n = 0, cjk = 0
+            for w in v.words {
+                if w.unicodeScalars.contains(where: TextNormalizer.isCJK) { cjk += 1 }
+                guard let x = v.vector(for: w) else { continue }
+                var s: Float = 0
+                for e in x { s += e * e }
+                if s > 0 { normSum += s.squareRoot(); n += 1 }
+            }
+            files.append(File(path: path, vectors: v, inverseMeanNorm: n > 0 && normSum > 0 ? Float(n) / normSum : 1,
+                              cjkShare: Double(cjk) / Double(v.words.count)))
+        }
+        return VectorFiles(files: files)
+    }
+
+    /// The (scale-normalised) vector of one deep-path token, nil when no file has one.
+    func vector(for token: String) -> [Float]? {
+        for f in files where f.vectors.contains(token) {
+            return f.vectors.vector(for: token).map { $0.map { $0 * f.inverseMeanNorm } }
+        }
+        let isCJK = token.unicodeScalars.contains(where: TextNormalizer.isCJK)
+        let ordered = files.sorted { isCJK ? $0.cjkShare > $1.cjkShare : $0.cjkShare < $1.cjkShare }
+        for f in ordered {
+            if let v = f.vectors.subwordVector(for: token) { return v.map { $0 * f.inverseMeanNorm } }
+        }
+        return nil
+    }
+}
