@@ -8,8 +8,8 @@ import ShopNeural
 /// log-normaliser over the vocabulary depend on the prefix alone, and the normaliser is
 /// the expensive part (a `vocab × hidden` product and `vocab` exponentials per token). This
 /// cache is a trie of prefixes holding both, so a new sentence pays only for the tokens past
-/// its longest cached prefix; the new prefixes of a batch are computed level by level, each
-/// level in one matrix product.
+/// its longest cached prefix; the new prefixes of a batch are computed level by level in
+/// fixed-size matrix products.
 ///
 /// The arithmetic is `LSTMLanguageModel.tokenLogProbabilities(of:)`'s (same gate kernels,
 /// input projection as a per-token table, the same log-softmax); results agree within float
@@ -32,9 +32,9 @@ public final class PrefixStateCache {
     /// (parent << 32 | token) → child node.
     private var children: [UInt64: Int32] = [:]
     public private(set) var nodeCount = 0
-    /// The trie is emptied before a batch when it holds more nodes than this
-    /// (each node keeps 2 × hidden floats: 512 bytes at hidden 64).
-    public var maxNodes = 1 << 16
+    /// The trie is emptied before a batch when it would hold more nodes than this (each node
+    /// keeps 2 × hidden + 1 floats: 16 MB at hidden 64).
+    public var maxNodes = 1 << 15
     /// Prefix states computed so far (a measure of the work done).
     public private(set) var computedNodes = 0
 
