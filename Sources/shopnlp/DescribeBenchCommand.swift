@@ -28,8 +28,8 @@ struct BenchDescribeCommand: ParsableCommand {
     var seed: UInt64 = 1
     @Option(name: .long, help: "Candidates per product rescored by the LM (as describe --lm-shortlist).")
     var lmShortlist = 16
-    @Option(name: .long, help: "Speed: threads for the parallel rows (default: the machine's cores).")
-    var threads = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .long, help: "Speed: threads for the parallel rows (default: the machine's cores, at most 8).")
+    var threads = min(8, ProcessInfo.processInfo.activeProcessorCount)
 
     func run() throws {
         let library = try TemplateLibrary.loadDefault()

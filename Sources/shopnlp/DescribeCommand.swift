@@ -53,8 +53,8 @@ struct DescribeCommand: ParsableCommand {
     var lmShortlist = 16
     @Option(name: .long, help: "Write the JSON lines here (atomically) instead of standard output.")
     var output: String?
-    @Option(name: .long, help: "Threads (default: the machine's cores). Output order and content do not depend on it.")
-    var threads = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .long, help: "Threads (default: the machine's cores, at most 8). Output order and content do not depend on it.")
+    var threads = min(8, ProcessInfo.processInfo.activeProcessorCount)
 
     @Option(name: .long, help: "Lint this file of human-written copy (one text per line, or JSON lines with --field).")
     var check: String?
