@@ -1,8 +1,9 @@
 /// Branch-free tanh and sigmoid (Eigen's rational approximation, |error| < 1e-6).
 ///
 /// Written without library calls so the compiler vectorises the gate loops;
-/// `tanhf`/`expf` per element would dominate an LSTM step otherwise.
-@inline(__always)
+/// `tanhf`/`expf` per element would dominate an LSTM step otherwise. `@inlinable` so other
+/// modules' loops (the copywriting LM's prefix cache) inline and vectorise them too.
+@inlinable @inline(__always)
 public func fastTanh(_ v: Float) -> Float {
     let x = min(max(v, -7.90531110763549805), 7.90531110763549805)
     let x2 = x * x
@@ -21,7 +22,7 @@ public func fastTanh(_ v: Float) -> Float {
     return p / q
 }
 
-@inline(__always)
+@inlinable @inline(__always)
 public func fastSigmoid(_ x: Float) -> Float {
     0.5 + 0.5 * fastTanh(0.5 * x)
 }
@@ -35,7 +36,7 @@ func tanhInPlace(_ p: UnsafeMutablePointer<Float>, _ count: Int) {
 /// exp(x) for x ≤ 88 (relative error < 3e-6 for |x| ≤ 30), branch-free: 2^(x·log2 e) split into an
 /// integer power built from the exponent bits and a degree-7 polynomial, so that
 /// loops over it vectorise (glibc's `expf` is a call per element).
-@inline(__always)
+@inlinable @inline(__always)
 public func fastExp(_ v: Float) -> Float {
     let x = min(max(v, -87.0), 88.0)
     let t = x * 1.4426950408889634

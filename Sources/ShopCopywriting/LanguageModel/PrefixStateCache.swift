@@ -219,11 +219,11 @@ public final class PrefixStateCache {
     /// Gates i, f, o through sigmoid and g through tanh, each with its bias added.
     @inline(__always)
     static func activate(_ g: UnsafeMutablePointer<Float>, _ b: UnsafePointer<Float>, _ H: Int) {
-        for j in 0..<(2 * H) { g[j] = LMMath.sigmoid(g[j] + b[j]) }
+        for j in 0..<(2 * H) { g[j] = fastSigmoid(g[j] + b[j]) }
         let g2 = g + 2 * H, b2 = b + 2 * H
-        for j in 0..<H { g2[j] = LMMath.tanh(g2[j] + b2[j]) }
+        for j in 0..<H { g2[j] = fastTanh(g2[j] + b2[j]) }
         let g3 = g + 3 * H, b3 = b + 3 * H
-        for j in 0..<H { g3[j] = LMMath.sigmoid(g3[j] + b3[j]) }
+        for j in 0..<H { g3[j] = fastSigmoid(g3[j] + b3[j]) }
     }
 
     /// c = f·cPrev + i·g
@@ -236,7 +236,7 @@ public final class PrefixStateCache {
     /// h = o·tanh(c)
     @inline(__always)
     static func outputStep(_ h: UnsafeMutablePointer<Float>, _ o: UnsafePointer<Float>, _ c: UnsafePointer<Float>, _ n: Int) {
-        for j in 0..<n { h[j] = o[j] * LMMath.tanh(c[j]) }
+        for j in 0..<n { h[j] = o[j] * fastTanh(c[j]) }
     }
 
     /// logZ of nodes `from..<nodeCount`: logits = h · W_outᵀ + b, a block of rows at a time,
@@ -281,7 +281,7 @@ public final class PrefixStateCache {
         }
         while j < n { m0 = max(m0, p[j]); j += 1 }
         let best = max(max(m0, m1), max(m2, m3))
-        for k in 0..<n { p[k] = LMMath.exp(p[k] - best) }
+        for k in 0..<n { p[k] = fastExp(p[k] - best) }
         return best + log(sum(p, n))
     }
 
