@@ -63,36 +63,44 @@ public final class DeepSentimentPath: @unchecked Sendable {
     /// The words the attention pooling weighs most (mean over the networks), highest first;
     /// punctuation and symbols are left out of the list.
     public func attention(_ text: String, top: Int) -> [WeightedToken] {
-        let words = kept(Self.words(text))
-        guard !words.isEmpty else { return [] }
-        let ids = encode(words: words)
-        var weights = [Float](repeating: 0, count: words.count)
+        run([text], attentionTop: top)[0].attention
+    }
+
+    /// Class probabilities of each text, in the model's label order (batched inference).
+    public func probabilities(_ texts: [String]) -> [[Float]] {
+        run(texts, attentionTop: 0).map(\.probabilities)
+    }
+
+    /// One batched pass of every network: mean probabilities and, when `attentionTop > 0`,
+    /// the most attended words of each text (so explaining costs no second pass).
+    public func run(_ texts: [String], attentionTop: Int) -> [(probabilities: [Float], attention: [WeightedToken])] {
+        let words = texts.map { kept(Self.words($0)) }
+        let batch = words.map { encode(words: $0) }
+        let n = Float(networks.count)
+        var probs = [[Float]](repeating: [], count: texts.count)
+        var weights = words.map { [Float](repeating: 0, count: $0.count) }
         for net in networks {
-            let a = net.predict(batch: [ids])[0].attention
-            for i in 0..<min(a.count, weights.count) { weights[i] += a[i] / Float(networks.count) }
+            for (i, out) in net.predict(batch: batch).enumerated() {
+                if probs[i].isEmpty { probs[i] = [Float](repeating: 0, count: out.probabilities.count) }
+                for k in out.probabilities.indices { probs[i][k] += out.probabilities[k] / n }
+                if attentionTop > 0 {
+                    for t in 0..<min(out.attention.count, weights[i].count) { weights[i][t] += out.attention[t] / n }
+                }
+            }
         }
+        return texts.indices.map { i in
+            (probs[i], attentionTop > 0 ? Self.top(words[i], weights[i], attentionTop) : [])
+        }
+    }
+
+    /// The `k` heaviest word-like words (a repeated word counts at its heaviest).
+    static func top(_ words: [String], _ weights: [Float], _ k: Int) -> [WeightedToken] {
         var best: [String: Float] = [:]
         for (w, a) in zip(words, weights) where w.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
             best[w] = max(best[w] ?? 0, a)
         }
         return best.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            .prefix(top).map { WeightedToken(text: $0.key, weight: $0.value) }
-    }
-
-    /// Class probabilities of each text, in the model's label order (batched inference).
-    public func probabilities(_ texts: [String]) -> [[Float]] {
-        let batch = texts.map(encode)
-        var sum = network.predict(batch: batch).map(\.probabilities)
-        for other in networks.dropFirst() {
-            for (i, p) in other.predict(batch: batch).enumerated() {
-                for k in p.probabilities.indices { sum[i][k] += p.probabilities[k] }
-            }
-        }
-        if networks.count > 1 {
-            let n = Float(networks.count)
-            for i in sum.indices { for k in sum[i].indices { sum[i][k] /= n } }
-        }
-        return sum
+            .prefix(k).map { WeightedToken(text: $0.key, weight: $0.value) }
     }
 
     // MARK: Serialisation (a ModelArchive inside the sentiment model file)

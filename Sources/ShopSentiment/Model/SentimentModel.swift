@@ -46,11 +46,16 @@ public final class SentimentModel: Sendable {
 
     /// Predictions for many texts; the deep path runs them as padded batches, which is
     /// far faster than one text at a time.
-    public func predict(batch units: [TextUnits]) -> [SentimentPrediction] {
+    /// `attentionTop > 0` also fills each prediction's `attention` from the same deep pass.
+    public func predict(batch units: [TextUnits], attentionTop: Int = 0) -> [SentimentPrediction] {
         let wide = units.map { scorer.probabilities(featureIDs($0)) }
-        guard let deep, deepWeight > 0 else { return wide.map(prediction) }
-        let deepProbs = deep.probabilities(units.map(\.source))
-        return zip(wide, deepProbs).map { prediction(Self.mix($0, $1, deepWeight)) }
+        guard let deep else { return wide.map(prediction) }
+        if deepWeight == 0 && attentionTop == 0 { return wide.map(prediction) }
+        return zip(wide, deep.run(units.map(\.source), attentionTop: attentionTop)).map { w, d in
+            var p = prediction(deepWeight > 0 ? Self.mix(w, d.probabilities, deepWeight) : w)
+            p.attention = d.attention
+            return p
+        }
     }
 
     /// (1 − w)·wide + w·deep.

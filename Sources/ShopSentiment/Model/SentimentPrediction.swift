@@ -6,6 +6,8 @@ public struct SentimentPrediction: Sendable, Equatable {
     public var score: Float
     /// Probabilities in the model's label order.
     public var probabilities: [Float]
+    /// The deep path's most attended words, when asked for (`predict(batch:attentionTop:)`).
+    public var attention: [WeightedToken] = []
 }
 
 /// A token and how much it pushed the prediction towards the predicted label.

@@ -21,7 +21,9 @@ public struct RecordTagger: Sendable {
     public func tag(text: String, line: Int) -> Tagged {
         let units = TextUnits(text)
         let (lang, model) = chooser.choose(units)
-        return render(units: units, language: lang, model: model, prediction: model.predict(units: units), line: line)
+        var p = model.predict(units: units)
+        if options.explain, let deep = model.deep { p.attention = deep.attention(text, top: options.explainTop) }
+        return render(units: units, language: lang, model: model, prediction: p, line: line)
     }
 
     /// Tags many records at once (same output as one by one): records that share a model
@@ -34,7 +36,10 @@ public struct RecordTagger: Sendable {
         for (i, c) in choices.enumerated() { groups[ObjectIdentifier(c.model), default: []].append(i) }
         for members in groups.values {
             let model = choices[members[0]].model
-            for (k, p) in model.predict(batch: members.map { units[$0] }).enumerated() { predictions[members[k]] = p }
+            let top = options.explain ? options.explainTop : 0
+            for (k, p) in model.predict(batch: members.map { units[$0] }, attentionTop: top).enumerated() {
+                predictions[members[k]] = p
+            }
         }
         return records.indices.map {
             render(units: units[$0], language: choices[$0].language, model: choices[$0].model,
@@ -52,9 +57,7 @@ public struct RecordTagger: Sendable {
         if options.explain {
             Self.append("tokens", model.explain(units: units, label: p.labelIndex, top: options.explainTop), to: &out)
             // The deep path's view: the words its attention pooling weighed most.
-            if let deep = model.deep {
-                Self.append("attention", deep.attention(units.source, top: options.explainTop), to: &out)
-            }
+            if model.deep != nil { Self.append("attention", p.attention, to: &out) }
         }
         if options.aspects, let aspects {
             out.append(",\"aspects\":[")
