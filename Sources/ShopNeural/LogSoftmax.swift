@@ -3,10 +3,11 @@ import Foundation
 
 /// Row-wise log-softmax over wide rows (a language model's vocabulary), in place,
 /// with vectorisable loops and rows split across threads.
-enum LogSoftmax {
+public enum LogSoftmax {
     /// Largest value of p[0..<n] (four running maxima: no serial dependency chain).
-    @inline(__always)
-    static func maximum(_ p: UnsafePointer<Float>, _ n: Int) -> Float {
+    /// `@inlinable` so other modules' loops (the copywriting prefix cache) vectorise it too.
+    @inlinable @inline(__always)
+    public static func maximum(_ p: UnsafePointer<Float>, _ n: Int) -> Float {
         var m0 = -Float.infinity, m1 = m0, m2 = m0, m3 = m0
         var j = 0
         while j + 4 <= n {

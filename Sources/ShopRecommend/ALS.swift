@@ -30,7 +30,7 @@ public struct ALSModel: Sendable {
     public func score(user u: Int, item i: Int) -> Float {
         userFactors.withUnsafeBufferPointer { x in
             itemFactors.withUnsafeBufferPointer { y in
-                DenseSolve.dot(x.baseAddress! + u * factors, y.baseAddress! + i * factors, factors)
+                VectorMath.dot(x.baseAddress! + u * factors, y.baseAddress! + i * factors, factors)
             }
         }
     }
@@ -166,10 +166,10 @@ public enum ALSTrainer {
                     for u in 0..<m.userCount {
                         let xu = xb.baseAddress! + u * k
                         var quad = 0.0
-                        for i in 0..<k { quad += Double(xu[i]) * Double(DenseSolve.dot(gb.baseAddress! + i * k, xu, k)) }
+                        for i in 0..<k { quad += Double(xu[i]) * Double(VectorMath.dot(gb.baseAddress! + i * k, xu, k)) }
                         total += quad
                         for e in m.userStart[u]..<m.userStart[u + 1] {
-                            let s = Double(DenseSolve.dot(xu, yb.baseAddress! + Int(m.userItems[e]) * k, k))
+                            let s = Double(VectorMath.dot(xu, yb.baseAddress! + Int(m.userItems[e]) * k, k))
                             let c = Double(m.userConfidence[e])
                             total += c * (1 - s) * (1 - s) - s * s
                         }

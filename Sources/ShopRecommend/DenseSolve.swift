@@ -30,18 +30,4 @@ enum DenseSolve {
         }
         return true
     }
-
-    @inline(__always)
-    static func dot(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ k: Int) -> Float {
-        // Four independent sums: a single running sum is a dependency chain the compiler
-        // may not reorder (strict floating point), so it would not vectorise.
-        var s0: Float = 0, s1: Float = 0, s2: Float = 0, s3: Float = 0
-        var j = 0
-        while j + 4 <= k {
-            s0 += x[j] * y[j]; s1 += x[j + 1] * y[j + 1]; s2 += x[j + 2] * y[j + 2]; s3 += x[j + 3] * y[j + 3]
-            j += 4
-        }
-        while j < k { s0 += x[j] * y[j]; j += 1 }
-        return (s0 + s1) + (s2 + s3)
-    }
 }

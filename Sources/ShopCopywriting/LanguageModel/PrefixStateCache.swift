@@ -155,7 +155,7 @@ public final class PrefixStateCache {
                     var total: Float = 0
                     for (j, node) in paths[s].enumerated() {
                         let target = Int(seq[j + 1])
-                        let logit = Self.dot(hp.baseAddress! + Int(node) * H, wp.baseAddress! + target * H, H) + outBias[target]
+                        let logit = VectorMath.dot(hp.baseAddress! + Int(node) * H, wp.baseAddress! + target * H, H) + outBias[target]
                         total += logit - logZ[Int(node)]
                     }
                     out[s] = (total, paths[s].count)
@@ -273,14 +273,7 @@ public final class PrefixStateCache {
     @inline(__always)
     static func logSumExp(_ p: UnsafeMutablePointer<Float>, bias b: UnsafePointer<Float>, _ n: Int) -> Float {
         for k in 0..<n { p[k] += b[k] }
-        var m0 = -Float.infinity, m1 = m0, m2 = m0, m3 = m0
-        var j = 0
-        while j + 4 <= n {
-            m0 = max(m0, p[j]); m1 = max(m1, p[j + 1]); m2 = max(m2, p[j + 2]); m3 = max(m3, p[j + 3])
-            j += 4
-        }
-        while j < n { m0 = max(m0, p[j]); j += 1 }
-        let best = max(max(m0, m1), max(m2, m3))
+        let best = LogSoftmax.maximum(p, n)
         for k in 0..<n { p[k] = fastExp(p[k] - best) }
         return best + log(sum(p, n))
     }
@@ -298,17 +291,5 @@ public final class PrefixStateCache {
         }
         while j < n { s0 += p[j]; j += 1 }
         return ((s0 + s4) + (s1 + s5)) + ((s2 + s6) + (s3 + s7))
-    }
-
-    @inline(__always)
-    static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ n: Int) -> Float {
-        var s0: Float = 0, s1: Float = 0, s2: Float = 0, s3: Float = 0
-        var j = 0
-        while j + 4 <= n {
-            s0 += a[j] * b[j]; s1 += a[j + 1] * b[j + 1]; s2 += a[j + 2] * b[j + 2]; s3 += a[j + 3] * b[j + 3]
-            j += 4
-        }
-        while j < n { s0 += a[j] * b[j]; j += 1 }
-        return (s0 + s1) + (s2 + s3)
     }
 }
