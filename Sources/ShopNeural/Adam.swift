@@ -15,6 +15,11 @@ public final class Adam: @unchecked Sendable {
     public var weightDecay: Float
     /// Gradients are rescaled so their global L2 norm is at most this (nil: no clipping).
     public var clipNorm: Float?
+    /// true (default): sparse parameters move only in the rows that got gradient this step.
+    /// false: every row moves every step, as PyTorch's dense `torch.optim.Adam` does
+    /// (rows without gradient still decay their moments and drift with them) — for
+    /// like-for-like speed comparisons.
+    public var lazySparseUpdates = true
     public private(set) var stepCount = 0
     private let moments: [Moments]
 
@@ -65,7 +70,7 @@ public final class Adam: @unchecked Sendable {
     }
 
     /// Work of updating a parameter (entries touched).
-    private static func cost(_ p: Parameter) -> Int { p.isSparse ? p.touchedRows.count * p.cols : p.count }
+    private func cost(_ p: Parameter) -> Int { p.isSparse && lazySparseUpdates ? p.touchedRows.count * p.cols : p.count }
 
     /// One update from the accumulated gradients; returns the gradient norm before clipping.
     @discardableResult
@@ -74,9 +79,9 @@ public final class Adam: @unchecked Sendable {
         let active = parameters.indices.filter { !parameters[$0].isFrozen }
         // Two groups of similar cost, largest first.
         var groups: [[Int]] = [[], []], load = [0, 0]
-        for k in active.sorted(by: { Self.cost(parameters[$0]) > Self.cost(parameters[$1]) }) {
+        for k in active.sorted(by: { cost(parameters[$0]) > cost(parameters[$1]) }) {
             let g = load[0] <= load[1] ? 0 : 1
-            groups[g].append(k); load[g] += Self.cost(parameters[k])
+            groups[g].append(k); load[g] += cost(parameters[k])
         }
         let normsPtr = UncheckedBox(UnsafeMutablePointer<Double>.allocate(capacity: parameters.count))
         defer { normsPtr.value.deallocate() }
@@ -98,7 +103,8 @@ public final class Adam: @unchecked Sendable {
         let c1 = 1 - Float(pow(Double(beta1), Double(stepCount)))
         let c2 = 1 - Float(pow(Double(beta2), Double(stepCount)))
         let hyper = StepConstants(b1: beta1, b2: beta2, eps: epsilon, lr: learningRate, weightDecay: weightDecay,
-                                  scale: scale, stepSize: learningRate / c1, c2root: c2.squareRoot())
+                                  scale: scale, stepSize: learningRate / c1, c2root: c2.squareRoot(),
+                                  lazy: lazySparseUpdates)
         let momentsBox = UncheckedBox(moments)
         if parallel {
             BLAS.parallel(2) { g in
@@ -112,6 +118,7 @@ public final class Adam: @unchecked Sendable {
 
     private struct StepConstants: Sendable {
         let b1, b2, eps, lr, weightDecay, scale, stepSize, c2root: Float
+        let lazy: Bool
     }
 
     private static func update(_ p: Parameter, _ mo: Moments, _ h: StepConstants) {
@@ -129,7 +136,9 @@ public final class Adam: @unchecked Sendable {
                     w[i] = w[i] * decay - h.stepSize * mi / (vi.squareRoot() / h.c2root + h.eps)
                 }
             }
-            if p.isSparse {
+            if p.isSparse && h.lazy {
+                // Untouched rows hold zero gradient (zeroGrad clears touched rows only,
+                // and only they were ever written), so the dense branch is exact too.
                 for r in p.touchedRows { run(r * p.cols, (r + 1) * p.cols) }
             } else {
                 run(0, w.count)

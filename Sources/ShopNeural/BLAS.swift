@@ -20,6 +20,9 @@ public enum BLAS {
         if openblas_get_num_threads() != 1 { openblas_set_num_threads(1) }
     }
 
+    /// OpenBLAS's current thread count (for benchmark reports).
+    public static var openBLASThreads: Int { Int(openblas_get_num_threads()) }
+
     /// C = alpha · op(A) · op(B) + beta · C, where op(A) is m×k and op(B) is k×n.
     /// Large products are split by rows of C across `threads` threads.
     public static func gemm(

@@ -1,4 +1,11 @@
-/// Accuracy, per-class precision / recall / F1, macro averages and the confusion matrix.
+/// Accuracy, per-class precision / recall / F1, macro averages and the confusion matrix:
+/// the one definition every module's figures use (sentiment, intents, aspects), so they
+/// are comparable.
+///
+/// Macro averages are over the **gold label set**: the classes with at least one gold
+/// example. A class that is only ever predicted (never gold) still lowers the precision
+/// of nothing and is left out; a gold class never predicted counts with F1 0. This is
+/// scikit-learn's `f1_score(average="macro", labels=<gold labels>)`.
 public struct ClassificationMetrics: Codable, Sendable, Equatable {
     public let numClasses: Int
     /// `confusion[gold][predicted]` counts.
@@ -10,7 +17,7 @@ public struct ClassificationMetrics: Codable, Sendable, Equatable {
     public let f1: [Double]
     /// Gold examples per class.
     public let support: [Int]
-    /// Unweighted mean of per-class F1 (classes with no gold and no predicted examples are skipped).
+    /// Unweighted mean of per-class F1 over the classes with gold examples.
     public let macroF1: Double
     public let macroPrecision: Double
     public let macroRecall: Double
@@ -34,7 +41,7 @@ public struct ClassificationMetrics: Codable, Sendable, Equatable {
             let rc = goldC == 0 ? 0 : tp / Double(goldC)
             p.append(pc); r.append(rc); s.append(goldC)
             f.append(pc + rc == 0 ? 0 : 2 * pc * rc / (pc + rc))
-            if goldC > 0 || predictedC > 0 { used.append(c) }
+            if goldC > 0 { used.append(c) }
         }
         precision = p; recall = r; f1 = f; support = s
         let n = Double(max(used.count, 1))

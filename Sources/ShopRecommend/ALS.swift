@@ -41,6 +41,10 @@ public enum ALSTrainer {
     /// receives the iteration number and the full objective after that iteration.
     public static func train(_ matrix: InteractionMatrix, config: ALSConfig,
                              onIteration: ((Int, Double) -> Void)? = nil) -> ALSModel {
+        // The row solves run on our own thread pool and each calls BLAS on small k×k and
+        // n×k blocks: OpenBLAS must stay single-threaded or every call would fan out again
+        // over the same cores. Set here, explicitly, not left to whichever module ran first.
+        BLAS.useSingleThreadedBLAS()
         let k = config.factors
         var rng = SeededRandom(seed: config.seed)
         let scale = 0.1 / Float(k).squareRoot()

@@ -62,7 +62,8 @@ struct BenchRecommendCommand: ParsableCommand {
         let ours = Date().timeIntervalSince(t0)
         print(String(format: "== ALS speed: %d users × %d items, %d interactions, %d factors, %d iterations, %@ solver",
                      matrix.userCount, matrix.itemCount, matrix.entryCount, config.factors, config.iterations, config.solver.rawValue))
-        print(String(format: "shopnlp ALS: %.2f s", ours))
+        print(String(format: "shopnlp ALS: %.2f s (row solves on %d threads, OpenBLAS threads %d)", ours,
+                     config.threads > 0 ? config.threads : ProcessInfo.processInfo.activeProcessorCount, BLAS.openBLASThreads))
         var result: [String: Any] = ["ours_seconds": ours, "nnz": matrix.entryCount]
 
         let csv = NSTemporaryDirectory() + "shopnlp-als-\(ProcessInfo.processInfo.processIdentifier).csv"
@@ -79,6 +80,10 @@ struct BenchRecommendCommand: ParsableCommand {
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = [python, script, "--input", csv, "--factors", String(config.factors), "--iterations", String(config.iterations),
                        "--reg", String(config.regularization), "--cg", config.solver == .cg ? "1" : "0"]
+        // implicit asks for OPENBLAS_NUM_THREADS=1 (it parallelises rows itself, as we do).
+        var env = ProcessInfo.processInfo.environment
+        env["OPENBLAS_NUM_THREADS"] = "1"
+        p.environment = env
         let pipe = Pipe()
         p.standardOutput = pipe
         p.standardError = FileHandle.nullDevice
@@ -87,7 +92,7 @@ struct BenchRecommendCommand: ParsableCommand {
         p.waitUntilExit()
         if p.terminationStatus == 0, let peer = try? JSONSerialization.jsonObject(with: out) as? [String: Any],
            let seconds = peer["seconds"] as? Double {
-            print(String(format: "%@ ALS: %.2f s   ratio ours/peer = %.2f×", (peer["peer"] as? String ?? "implicit") as NSString, seconds, ours / seconds))
+            print(String(format: "%@ ALS: %.2f s (its own threads: all cores, OPENBLAS_NUM_THREADS=1)   ratio ours/peer = %.2f×", (peer["peer"] as? String ?? "implicit") as NSString, seconds, ours / seconds))
             result["peer_seconds"] = seconds
             result["ratio"] = ours / seconds
         } else {

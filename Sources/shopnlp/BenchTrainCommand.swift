@@ -20,6 +20,8 @@ struct BenchTrainCommand: ParsableCommand {
     @Option(help: "Timed training steps (after 2 warm-up steps).") var steps = 20
     @Option(name: .customLong("infer-batch"), help: "Inference batch size.") var inferBatch = 256
     @Option(name: .customLong("infer-batches"), help: "Timed inference batches.") var inferBatches = 8
+    @Flag(help: "Dense Adam (every embedding row every step, like PyTorch's Adam) instead of lazy sparse updates.")
+    var denseAdam = false
     @Flag(help: "End with one JSON line holding the figures.") var json = false
 
     func validate() throws {
@@ -37,10 +39,14 @@ struct BenchTrainCommand: ParsableCommand {
         b.vocabSize = vocab; b.embedDim = embed; b.hiddenSize = hidden; b.attentionSize = attention
         b.batchSize = batch; b.sequenceLength = seqLen; b.dropout = dropout; b.trainSteps = steps
         b.inferenceBatchSize = inferBatch; b.inferenceBatches = inferBatches
+        b.denseAdam = denseAdam
         let r = b.run()
         print("shape: vocab \(vocab), embed \(embed), hidden \(hidden)×2, attention \(attention), batch \(batch), seq-len \(seqLen)")
-        print(String(format: "training:  %.0f tokens/s  (%.1f ms/step, forward+backward+Adam, %d steps; CPU %.0f%%)",
-                     r.trainTokensPerSecond, r.trainSecondsPerStep * 1000, steps, r.trainCPUUtilisation * 100))
+        print(String(format: "training:  %.0f tokens/s  (%.1f ms/step, forward+backward+%@ Adam, %d steps; CPU %.0f%%)",
+                     r.trainTokensPerSecond, r.trainSecondsPerStep * 1000, denseAdam ? "dense" : "lazy sparse", steps,
+                     r.trainCPUUtilisation * 100))
+        print(String(format: "inference, cold (gate table emptied before each of %d fresh batches): %.0f sequences/s",
+                     inferBatches, r.coldInferenceSequencesPerSecond))
         print(String(format: "inference: %.0f sequences/s  (batch %d, %d batches; CPU %.0f%%); "
                      + "first (untimed) batch %.1f ms, incl. its per-token gate rows",
                      r.inferenceSequencesPerSecond, inferBatch, inferBatches, r.inferenceCPUUtilisation * 100,
@@ -62,6 +68,8 @@ struct BenchTrainCommand: ParsableCommand {
                 ("train_tokens_per_main_cpu_s", String(format: "%.1f", r.trainTokensPerMainThreadCPUSecond)),
                 ("infer_seqs_per_main_cpu_s", String(format: "%.1f", r.inferenceSequencesPerMainThreadCPUSecond)),
                 ("infer_first_batch_ms", String(format: "%.1f", r.inferenceFirstBatchSeconds * 1000)),
+                ("infer_cold_seqs_per_s", String(format: "%.1f", r.coldInferenceSequencesPerSecond)),
+                ("dense_adam", denseAdam ? "true" : "false"),
             ]
             print("{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
         }

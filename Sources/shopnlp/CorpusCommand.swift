@@ -5,6 +5,6 @@ struct CorpusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "corpus",
         abstract: "Check and convert corpus files (text, TSV, CSV, JSON Lines, XML, SemEval, Blitzer).",
-        subcommands: [CorpusCheckCommand.self, CorpusExportCommand.self]
+        subcommands: [CorpusCheckCommand.self, CorpusExportCommand.self, CorpusOverlapCommand.self]
     )
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import ShopData
 import ShopEmbeddings
 
 /// Where training text comes from: explicit files, or the standard train splits of one
@@ -19,6 +21,12 @@ struct EmbedInputOptions: ParsableArguments {
     @Option(name: .long, help: "Input format: auto, text or tsv.")
     var format: String = "auto"
 
+    @Flag(name: .long, help: "Drop every line with a normalised twin in any dev/test split of the shared corpora (always on with --corpus-set).")
+    var excludeHeldOut = false
+
+    @Option(name: .long, help: "Also write the lines kept for training here (for `shopnlp corpus overlap` audits).")
+    var writeText: String?
+
     func files() throws -> [String] {
         var files = input
         if let corpusSet {
@@ -35,6 +43,17 @@ struct EmbedInputOptions: ParsableArguments {
         guard let f = TrainingText.Format(rawValue: format) else {
             throw ValidationError("--format must be auto, text or tsv")
         }
-        return CorpusLoader(format: f, tokenization: tokenized ? .pretokenized : .shopTokenizer, threads: threads)
+        var exclude: TextKeySet?
+        if excludeHeldOut || corpusSet != nil {
+            let held = try EvaluationSplits.keys(root: corpora)
+            exclude = held.keys
+            EmbedInputOptions.log("excluding \(held.keys.count) held-out text keys from \(held.files.count) dev/test files")
+        }
+        return CorpusLoader(format: f, tokenization: tokenized ? .pretokenized : .shopTokenizer, threads: threads,
+                            exclude: exclude, keptTextLog: writeText)
+    }
+
+    static func log(_ s: String) {
+        FileHandle.standardError.write(Data((s + "\n").utf8))
     }
 }

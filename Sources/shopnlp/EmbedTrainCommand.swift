@@ -51,9 +51,10 @@ struct EmbedTrainCommand: ParsableCommand {
 
         let files = try source.files()
         let t0 = Date()
-        let builder = try source.loader(threads: threads).load(files)
+        let (builder, counts) = try source.loader(threads: threads).loadCounting(files)
         let (vocab, corpus) = builder.finish(minCount: minCount)
         let readSeconds = Date().timeIntervalSince(t0)
+        log("read \(counts.lines) lines, \(counts.excluded) dropped as held-out twins")
         log(String(format: "read %d files: %d tokens, %d kept after min-count %d, vocabulary %d (%.1f s)",
                    files.count, builder.tokenCount, corpus.tokenCount, minCount, vocab.count, readSeconds))
 

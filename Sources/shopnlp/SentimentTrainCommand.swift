@@ -22,8 +22,12 @@ struct SentimentTrainCommand: ParsableCommand {
     var dev: [String] = []
     @Option(name: .long, parsing: .upToNextOption, help: "Test files, only evaluated for the manifest (never used for choices).")
     var test: [String] = []
-    @Option(name: .long, parsing: .upToNextOption, help: "Drop training examples whose text occurs in these files (e.g. other corpora's dev/test splits, which overlap).")
+    @Option(name: .long, parsing: .upToNextOption, help: "Drop training examples with a normalised twin (NFKC, case, width, spacing, punctuation) in these files (e.g. other corpora's dev/test splits, which overlap). Twins of --dev and --test are always dropped.")
     var exclude: [String] = []
+    @Flag(name: .long, help: "Also drop training examples with a normalised twin in any dev/test split of the shared corpora.")
+    var excludeHeldOut = false
+    @Option(name: .long, help: "Also write the training texts actually used here (for `shopnlp corpus overlap` audits).")
+    var writeText: String?
     @Option(name: .long, help: "Where to write the model (e.g. Models/sentiment-zh.model).")
     var out: String
     @Option(name: .long, help: "Language of the data: zh or en (recorded in the model).")
@@ -108,16 +112,20 @@ struct SentimentTrainCommand: ParsableCommand {
         }
         var trainEx = try load(train)
         let devEx = try load(dev)
-        if !exclude.isEmpty {
-            var banned = Set<String>()
-            for f in exclude {
-                for ex in try LabeledExample.read(SentimentPaths.dataFile(f, corpora: corpora), mapping: LabelMapping(starsToPolarity: true, keepNeutral: true)).examples {
-                    banned.insert(ex.text)
-                }
-            }
-            let before = trainEx.count
-            trainEx.removeAll { banned.contains($0.text) }
-            SentimentPaths.log("--exclude: dropped \(before - trainEx.count) training examples whose text is in \(exclude.count) excluded files\n")
+        // Training never holds a normalised twin (TextKey: NFKC, case, width, spacing,
+        // punctuation) of a text it is chosen or scored on: its own --dev and --test, the
+        // --exclude files, and with --exclude-held-out every shared dev/test split.
+        var banned = try CorpusTexts.keys((dev + test + exclude).map { SentimentPaths.dataFile($0, corpora: corpora) })
+        var sources = "--dev/--test" + (exclude.isEmpty ? "" : "/--exclude")
+        if excludeHeldOut {
+            banned.formUnion(try EvaluationSplits.keys(root: corpora).keys)
+            sources += " and every shared dev/test split"
+        }
+        let before = trainEx.count
+        trainEx.removeAll { banned.contains(text: $0.text) }
+        SentimentPaths.log("dropped \(before - trainEx.count) of \(before) training examples with a normalised twin in \(sources)\n")
+        if let writeText {
+            try AtomicFile.write(Data((trainEx.map(\.text).joined(separator: "\n") + "\n").utf8), to: writeText)
         }
         var config = SentimentTrainingConfig(
             features: FeatureOptions(order: order, hanOrder: hanOrder, subwordOrder: subwordOrder, wordOrder: wordOrder),

@@ -22,4 +22,12 @@ final class ClassificationMetricsTests: XCTestCase {
         let m = ClassificationMetrics(predicted: [0, 1], gold: [0, 1], numClasses: 3)
         XCTAssertEqual(m.macroF1, 1)
     }
+
+    func testMacroAverageIsOverTheGoldLabelSet() {
+        // Class 2 is predicted once but never gold: it is not part of the macro average,
+        // while gold class 1, never predicted, counts with F1 0.
+        let m = ClassificationMetrics(predicted: [0, 0, 2, 0], gold: [0, 0, 0, 1], numClasses: 3)
+        let f0 = 2 * (2.0 / 3.0) * (2.0 / 3.0) / (4.0 / 3.0)
+        XCTAssertEqual(m.macroF1, (f0 + 0) / 2, accuracy: 1e-12)
+    }
 }

@@ -1,3 +1,5 @@
+import ShopNeural
+
 /// Accuracy, macro-F1 and the confusion matrix of an intent evaluation, plus the
 /// out-of-scope figures (in-scope accuracy, oos recall) when the test set has `oos`.
 public struct IntentMetrics: Sendable {
@@ -21,20 +23,19 @@ public struct IntentMetrics: Sendable {
         return Double(labels.indices.map { confusion[$0][$0] }.reduce(0, +)) / Double(total)
     }
 
-    /// Mean F1 over the labels that occur in the gold set.
-    public var macroF1: Double {
-        var sum = 0.0, n = 0
-        for i in labels.indices {
-            let support = confusion[i].reduce(0, +)
-            guard support > 0 else { continue }
-            let predicted = labels.indices.map { confusion[$0][i] }.reduce(0, +)
-            let tp = Double(confusion[i][i])
-            let p = predicted > 0 ? tp / Double(predicted) : 0
-            let r = tp / Double(support)
-            sum += p + r > 0 ? 2 * p * r / (p + r) : 0
-            n += 1
+    /// Macro-F1 over the gold label set, by `ClassificationMetrics` (the one definition).
+    public var macroF1: Double { classification.macroF1 }
+
+    /// The same evaluation as `ClassificationMetrics` (indices into `labels`).
+    public var classification: ClassificationMetrics {
+        var gold: [Int] = [], predicted: [Int] = []
+        for g in labels.indices {
+            for p in labels.indices where confusion[g][p] > 0 {
+                gold += Array(repeating: g, count: confusion[g][p])
+                predicted += Array(repeating: p, count: confusion[g][p])
+            }
         }
-        return n > 0 ? sum / Double(n) : 0
+        return ClassificationMetrics(predicted: predicted, gold: gold, numClasses: labels.count)
     }
 
     public var hasOutOfScope: Bool { labels.contains(outOfScopeLabel) && confusion[oosIndex!].reduce(0, +) > 0 }

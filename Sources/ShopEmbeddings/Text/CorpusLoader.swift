@@ -1,4 +1,5 @@
 import Foundation
+import ShopData
 import ShopTokenize
 
 /// Turns training files into a `CorpusBuilder`: reads every line, tokenises on all cores
@@ -16,11 +17,25 @@ public struct CorpusLoader: Sendable {
     public var format: TrainingText.Format
     public var tokenization: Tokenization
     public var threads: Int
+    /// Lines whose normalised key (`TextKey`) is here are skipped: held-out texts that
+    /// pretraining must never see (see `EvaluationSplits`).
+    public var exclude: TextKeySet?
+    /// Where the kept lines are also written, one per line, for `corpus overlap` audits.
+    public var keptTextLog: String?
 
-    public init(format: TrainingText.Format = .auto, tokenization: Tokenization = .shopTokenizer, threads: Int = 2) {
+    public init(format: TrainingText.Format = .auto, tokenization: Tokenization = .shopTokenizer, threads: Int = 2,
+                exclude: TextKeySet? = nil, keptTextLog: String? = nil) {
         self.format = format
         self.tokenization = tokenization
         self.threads = max(1, threads)
+        self.exclude = exclude
+        self.keptTextLog = keptTextLog
+    }
+
+    /// What `load` read and dropped.
+    public struct Counts: Sendable {
+        public var lines = 0
+        public var excluded = 0
     }
 
     /// The tokeniser used for `.shopTokenizer`: normalised words, as classifiers should use
@@ -31,14 +46,29 @@ public struct CorpusLoader: Sendable {
 
     /// Reads `paths` in order and returns the collected sentences.
     public func load(_ paths: [String]) throws -> CorpusBuilder {
+        try loadCounting(paths).builder
+    }
+
+    /// `load`, also returning how many lines were read and how many `exclude` dropped.
+    public func loadCounting(_ paths: [String]) throws -> (builder: CorpusBuilder, counts: Counts) {
         var builder = CorpusBuilder()
+        var counts = Counts()
+        var kept: [String] = []
         let tokenizer: Tokenizer? = tokenization == .shopTokenizer ? try CorpusLoader.makeTokenizer() : nil
         for path in paths {
             var lines: [String] = []
-            try TrainingText.forEachLine(in: path, format: format) { lines.append($0) }
+            try TrainingText.forEachLine(in: path, format: format) { line in
+                counts.lines += 1
+                if let exclude, exclude.contains(text: line) { counts.excluded += 1; return }
+                lines.append(line)
+            }
+            if keptTextLog != nil { kept += lines }
             for sentence in tokenize(lines, tokenizer) { builder.add(sentence) }
         }
-        return builder
+        if let keptTextLog {
+            try AtomicFile.write(Data((kept.joined(separator: "\n") + "\n").utf8), to: keptTextLog)
+        }
+        return (builder, counts)
     }
 
     /// Tokenises `lines` (in order) the way `load` does.

@@ -1,4 +1,7 @@
-/// Accuracy, macro-F1, per-class precision/recall/F1 and the confusion matrix.
+import ShopNeural
+
+/// Accuracy, macro-F1, per-class precision/recall/F1 and the confusion matrix, labelled
+/// for sentiment reports; the arithmetic is `ClassificationMetrics`'.
 public struct SentimentMetrics: Codable, Sendable, Equatable {
     public struct ClassScores: Codable, Sendable, Equatable {
         public var label: String
@@ -16,27 +19,17 @@ public struct SentimentMetrics: Codable, Sendable, Equatable {
     /// confusion[gold][predicted]
     public var confusion: [[Int]]
 
+    /// Scores through `ClassificationMetrics` (macro-F1 over the gold label set).
     public init(labels: [String], gold: [Int], predicted: [Int]) {
-        let k = labels.count
-        var m = [[Int]](repeating: [Int](repeating: 0, count: k), count: k)
-        for (g, p) in zip(gold, predicted) { m[g][p] += 1 }
-        var right = 0
-        for i in 0..<k { right += m[i][i] }
-        var per: [ClassScores] = []
-        for i in 0..<k {
-            let tp = Double(m[i][i])
-            let predictedI = Double((0..<k).reduce(0) { $0 + m[$1][i] })
-            let goldI = Double(m[i].reduce(0, +))
-            let p = predictedI > 0 ? tp / predictedI : 0
-            let r = goldI > 0 ? tp / goldI : 0
-            per.append(ClassScores(label: labels[i], precision: p, recall: r, f1: p + r > 0 ? 2 * p * r / (p + r) : 0, support: Int(goldI)))
-        }
+        let m = ClassificationMetrics(predicted: predicted, gold: gold, numClasses: labels.count)
         self.labels = labels
-        self.count = gold.count
-        self.accuracy = gold.isEmpty ? 0 : Double(right) / Double(gold.count)
-        self.macroF1 = k == 0 ? 0 : per.map(\.f1).reduce(0, +) / Double(k)
-        self.perClass = per
-        self.confusion = m
+        self.count = m.total
+        self.accuracy = m.accuracy
+        self.macroF1 = m.macroF1
+        self.perClass = labels.indices.map {
+            ClassScores(label: labels[$0], precision: m.precision[$0], recall: m.recall[$0], f1: m.f1[$0], support: m.support[$0])
+        }
+        self.confusion = m.confusion
     }
 
     /// A plain-text report for people.
