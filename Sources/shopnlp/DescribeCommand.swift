@@ -33,13 +33,13 @@ struct DescribeCommand: ParsableCommand {
     var reviews: String?
     @Option(name: .long, help: "The sentiment tagger's output for --reviews (shopnlp sentiment tag --input REVIEWS --format jsonl --aspects): its aspects replace the built-in lexicon's.")
     var reviewAspects: String?
-    @Option(name: .long, help: "Reviews that must mention an aspect before it is praised.")
+    @Option(name: .long, help: "Reviews that must mention an aspect before it is praised.", range: .nonNegativeCount)
     var minReviews = 3
-    @Option(name: .long, help: "Share of those that must be positive.")
+    @Option(name: .long, help: "Share of those that must be positive.", range: .fraction)
     var minPositiveShare = 0.7
-    @Option(name: .long, help: "Blurbs per product.")
+    @Option(name: .long, help: "Blurbs per product.", range: .small)
     var variants = 1
-    @Option(name: .long, help: "Maximum blurb length in characters.")
+    @Option(name: .long, help: "Maximum blurb length in characters.", range: .length)
     var maxChars: Int?
     @Option(name: .long, help: "Tone: plain, lively, premium.")
     var tone = "plain"
@@ -49,7 +49,7 @@ struct DescribeCommand: ParsableCommand {
     var model: String?
     @Flag(name: .long, help: "Rank without the language model (coverage and repetition only).")
     var noLm = false
-    @Option(name: .long, help: "The LM rescores this many best candidates per product (more: slower, more fluent).")
+    @Option(name: .long, help: "The LM rescores this many best candidates per product (more: slower, more fluent).", range: .small)
     var lmShortlist = 16
     @Option(name: .long, help: "Write the JSON lines here (atomically) instead of standard output.")
     var output: String?
@@ -65,7 +65,7 @@ struct DescribeCommand: ParsableCommand {
     var trainLm: String?
     @Option(name: .long, help: "Corpora folder (default: ../shared/corpora or SHOPNLP_CORPORA).")
     var corpora: String?
-    @Option(name: .long, help: "LM training epochs.")
+    @Option(name: .long, help: "LM training epochs.", range: .epochs)
     var epochs = 3
 
     func validate() throws {

@@ -39,9 +39,9 @@ struct SentimentTagCommand: ParsableCommand {
     var errors: String?
     @Flag(name: .long, help: "Continue an interrupted run: keep the complete lines of --output and skip that many records.")
     var resume = false
-    @Option(name: .long, help: "Records per chunk.")
+    @Option(name: .long, help: "Records per chunk.", range: .batch)
     var chunk = 2048
-    @Option(name: .long, help: "Tagging threads (default: all cores).")
+    @Option(name: .long, help: "Tagging threads (default: all cores).", range: .threads)
     var workers: Int?
     @Flag(name: .long, help: "No progress on standard error.")
     var quiet = false
