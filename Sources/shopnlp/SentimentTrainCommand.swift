@@ -146,7 +146,7 @@ struct SentimentTrainCommand: ParsableCommand {
         let model = try SentimentTraining.train(train: trainEx, dev: devEx, config: config, info: info) {
             SentimentPaths.log($0 + "\n")
         }
-        let data = try SentimentModelFile.encode(model)
+        let (data, float32) = try SentimentModelFile.encodeVerified(model, dev: devEx) { SentimentPaths.log($0 + "\n") }
         try AtomicFile.write(data, to: out)
         SentimentPaths.log("wrote \(out) (\(data.count) bytes)\n")
 
@@ -159,7 +159,7 @@ struct SentimentTrainCommand: ParsableCommand {
         }
         let manifest = SentimentManifest(model: (out as NSString).lastPathComponent, bytes: data.count,
                                          checksum: String(format: "fnv1a64:%016llx", SentimentModelFile.checksum(data)),
-                                         format: "SHOPSENT v\(SentimentModelFile.version), float16 weights" + (model.deep == nil ? "" : " + deep path (ShopNeural ModelArchive, float16)"),
+                                         format: "SHOPSENT v\(SentimentModelFile.version), " + (float32 ? "float32" : "float16") + " weights" + (model.deep == nil ? "" : " + deep path (ShopNeural ModelArchive, float16)"),
                                          labels: model.labels, features: model.features, featureCount: model.vocabulary.count,
                                          info: model.info, metrics: metrics, rebuild: command)
         let manifestPath = (out.hasSuffix(".model") ? String(out.dropLast(6)) : out) + ".manifest.json"
