@@ -60,3 +60,10 @@ extension NumericRange where Value == Int {
     /// log2 of a hashed feature table: 2^4 … 2^28 rows.
     static var hashBits: Self { Self(4...28) }
 }
+
+extension NumericRange where Value == Int {
+    /// `--max-chars` of chat messages and utterances.
+    static var messageChars: Self { Self(1...100_000) }
+    /// `--max-chars` of reviews and other texts to tag or tokenise.
+    static var recordChars: Self { Self(1...10_000_000) }
+}

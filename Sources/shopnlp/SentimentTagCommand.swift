@@ -41,6 +41,8 @@ struct SentimentTagCommand: ParsableCommand {
     var resume = false
     @Option(name: .long, help: "Records per chunk.", range: .batch)
     var chunk = 2048
+    @Option(name: .long, help: "Longest review text tagged; longer ones are cut to it with a warning.", range: .recordChars)
+    var maxChars = TextLimit.tagging.maxChars
     @Option(name: .long, help: "Tagging threads (default: all cores).", range: .threads)
     var workers: Int?
     @Flag(name: .long, help: "No progress on standard error.")
@@ -64,7 +66,7 @@ struct SentimentTagCommand: ParsableCommand {
         let fmt = format.flatMap(RecordFormat.init(rawValue:)) ?? input.map { RecordFormat.guess(path: $0) } ?? .text
         let readerOptions = RecordReaderOptions(format: fmt, textField: field.map(FieldSelector.init(parsing:)),
                                                 recordElement: recordElement, invalidUTF8: .report,
-                                                emptyText: .error, stripHTML: true)
+                                                emptyText: .error, stripHTML: true, textLimit: TextLimit(maxChars: maxChars))
         let reader = try RecordReader(input.map(InputSource.init(argument:)) ?? .standardInput, options: readerOptions)
 
         var skip = 0
@@ -103,7 +105,13 @@ struct SentimentTagCommand: ParsableCommand {
         let tty = isatty(2) == 1
         var lastLine = Date.distantPast
         let pipeline = TagPipeline(
-            tagger: tagger, next: reader.next, byteOffset: { reader.byteOffset }, totalBytes: reader.totalBytes,
+            tagger: tagger, next: {
+                let r = reader.next()
+                if case .success(let rec)? = r, let n = rec.truncatedFromChars {
+                    SentimentPaths.log("warning: \(TextLimit(maxChars: maxChars).warning(file: reader.source.name, line: rec.line, originalChars: n))\n")
+                }
+                return r
+            }, byteOffset: { reader.byteOffset }, totalBytes: reader.totalBytes,
             write: { try out.write(contentsOf: Data($0.utf8)) },
             writeError: errHandle.map { h in { try h.write(contentsOf: Data($0.utf8)) } },
             skip: skip,
