@@ -70,10 +70,12 @@ struct SentimentTagCommand: ParsableCommand {
         let reader = try RecordReader(input.map(InputSource.init(argument:)) ?? .standardInput, options: readerOptions)
 
         var skip = 0
+        var expectedLine: Int? = nil
         let out: FileHandle
         if let output {
             if resume {
                 skip = try ResumableOutput.prepare(output)
+                expectedLine = ResumableOutput.lastRecordLine(output)
                 if let errors { try ResumableOutput.trimErrors(errors, keepBelow: skip) }
                 if skip > 0 { SentimentPaths.log("resuming after \(skip) records already in \(output)\n") }
             }
@@ -102,16 +104,33 @@ struct SentimentTagCommand: ParsableCommand {
             errHandle = h
         }
 
+        // With --resume, the skipped records must be the ones the output holds: the input
+        // must have that many records and the last of them must sit on the line the output
+        // names. Otherwise the stream ends at once and the run fails below.
+        let mismatch = UncheckedFlag()
+        var seen = 0
+        let resumeSkip = skip
+        let limit = TextLimit(maxChars: maxChars)
+        let next: TagPipeline.Next = {
+            guard !mismatch.value else { return nil }
+            let r = reader.next()
+            if resumeSkip > 0, seen < resumeSkip {
+                seen += 1
+                let line: Int? = switch r { case .success(let rec)?: rec.line; case .failure(let e)?: e.line; case nil: nil }
+                if r == nil || (seen == resumeSkip && expectedLine != nil && line != expectedLine) {
+                    mismatch.value = true
+                    return nil
+                }
+            }
+            if case .success(let rec)? = r, let n = rec.truncatedFromChars {
+                SentimentPaths.log("warning: \(limit.warning(file: reader.source.name, line: rec.line, originalChars: n))\n")
+            }
+            return r
+        }
         let tty = isatty(2) == 1
         var lastLine = Date.distantPast
         let pipeline = TagPipeline(
-            tagger: tagger, next: {
-                let r = reader.next()
-                if case .success(let rec)? = r, let n = rec.truncatedFromChars {
-                    SentimentPaths.log("warning: \(TextLimit(maxChars: maxChars).warning(file: reader.source.name, line: rec.line, originalChars: n))\n")
-                }
-                return r
-            }, byteOffset: { reader.byteOffset }, totalBytes: reader.totalBytes,
+            tagger: tagger, next: next, byteOffset: { reader.byteOffset }, totalBytes: reader.totalBytes,
             write: { try out.write(contentsOf: Data($0.utf8)) },
             writeError: errHandle.map { h in { try h.write(contentsOf: Data($0.utf8)) } },
             skip: skip,
@@ -120,6 +139,9 @@ struct SentimentTagCommand: ParsableCommand {
                 else if Date().timeIntervalSince(lastLine) >= 10 { lastLine = Date(); SentimentPaths.log(p.line + "\n") }
             })
         let summary = try pipeline.run()
+        if mismatch.value, let output {
+            throw SentimentError.data(path: output, line: nil, reason: "--resume: this output does not belong to this input (it holds \(skip) records" + (expectedLine.map { ", the last from input line \($0)" } ?? "") + "); nothing was written. Delete it or choose another --output")
+        }
         if output != nil { try out.synchronize(); try out.close() }
         try errHandle?.close()
         if !quiet && tty { SentimentPaths.log("\n") }
