@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ShopData
+import ShopDialogue
 import ShopSentiment
 #if canImport(Glibc)
 import Glibc
@@ -31,8 +32,10 @@ struct SentimentTagCommand: ParsableCommand {
     var field: String?
     @Option(name: .long, help: "XML: the record element.")
     var recordElement = "review"
-    @Flag(name: .long, help: "Add the top weighted tokens (tokens).")
+    @Flag(name: .long, help: "Add the top weighted tokens (tokens), with phone, card and e-mail tokens redacted.")
     var explain = false
+    @Flag(name: .long, help: "With --explain: print tokens as they are, customer data included (staff-only debugging).")
+    var noRedact = false
     @Flag(name: .long, help: "Add aspect terms with a polarity each (aspects).")
     var aspects = false
     @Option(name: .long, help: "Write bad records here as JSON lines (record, line, reason).")
@@ -59,8 +62,9 @@ struct SentimentTagCommand: ParsableCommand {
     func run() throws {
         let chooser = try SentimentPaths.chooser(model: model)
         let extractor = aspects ? try SentimentPaths.loadAspects() : nil
-        let options = TagOptions(explain: explain, aspects: aspects, chunkSize: chunk,
+        var options = TagOptions(explain: explain, aspects: aspects, chunkSize: chunk,
                                  workers: workers ?? ProcessInfo.processInfo.activeProcessorCount)
+        if explain && !noRedact { options.redactToken = Self.tokenRedactor() }
         let tagger = RecordTagger(chooser: chooser, options: options, aspects: extractor)
 
         let fmt = format.flatMap(RecordFormat.init(rawValue:)) ?? input.map { RecordFormat.guess(path: $0) } ?? .text
@@ -147,5 +151,18 @@ struct SentimentTagCommand: ParsableCommand {
         if !quiet && tty { SentimentPaths.log("\n") }
         SentimentPaths.log(summary.text + "\n")
         if summary.errors > 0 { throw ExitCode(1) }
+    }
+
+    /// ShopDialogue's redactor over one token, plus a mask for a token made mostly of
+    /// digits: a card or phone number is often cut into groups ("4111", "1381234") that the
+    /// redactor's whole-number patterns cannot recognise on their own.
+    static func tokenRedactor() -> @Sendable (String) -> String {
+        let redactor = Redactor()
+        return { token in
+            let r = redactor.redact(token)
+            if r != token { return r }
+            let digits = token.unicodeScalars.filter { $0.properties.numericType != nil }.count
+            return digits >= 4 ? "[NUMBER]" : token
+        }
     }
 }
