@@ -51,7 +51,14 @@ struct EmbedTrainCommand: ParsableCommand {
 
         let files = try source.files()
         let t0 = Date()
-        let builder = try source.loader(threads: threads).load(files)
+        var loader = try source.loader(threads: threads)
+        let badLines = UncheckedCounter()
+        loader.onBadLine = { e in
+            badLines.increment()
+            FileHandle.standardError.write(Data("warning: \(e); line skipped\n".utf8))
+        }
+        let builder = try loader.load(files)
+        if badLines.value > 0 { log("\(badLines.value) bad lines skipped (see above)") }
         let (vocab, corpus) = builder.finish(minCount: minCount)
         let readSeconds = Date().timeIntervalSince(t0)
         log(String(format: "read %d files: %d tokens, %d kept after min-count %d, vocabulary %d (%.1f s)",

@@ -16,6 +16,9 @@ public struct CorpusLoader: Sendable {
     public var format: TrainingText.Format
     public var tokenization: Tokenization
     public var threads: Int
+    /// Receives each bad line (invalid UTF-8, …) while reading goes on; nil: the first
+    /// bad line ends the load with its error.
+    public var onBadLine: (@Sendable (EmbeddingError) -> Void)?
 
     public init(format: TrainingText.Format = .auto, tokenization: Tokenization = .shopTokenizer, threads: Int = 2) {
         self.format = format
@@ -35,7 +38,7 @@ public struct CorpusLoader: Sendable {
         let tokenizer: Tokenizer? = tokenization == .shopTokenizer ? try CorpusLoader.makeTokenizer() : nil
         for path in paths {
             var lines: [String] = []
-            try TrainingText.forEachLine(in: path, format: format) { lines.append($0) }
+            try TrainingText.forEachLine(in: path, format: format, onBadLine: onBadLine) { lines.append($0) }
             for sentence in tokenize(lines, tokenizer) { builder.add(sentence) }
         }
         return builder
