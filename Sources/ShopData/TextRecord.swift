@@ -9,6 +9,8 @@ public struct TextRecord: Sendable, Equatable {
     public var label: String?
     /// All named fields of the record (JSON keys, CSV header names, XML child elements).
     public var fields: [String: String]
+    /// The text's original length in characters when `RecordReaderOptions.textLimit` cut it.
+    public var truncatedFromChars: Int?
 
     public init(line: Int, text: String, label: String? = nil, fields: [String: String] = [:]) {
         self.line = line

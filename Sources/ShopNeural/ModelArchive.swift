@@ -109,9 +109,17 @@ public struct ModelArchive: Sendable {
         meta.append(contentsOf: Array(",\"app\":".utf8)); meta.append(appMetadata.isEmpty ? Data("{}".utf8) : appMetadata)
         meta.append(contentsOf: Array("}".utf8))
 
+        // A non-finite weight would load as a model that answers NaN: refuse to write it.
+        // A tensor asked for as float16 but holding values beyond float16's ±65504 is
+        // stored as float32 instead (each tensor records its own storage), since float16
+        // would silently turn those values into infinities.
+        if let bad = tensors.first(where: { !$0.values.allSatisfy(\.isFinite) }) {
+            throw ModelArchiveError.cannotWrite(file: file.isEmpty ? kind : file, reason: "tensor '\(bad.name)' holds infinite or NaN values")
+        }
+        let tensorStorage = tensors.map { storage == .float16 && Self.exceedsFloat16($0.values) ? Storage.float32 : storage }
         var out = [UInt8]()
         var size = 8 + 4 + 4 + 8 + 8 + meta.count + 4 + 8
-        for t in tensors { size += 2 + t.name.utf8.count + 1 + 16 + t.values.count * (storage == .float16 ? 2 : 4) }
+        for (t, st) in zip(tensors, tensorStorage) { size += 2 + t.name.utf8.count + 1 + 16 + t.values.count * (st == .float16 ? 2 : 4) }
         out.reserveCapacity(size)
         out += Self.magic
         put(&out, Self.formatVersion)
@@ -120,7 +128,7 @@ public struct ModelArchive: Sendable {
         put(&out, UInt64(meta.count))
         out += meta
         put(&out, UInt32(tensors.count))
-        for t in tensors {
+        for (t, storage) in zip(tensors, tensorStorage) {
             let name = Array(t.name.utf8)
             precondition(name.count < 65536)
             put(&out, UInt16(name.count)); out += name
@@ -135,6 +143,16 @@ public struct ModelArchive: Sendable {
         precondition(out.count == size)
         return Data(out)
     }
+
+    /// Whether float16 cannot hold every value (one beyond ±65504).
+    public static func exceedsFloat16(_ values: [Float]) -> Bool {
+        let limit = Float(Float16.greatestFiniteMagnitude)
+        return values.contains { abs($0) > limit }
+    }
+
+    /// Names of the tensors that `encoded(storage: .float16)` keeps as float32 because
+    /// float16 cannot hold them (for callers that log it).
+    public var tensorsBeyondFloat16: [String] { tensors.filter { Self.exceedsFloat16($0.values) }.map(\.name) }
 
     /// Writes atomically: a temporary file beside the target, then rename.
     public func write(to path: String, storage: Storage = .float32) throws {
@@ -228,6 +246,11 @@ public struct ModelArchive: Sendable {
                 default:
                     throw ModelArchiveError.malformed(file: file, reason: "tensor '\(name)' has unknown storage type \(dtype)")
                 }
+                // A NaN or infinite weight makes every output NaN, which later crashes
+                // whatever converts a score to an integer; refuse it here, naming the tensor.
+                guard values.allSatisfy(\.isFinite) else {
+                    throw ModelArchiveError.malformed(file: file, reason: "tensor '\(name)' holds infinite or NaN values")
+                }
                 archive.tensors.append(Tensor(name: name, rows: rows, cols: cols, values: values))
             }
             guard r.offset == r.end else {
@@ -270,7 +293,9 @@ public struct ModelArchive: Sendable {
         }
 
         mutating func bytes(_ n: Int) throws -> Slice<UnsafeRawBufferPointer> {
-            guard n >= 0, offset + n <= end else {
+            // `n <= end - offset`, not `offset + n <= end`: a forged length near Int.max
+            // would overflow the addition and trap.
+            guard n >= 0, n <= end - offset else {
                 throw ModelArchiveError.malformed(file: file, reason: "a field runs past the end of the data")
             }
             defer { offset += n }

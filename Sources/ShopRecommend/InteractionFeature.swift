@@ -33,7 +33,7 @@ public struct InteractionFeature: Codable, Sendable, Equatable {
             // Fields come back as strings; decode typed values from them.
             func number(_ key: String) throws -> Float? {
                 guard let s = record.fields[key], !s.isEmpty, s != "null" else { return nil }
-                guard let v = Float(s) else { throw DataError(file: path, line: record.line, field: key, reason: "'\(s)' is not a number") }
+                guard let v = Float(s), v.isFinite else { throw DataError(file: path, line: record.line, field: key, reason: "not a finite number") }
                 return v
             }
             guard let user = record.fields["user"], let item = record.fields["item"] else {

@@ -48,14 +48,18 @@ public enum InteractionReader {
                 }
                 var x = Interaction(user: user, item: item)
                 if let f = columns.rating, let v = r.fields[f], !v.isEmpty {
-                    guard let rating = Float(v) else {
-                        errors.append(DataError(file: path, line: r.line, field: f, reason: "rating '\(v)' is not a number")); continue
+                    // inf, NaN and 1e400 (which Float reads as inf) would poison every
+                    // factor and only fail at save time, with no line; the value itself is
+                    // not echoed (a field may hold anything a user typed).
+                    guard let rating = Float(v), rating.isFinite else {
+                        errors.append(DataError(file: path, line: r.line, field: f, reason: "rating is not a finite number")); continue
                     }
                     x.rating = rating
                 }
                 if let f = columns.timestamp, let v = r.fields[f], !v.isEmpty {
-                    guard let t = Int(v) ?? Double(v).map({ Int($0) }) else {
-                        errors.append(DataError(file: path, line: r.line, field: f, reason: "timestamp '\(v)' is not a number")); continue
+                    // Int(Double) traps on NaN, infinity and anything beyond Int's range.
+                    guard let t = Int(v) ?? Double(v).flatMap({ $0.isFinite ? Int(exactly: $0.rounded(.towardZero)) : nil }) else {
+                        errors.append(DataError(file: path, line: r.line, field: f, reason: "timestamp is not a whole number")); continue
                     }
                     x.timestamp = t
                 }

@@ -16,8 +16,11 @@ extension Recommender {
 /// Partial selection of the k best scores (ties broken by the lower index, so results reproduce).
 enum TopK {
     static func select(_ scores: [Float], k: Int) -> [(item: Int, score: Float)] {
+        // k comes from users: 0 would index an empty list and a huge k would reserve
+        // memory the process does not have.
+        guard k > 0 else { return [] }
         var best: [(item: Int, score: Float)] = []
-        best.reserveCapacity(k + 1)
+        best.reserveCapacity(min(k, scores.count) + 1)
         for (i, s) in scores.enumerated() where s > -.infinity {
             if best.count < k || s > best[best.count - 1].score {
                 var pos = best.count

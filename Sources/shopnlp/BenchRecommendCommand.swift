@@ -13,9 +13,9 @@ struct BenchRecommendCommand: ParsableCommand {
 
     @Option(name: .long, help: "Shared corpora folder.") var corpora: String?
     @OptionGroup var als: ALSOptions
-    @Option(name: .long, help: "Synthetic speed set: users.") var speedUsers = 50_000
-    @Option(name: .long, help: "Synthetic speed set: items.") var speedItems = 10_000
-    @Option(name: .long, help: "Synthetic speed set: interactions.") var speedInteractions = 1_000_000
+    @Option(name: .long, help: "Synthetic speed set: users.", range: .tableSize) var speedUsers = 50_000
+    @Option(name: .long, help: "Synthetic speed set: items.", range: .tableSize) var speedItems = 10_000
+    @Option(name: .long, help: "Synthetic speed set: interactions.", range: .tableSize) var speedInteractions = 1_000_000
     @Option(name: .long, help: "Python with `implicit` installed, for the peer.") var python = "python3"
     @Flag(name: .long, help: "Skip the quality part.") var speedOnly = false
     @Flag(name: .long, help: "End with one JSON line of all figures.") var json = false

@@ -18,7 +18,7 @@ struct BenchTokenizeCommand: ParsableCommand {
     @Option(help: "Segmentation model (default: Corpora/segmentation/segmenter.bin).")
     var model: String?
 
-    @Option(help: "Timed passes over each speed corpus (the median is reported).")
+    @Option(help: "Timed passes over each speed corpus (the median is reported).", range: .small)
     var repeats = 3
 
     @Flag(help: "Skip the speed part.")

@@ -10,16 +10,16 @@ struct BenchTrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Neural core speed: training tokens/s (forward+backward+Adam) and inference sequences/s.")
 
-    @Option(help: "Vocabulary size.") var vocab = 20_000
-    @Option(help: "Embedding size.") var embed = 128
-    @Option(help: "LSTM hidden units per direction.") var hidden = 128
-    @Option(help: "Attention size.") var attention = 64
-    @Option(help: "Training batch size.") var batch = 64
-    @Option(name: .customLong("seq-len"), help: "Tokens per sequence.") var seqLen = 64
-    @Option(help: "Dropout rate during training.") var dropout: Float = 0.2
-    @Option(help: "Timed training steps (after 2 warm-up steps).") var steps = 20
-    @Option(name: .customLong("infer-batch"), help: "Inference batch size.") var inferBatch = 256
-    @Option(name: .customLong("infer-batches"), help: "Timed inference batches.") var inferBatches = 8
+    @Option(help: "Vocabulary size.", range: .tableSize) var vocab = 20_000
+    @Option(help: "Embedding size.", range: .width) var embed = 128
+    @Option(help: "LSTM hidden units per direction.", range: .width) var hidden = 128
+    @Option(help: "Attention size.", range: .width) var attention = 64
+    @Option(help: "Training batch size.", range: .batch) var batch = 64
+    @Option(name: .customLong("seq-len"), help: "Tokens per sequence.", range: .length) var seqLen = 64
+    @Option(help: "Dropout rate during training.", range: .dropout) var dropout: Float = 0.2
+    @Option(help: "Timed training steps (after 2 warm-up steps).", range: .epochs) var steps = 20
+    @Option(name: .customLong("infer-batch"), help: "Inference batch size.", range: .batch) var inferBatch = 256
+    @Option(name: .customLong("infer-batches"), help: "Timed inference batches.", range: .epochs) var inferBatches = 8
     @Flag(help: "Dense Adam (every embedding row every step, like PyTorch's Adam) instead of lazy sparse updates.")
     var denseAdam = false
     @Flag(help: "End with one JSON line holding the figures.") var json = false

@@ -18,10 +18,10 @@ struct BenchChatCommand: ParsableCommand {
     @Option(help: "Intents folder (default: Intents/).")
     var intents: String?
 
-    @Option(help: "Number of timed turns.")
+    @Option(help: "Number of timed turns.", range: .tableSize)
     var turns: Int = 20000
 
-    @Option(help: "Turns per conversation before the state is reset.")
+    @Option(help: "Turns per conversation before the state is reset.", range: .small)
     var conversationLength: Int = 6
 
     @Flag(help: "Ablation: classify with the wide path only (no BiLSTM, no worker threads).")

@@ -38,6 +38,9 @@ struct ChatCommand: ParsableCommand {
     @Flag(help: "With --test: print every turn, not only failures.")
     var verbose = false
 
+    @Option(help: "Longest message answered; longer ones are cut to it with a warning.", range: .messageChars)
+    var maxChars = TextLimit.message.maxChars
+
     @Option(help: "Seed for the choice of response variants.")
     var seed: UInt64 = 7
 
@@ -50,6 +53,7 @@ struct ChatCommand: ParsableCommand {
         }
         let transcript = try log.map { try TranscriptLog(path: $0, redactor: noRedact ? nil : Redactor(entities: session.intentSet.entities)) }
         var repl = ChatREPL(session: session, transcript: transcript, debug: debug, interactive: isatty(0) == 1)
+        repl.limit = TextLimit(maxChars: maxChars)
         try repl.run()
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ShopData
 import ShopDialogue
 
 /// The read-eval-print loop of `shopnlp chat`: messages get replies; `/commands` are for staff.
@@ -9,6 +10,9 @@ struct ChatREPL {
     var debug: Bool
     let interactive: Bool
     private var lastMessage: String?
+    /// Messages longer than this are cut (a 20 MB line cost 2.58 GB and 108 s before).
+    var limit = TextLimit.message
+    private var lineNumber = 0
 
     init(session: ChatSession, transcript: TranscriptLog?, debug: Bool, interactive: Bool) {
         self.session = session
@@ -24,7 +28,13 @@ struct ChatREPL {
         while true {
             if interactive { print("> ", terminator: ""); fflush(nil) }
             guard let line = readLine(strippingNewline: true) else { break }
-            let text = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            lineNumber += 1
+            // Cut before anything else walks the text (trimming a 20 MB line alone takes a second).
+            let capped = limit.apply(line)
+            if let n = capped.originalChars {
+                FileHandle.standardError.write(Data("warning: \(limit.warning(file: "<stdin>", line: lineNumber, originalChars: n))\n".utf8))
+            }
+            let text = capped.text.trimmingCharacters(in: .whitespacesAndNewlines)
             if text.isEmpty { if !interactive { print("") }; continue }
             if text.hasPrefix("/") {
                 if try !command(text) { break }

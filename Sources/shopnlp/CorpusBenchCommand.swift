@@ -18,9 +18,9 @@ struct BenchReadersCommand: ParsableCommand {
 
     @Option(name: .long, help: "The shared corpora folder (default: SHOPNLP_CORPORA, else ../shared/corpora).")
     var corpora: String?
-    @Option(name: .long, help: "Minimum seconds per measurement (the file is read repeatedly).")
+    @Option(name: .long, help: "Minimum seconds per measurement (the file is read repeatedly).", range: .seconds)
     var seconds = 1.0
-    @Option(name: .long, help: "Size in MB of the generated TSV for the streaming test (0: skip).")
+    @Option(name: .long, help: "Size in MB of the generated TSV for the streaming test (0: skip).", range: .length)
     var bigMb = 256
 
     func run() throws {

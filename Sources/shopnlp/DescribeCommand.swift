@@ -33,13 +33,13 @@ struct DescribeCommand: ParsableCommand {
     var reviews: String?
     @Option(name: .long, help: "The sentiment tagger's output for --reviews (shopnlp sentiment tag --input REVIEWS --format jsonl --aspects): its aspects replace the built-in lexicon's.")
     var reviewAspects: String?
-    @Option(name: .long, help: "Reviews that must mention an aspect before it is praised.")
+    @Option(name: .long, help: "Reviews that must mention an aspect before it is praised.", range: .nonNegativeCount)
     var minReviews = 3
-    @Option(name: .long, help: "Share of those that must be positive.")
+    @Option(name: .long, help: "Share of those that must be positive.", range: .fraction)
     var minPositiveShare = 0.7
-    @Option(name: .long, help: "Blurbs per product.")
+    @Option(name: .long, help: "Blurbs per product.", range: .small)
     var variants = 1
-    @Option(name: .long, help: "Maximum blurb length in characters.")
+    @Option(name: .long, help: "Maximum blurb length in characters.", range: .length)
     var maxChars: Int?
     @Option(name: .long, help: "Tone: plain, lively, premium.")
     var tone = "plain"
@@ -49,7 +49,7 @@ struct DescribeCommand: ParsableCommand {
     var model: String?
     @Flag(name: .long, help: "Rank without the language model (coverage and repetition only).")
     var noLm = false
-    @Option(name: .long, help: "The LM rescores this many best candidates per product (more: slower, more fluent).")
+    @Option(name: .long, help: "The LM rescores this many best candidates per product (more: slower, more fluent).", range: .small)
     var lmShortlist = 16
     @Option(name: .long, help: "Write the JSON lines here (atomically) instead of standard output.")
     var output: String?
@@ -65,7 +65,7 @@ struct DescribeCommand: ParsableCommand {
     var trainLm: String?
     @Option(name: .long, help: "Corpora folder (default: ../shared/corpora or SHOPNLP_CORPORA).")
     var corpora: String?
-    @Option(name: .long, help: "LM training epochs.")
+    @Option(name: .long, help: "LM training epochs.", range: .epochs)
     var epochs = 3
 
     func validate() throws {
@@ -117,16 +117,23 @@ struct DescribeCommand: ParsableCommand {
         var out = ""
         var written = 0, failed = 0, empty = 0
         let stdout = FileHandle.standardOutput
+        // --output streams through a temporary file renamed into place at the end, like
+        // stdout, instead of holding every description in memory (177 MB for 150k products).
+        let file = try output.map { try AtomicFileWriter(path: $0) }
         // Records are described a batch at a time on `threads` threads and written in input order.
         var batch: [ProductRecord] = []
-        func flush() {
+        func flush() throws {
             for d in describer.describe(batch, threads: threads) {
                 if d.blurbs.isEmpty { empty += 1 }
                 out += DescriptionJSON.line(d, evidence: evidence) + "\n"
                 written += 1
             }
             batch.removeAll(keepingCapacity: true)
-            if output == nil, out.utf8.count > 1 << 16 { stdout.write(Data(out.utf8)); out = "" }
+            if out.utf8.count > 1 << 16 { try emit() }
+        }
+        func emit() throws {
+            if let file { try file.write(out) } else { stdout.write(Data(out.utf8)) }
+            out = ""
         }
         for result in reader {
             switch result {
@@ -135,14 +142,17 @@ struct DescribeCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("error: \(e)\n".utf8))
             case .success(let record):
                 batch.append(record)
-                if batch.count >= 256 { flush() }
+                if batch.count >= 256 { try flush() }
             }
         }
-        flush()
-        if let output { try AtomicFile.write(out, to: output) } else { stdout.write(Data(out.utf8)) }
+        try flush()
+        try emit()
+        try file?.commit()
         var summary = "described \(written) products"
         if empty > 0 { summary += ", \(empty) without any fillable template" }
         if failed > 0 { summary += ", \(failed) malformed records skipped (see above)" }
         FileHandle.standardError.write(Data((summary + "\n").utf8))
+        // Like `sentiment tag`: a batch with any failed record is not a success.
+        if failed > 0 { throw ExitCode(1) }
     }
 }

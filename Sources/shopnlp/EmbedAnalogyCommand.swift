@@ -10,7 +10,7 @@ struct EmbedAnalogyCommand: ParsableCommand {
     )
 
     @Option(name: .long, help: "Vectors file.") var vectors: String
-    @Option(name: .short, help: "How many answers.") var k = 5
+    @Option(name: .short, help: "How many answers.", range: .count) var k = 5
     @Argument(help: "A B C") var words: [String]
 
     func validate() throws {

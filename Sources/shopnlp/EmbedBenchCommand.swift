@@ -12,13 +12,13 @@ struct BenchEmbedCommand: ParsableCommand {
     )
 
     @OptionGroup var source: EmbedInputOptions
-    @Option(name: .long, help: "Vector size.") var dim = 128
-    @Option(name: .long, help: "Context window.") var window = 5
-    @Option(name: .long, help: "Negative samples.") var negative = 5
-    @Option(name: .long, help: "Minimum count.") var minCount = 3
-    @Option(name: .long, help: "Epochs.") var epochs = 5
+    @Option(name: .long, help: "Vector size.", range: .width) var dim = 128
+    @Option(name: .long, help: "Context window.", range: .small) var window = 5
+    @Option(name: .long, help: "Negative samples.", range: .small) var negative = 5
+    @Option(name: .long, help: "Minimum count.", range: .minCount) var minCount = 3
+    @Option(name: .long, help: "Epochs.", range: .epochs) var epochs = 5
     @Option(name: .long, help: "Subwords MIN-MAX or none.") var subwords = "none"
-    @Option(name: .long, help: "Training threads.") var threads = 2
+    @Option(name: .long, help: "Training threads.", range: .threads) var threads = 2
     @Option(name: .long, help: "Seed.") var seed: UInt64 = 1
     @Flag(name: .long, help: "End with one JSON line of the figures.") var json = false
 

@@ -14,7 +14,7 @@ struct EmbedCorpusCommand: ParsableCommand {
 
     @OptionGroup var source: EmbedInputOptions
     @Option(name: .long, help: "Output text file.") var out: String
-    @Option(name: .long, help: "Tokenising threads.") var threads = 2
+    @Option(name: .long, help: "Tokenising threads.", range: .threads) var threads = 2
 
     func run() throws {
         let loader = try source.loader(threads: threads)

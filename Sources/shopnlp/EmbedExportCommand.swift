@@ -11,7 +11,7 @@ struct EmbedExportCommand: ParsableCommand {
 
     @Option(name: .long, help: "Vectors file to read.") var vectors: String
     @Option(name: .long, help: "word2vec text file to write.") var out: String
-    @Option(name: .long, help: "Only the N most frequent words.") var maxWords: Int?
+    @Option(name: .long, help: "Only the N most frequent words.", range: .tableSize) var maxWords: Int?
 
     func run() throws {
         var v = try WordVectors.load(vectors)

@@ -18,11 +18,11 @@ struct BenchEmbedInitCommand: ParsableCommand {
 
     @Option(name: .long, help: "Vectors file (default Models/embeddings-zh.model).") var vectors: String?
     @Option(name: .long, help: "Datasets: chnsenticorp, online_shopping, or all.") var dataset = "all"
-    @Option(name: .long, help: "Fraction of online_shopping_10_cats train used.") var fraction = 0.1
+    @Option(name: .long, help: "Fraction of online_shopping_10_cats train used.", range: .positiveFraction) var fraction = 0.1
     @Option(name: .long, help: "Seeds to run (comma-separated).") var seeds = "1"
-    @Option(name: .long, help: "Epochs (best dev epoch is kept).") var epochs = 4
-    @Option(name: .long, help: "LSTM hidden units per direction.") var hidden = 64
-    @Option(name: .long, help: "Longest sequence kept, in tokens.") var maxLength = 128
+    @Option(name: .long, help: "Epochs (best dev epoch is kept).", range: .epochs) var epochs = 4
+    @Option(name: .long, help: "LSTM hidden units per direction.", range: .width) var hidden = 64
+    @Option(name: .long, help: "Longest sequence kept, in tokens.", range: .length) var maxLength = 128
     @Flag(name: .long, help: "Freeze the pretrained embeddings instead of fine-tuning them.") var freeze = false
     @Option(name: .long, help: "Shared corpora folder.") var corpora: String?
     @Flag(name: .long, help: "Progress bars.") var progress = false

@@ -12,7 +12,7 @@ struct EmbedNeighborsCommand: ParsableCommand {
     @Option(name: .long, help: "Vectors file (ShopNLP model file, or word2vec text ending in .txt/.vec).")
     var vectors: String
 
-    @Option(name: .short, help: "How many neighbours.") var k = 10
+    @Option(name: .short, help: "How many neighbours.", range: .count) var k = 10
 
     @Argument(help: "Query words (tokens as the tokeniser emits them, normalised).")
     var words: [String]

@@ -18,19 +18,19 @@ struct EmbedTrainCommand: ParsableCommand {
     @Option(name: .long, help: "Where to write the vectors (ShopNLP model file).")
     var out: String
 
-    @Option(name: .long, help: "Vector size.") var dim = 128
-    @Option(name: .long, help: "Largest context distance.") var window = 5
-    @Option(name: .long, help: "Negative samples per context word.") var negative = 5
-    @Option(name: .long, help: "Drop words seen fewer times.") var minCount = 3
-    @Option(name: .long, help: "Passes over the text.") var epochs = 5
+    @Option(name: .long, help: "Vector size.", range: .width) var dim = 128
+    @Option(name: .long, help: "Largest context distance.", range: .small) var window = 5
+    @Option(name: .long, help: "Negative samples per context word.", range: .small) var negative = 5
+    @Option(name: .long, help: "Drop words seen fewer times.", range: .minCount) var minCount = 3
+    @Option(name: .long, help: "Passes over the text.", range: .epochs) var epochs = 5
     @Option(name: .long, help: "Subword n-gram lengths MIN-MAX, or none.") var subwords = "3-6"
-    @Option(name: .long, help: "Hash buckets for subword units.") var buckets = 200_000
-    @Option(name: .long, help: "Training threads.") var threads = 2
+    @Option(name: .long, help: "Hash buckets for subword units.", range: .tableSize) var buckets = 200_000
+    @Option(name: .long, help: "Training threads.", range: .threads) var threads = 2
     @Option(name: .long, help: "Random seed.") var seed: UInt64 = 1
-    @Option(name: .long, help: "Starting learning rate (decays linearly to 0).") var lr: Float = 0.05
-    @Option(name: .long, help: "Subsampling threshold for frequent words (0: off).") var sample: Double = 1e-4
-    @Option(name: .long, help: "Keep only the N most frequent words in the saved file.") var maxWords: Int?
-    @Option(name: .long, help: "Keep only the N most used subword rows in the saved file.") var maxSubwords: Int?
+    @Option(name: .long, help: "Starting learning rate (decays linearly to 0).", range: .learningRate) var lr: Float = 0.05
+    @Option(name: .long, help: "Subsampling threshold for frequent words (0: off).", range: .fraction) var sample: Double = 1e-4
+    @Option(name: .long, help: "Keep only the N most frequent words in the saved file.", range: .tableSize) var maxWords: Int?
+    @Option(name: .long, help: "Keep only the N most used subword rows in the saved file.", range: .nonNegativeCount) var maxSubwords: Int?
     @Flag(name: .long, help: "Store values as float16 (half the size).") var float16 = false
     @Option(name: .long, help: "Also write the vectors in word2vec text format here.") var word2vec: String?
     @Flag(name: .long, help: "No progress bar.") var quiet = false
@@ -51,7 +51,14 @@ struct EmbedTrainCommand: ParsableCommand {
 
         let files = try source.files()
         let t0 = Date()
-        let (builder, counts) = try source.loader(threads: threads).loadCounting(files)
+        var loader = try source.loader(threads: threads)
+        let badLines = UncheckedCounter()
+        loader.onBadLine = { e in
+            badLines.increment()
+            FileHandle.standardError.write(Data("warning: \(e); line skipped\n".utf8))
+        }
+        let (builder, counts) = try loader.loadCounting(files)
+        if badLines.value > 0 { log("\(badLines.value) bad lines skipped (see above)") }
         let (vocab, corpus) = builder.finish(minCount: minCount)
         let readSeconds = Date().timeIntervalSince(t0)
         log("read \(counts.lines) lines, \(counts.excluded) dropped as held-out twins")

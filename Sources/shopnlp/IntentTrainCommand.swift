@@ -22,19 +22,19 @@ struct IntentTrainCommand: ParsableCommand {
     @Option(help: "Output model path.")
     var out: String
 
-    @Option(help: "SVM regularisation C of the wide path.")
+    @Option(help: "SVM regularisation C of the wide path.", range: .positive)
     var c: Float = 0.5
 
-    @Option(help: "Coordinate-descent epochs of the wide path.")
+    @Option(help: "Coordinate-descent epochs of the wide path.", range: .epochs)
     var epochs: Int = 20
 
-    @Option(help: "Deep path (embedding+BiLSTM+attention, ShopNeural) epochs; 0 = wide path only.")
+    @Option(help: "Deep path (embedding+BiLSTM+attention, ShopNeural) epochs; 0 = wide path only.", range: .optionalEpochs)
     var deepEpochs: Int = 0
 
-    @Option(help: "Deep path: hidden units per LSTM direction.")
+    @Option(help: "Deep path: hidden units per LSTM direction.", range: .width)
     var hidden: Int = 96
 
-    @Option(help: "Deep path: embedding size (default 96; with --embeddings, the vectors' dimension — a different value is an error).")
+    @Option(help: "Deep path: embedding size (default 96; with --embeddings, the vectors' dimension — a different value is an error).", range: .width)
     var embed: Int?
 
     @Option(parsing: .upToNextOption, help: ArgumentHelp(
@@ -45,16 +45,16 @@ struct IntentTrainCommand: ParsableCommand {
     @Flag(help: "Deep path: keep the --embeddings rows fixed during training (default: fine-tune them).")
     var freezeEmbeddings = false
 
-    @Option(help: "Deep path: buckets of its own hashed word/bigram bag (0 = pure embedding+BiLSTM+attention; the wide TF-IDF path is separate).")
+    @Option(help: "Deep path: buckets of its own hashed word/bigram bag (0 = pure embedding+BiLSTM+attention; the wide TF-IDF path is separate).", range: .optionalTableSize)
     var deepWideBuckets: Int = 0
 
-    @Option(help: "Deep path: learning rate.")
+    @Option(help: "Deep path: learning rate.", range: .learningRate)
     var learningRate: Float = 3e-3
 
-    @Option(help: "Wide path: longest character n-gram inside Latin words.")
+    @Option(help: "Wide path: longest character n-gram inside Latin words.", range: .optionalOrder)
     var charMax: Int = 5
 
-    @Option(help: "Weight of out-of-scope recall against in-scope accuracy when choosing the threshold.")
+    @Option(help: "Weight of out-of-scope recall against in-scope accuracy when choosing the threshold.", range: .nonNegative)
     var oosWeight: Double = 1.0
 
     @Flag(help: "Use oos examples only to calibrate the threshold, not as a class.")

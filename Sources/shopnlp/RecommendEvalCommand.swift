@@ -11,8 +11,8 @@ struct RecommendEvalCommand: ParsableCommand {
 
     @Option(name: .long, help: "Model from `recommend train`.") var model: String
     @Option(name: .long, help: "Held-out interactions (e.g. from `recommend train --holdout-last`).") var test: String
-    @Option(name: .shortAndLong, help: "Cut-off K.") var k = 10
-    @Option(name: .long, help: "Users with at most this many training interactions are also reported apart.") var sparseLimit = 3
+    @Option(name: .shortAndLong, help: "Cut-off K.", range: .count) var k = 10
+    @Option(name: .long, help: "Users with at most this many training interactions are also reported apart.", range: .nonNegativeCount) var sparseLimit = 3
     @Flag(name: .long, help: "Print one JSON object.") var json = false
 
     func run() throws {

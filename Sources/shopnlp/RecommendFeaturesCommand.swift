@@ -28,7 +28,7 @@ struct RecommendFeaturesCommand: ParsableCommand {
     @Option(name: .long, help: "Layout of --input: auto, generic, amazon-json, amazon-csv.")
     var layout: String = "auto"
 
-    @Option(name: .long, help: "Confidence scale alpha for the confidence file.")
+    @Option(name: .long, help: "Confidence scale alpha for the confidence file.", range: .nonNegative)
     var alpha: Float = 20
 
     @Option(name: .long, help: "Shared corpora folder.")

@@ -8,7 +8,7 @@ struct RecommendForUserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "for-user", abstract: "Top items for a user (items they have are excluded).")
     @Option(name: .long, help: "Model from `recommend train`.") var model: String
     @Option(name: .long, help: "User id.") var user: String
-    @Option(name: .shortAndLong, help: "How many.") var k = 10
+    @Option(name: .shortAndLong, help: "How many.", range: .count) var k = 10
     @Option(name: .long, help: "New items nobody has interacted with yet (JSON Lines with `item` and `text`): placed by their text and ranked with the rest.")
     var coldItems: String?
 
@@ -43,7 +43,7 @@ struct RecommendSimilarCommand: ParsableCommand {
     @Option(name: .long, help: "Model from `recommend train`.") var model: String
     @Option(name: .long, help: "Item id.") var item: String?
     @Option(name: .long, help: "Text of an item the model has never seen (cold start): its nearest items by text.") var text: String?
-    @Option(name: .shortAndLong, help: "How many.") var k = 10
+    @Option(name: .shortAndLong, help: "How many.", range: .count) var k = 10
 
     func run() throws {
         let m = try RecommenderModel.load(from: model)

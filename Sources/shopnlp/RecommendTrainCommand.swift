@@ -5,15 +5,15 @@ import ShopRecommend
 
 /// ALS hyper-parameters as command-line options.
 struct ALSOptions: ParsableArguments {
-    @Option(name: .long, help: "Latent factors.") var factors = 64
-    @Option(name: .long, help: "ALS sweeps.") var iterations = 15
-    @Option(name: .long, help: "L2 regularisation λ (small data wants more; `bench recommend` tunes it on a validation split).") var reg: Float = 1
-    @Option(name: .long, help: "Confidence scale: c = 1 + alpha · strength.") var alpha: Float = 20
-    @Option(name: .long, help: "Share of the strength taken from review sentiment (with --features).") var sentimentWeight: Float = 0.5
+    @Option(name: .long, help: "Latent factors.", range: .width) var factors = 64
+    @Option(name: .long, help: "ALS sweeps.", range: .epochs) var iterations = 15
+    @Option(name: .long, help: "L2 regularisation λ (small data wants more; `bench recommend` tunes it on a validation split).", range: .nonNegative) var reg: Float = 1
+    @Option(name: .long, help: "Confidence scale: c = 1 + alpha · strength.", range: .nonNegative) var alpha: Float = 20
+    @Option(name: .long, help: "Share of the strength taken from review sentiment (with --features).", range: .fraction) var sentimentWeight: Float = 0.5
     @Option(name: .long, help: "Solver: cg (conjugate gradient, fast) or cholesky (exact).") var solver = "cg"
-    @Option(name: .long, help: "Conjugate-gradient steps per solve.") var cgSteps = 3
+    @Option(name: .long, help: "Conjugate-gradient steps per solve.", range: .small) var cgSteps = 3
     @Option(name: .long, help: "Random seed.") var seed: UInt64 = 42
-    @Option(name: .long, help: "Worker threads (0: all cores).") var threads = 0
+    @Option(name: .long, help: "Worker threads (0: all cores).", range: .threadsOrAll) var threads = 0
 
     func config() throws -> ALSConfig {
         guard let s = ALSConfig.Solver(rawValue: solver) else { throw ValidationError("--solver must be cg or cholesky") }

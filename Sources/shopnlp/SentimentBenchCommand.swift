@@ -18,9 +18,9 @@ struct BenchSentimentCommand: ParsableCommand {
     var model: String?
     @Option(name: .long, help: "Shared corpora folder.")
     var corpora: String?
-    @Option(name: .long, help: "Tagging threads (default: all cores).")
+    @Option(name: .long, help: "Tagging threads (default: all cores).", range: .threads)
     var workers: Int?
-    @Option(name: .long, help: "Repeat the run this many times and report the best.")
+    @Option(name: .long, help: "Repeat the run this many times and report the best.", range: .small)
     var repeats = 3
     @Flag(name: .long, help: "Instead of speed: aspect-term polarity accuracy on the SemEval-2014 test gold (English default model; the neutral margin is chosen on the train gold).")
     var semeval = false

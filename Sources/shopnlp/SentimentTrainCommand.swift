@@ -32,25 +32,25 @@ struct SentimentTrainCommand: ParsableCommand {
     var out: String
     @Option(name: .long, help: "Language of the data: zh or en (recorded in the model).")
     var lang: String?
-    @Option(name: .long, help: "Deep path (embedding → BiLSTM → attention, mixed with the n-gram path) epochs; 0 = n-gram path only.")
+    @Option(name: .long, help: "Deep path (embedding → BiLSTM → attention, mixed with the n-gram path) epochs; 0 = n-gram path only.", range: .optionalEpochs)
     var deepEpochs = 0
     @Option(name: .long, parsing: .upToNextOption, help: "Word vectors that start the deep path's embedding (our `embed train` files or word2vec text; several files, e.g. zh and en: a word takes the first file that knows it, else subwords).")
     var embeddings: [String] = []
     @Flag(name: .long, help: "Keep the pretrained embedding rows fixed while training.")
     var freezeEmbeddings = false
-    @Option(name: .long, help: "Deep path: embedding size (must equal the vectors' size with --embeddings; default: theirs, else 100).")
+    @Option(name: .long, help: "Deep path: embedding size (must equal the vectors' size with --embeddings; default: theirs, else 100).", range: .width)
     var deepEmbed: Int?
-    @Option(name: .long, help: "Deep path: LSTM hidden units per direction.")
+    @Option(name: .long, help: "Deep path: LSTM hidden units per direction.", range: .width)
     var deepHidden = 64
-    @Option(name: .long, help: "Deep path: tokens read per review (its beginning and end).")
+    @Option(name: .long, help: "Deep path: tokens read per review (its beginning and end).", range: .length)
     var deepMaxLength = 128
-    @Option(name: .long, help: "Deep path: most frequent words kept.")
+    @Option(name: .long, help: "Deep path: most frequent words kept.", range: .tableSize)
     var deepVocab = 30_000
-    @Option(name: .long, help: "Deep path: Adam learning rate.")
+    @Option(name: .long, help: "Deep path: Adam learning rate.", range: .learningRate)
     var deepLr: Float = 2e-3
-    @Option(name: .long, help: "Deep path: dropout.")
+    @Option(name: .long, help: "Deep path: dropout.", range: .dropout)
     var deepDropout: Float = 0.3
-    @Option(name: .long, help: "Deep path: networks trained from seeds seed, seed+1, … and averaged (each adds its training and tagging time).")
+    @Option(name: .long, help: "Deep path: networks trained from seeds seed, seed+1, … and averaged (each adds its training and tagging time).", range: .ensemble)
     var deepSeeds = 1
     @Flag(name: .long, help: "Progress bar for the deep path on stderr.")
     var progress = false
@@ -58,31 +58,31 @@ struct SentimentTrainCommand: ParsableCommand {
     var starsToPolarity = false
     @Flag(name: .long, help: "With --stars-to-polarity, keep 3 stars as neutral.")
     var keepNeutral = false
-    @Option(name: .long, help: "Longest unit n-gram (Han characters and words).")
+    @Option(name: .long, help: "Longest unit n-gram (Han characters and words).", range: .order)
     var order = 2
-    @Option(name: .long, help: "Longest n-gram of Han characters only.")
+    @Option(name: .long, help: "Longest n-gram of Han characters only.", range: .optionalOrder)
     var hanOrder = 3
-    @Option(name: .long, help: "Character n-grams inside English words up to this length (0 = none).")
+    @Option(name: .long, help: "Character n-grams inside English words up to this length (0 = none).", range: .optionalOrder)
     var subwordOrder = 0
-    @Option(name: .long, help: "Word n-grams from the shared tokenizer's Chinese segmentation up to this order (0 = none).")
+    @Option(name: .long, help: "Word n-grams from the shared tokenizer's Chinese segmentation up to this order (0 = none).", range: .optionalOrder)
     var wordOrder = 0
-    @Option(name: .long, help: "Minimum document count of a feature.")
+    @Option(name: .long, help: "Minimum document count of a feature.", range: .minCount)
     var minCount = 1
-    @Option(name: .long, help: "Maximum number of features (most frequent kept).")
+    @Option(name: .long, help: "Maximum number of features (most frequent kept).", range: .tableSize)
     var maxFeatures = 2_000_000
-    @Option(name: .long, help: "Training epochs (best on dev kept).")
+    @Option(name: .long, help: "Training epochs (best on dev kept).", range: .epochs)
     var epochs = 8
-    @Option(name: .long, help: "AdaGrad learning rate.")
+    @Option(name: .long, help: "AdaGrad learning rate.", range: .learningRate)
     var lr: Float = 0.1
-    @Option(name: .long, help: "L2 penalty.")
+    @Option(name: .long, help: "L2 penalty.", range: .nonNegative)
     var l2: Float = 1e-4
-    @Option(name: .long, help: "Naive-Bayes smoothing (0 = plain logistic regression).")
+    @Option(name: .long, help: "Naive-Bayes smoothing (0 = plain logistic regression).", range: .nonNegative)
     var nbAlpha: Float = 1
-    @Option(name: .long, help: "Feature dropout during training.")
+    @Option(name: .long, help: "Feature dropout during training.", range: .dropout)
     var dropout: Float = 0
     @Option(name: .long, help: "Random seed.")
     var seed: UInt64 = 1
-    @Option(name: .long, help: "Train this many models (seeds seed, seed+1, …) and average them.")
+    @Option(name: .long, help: "Train this many models (seeds seed, seed+1, …) and average them.", range: .ensemble)
     var seeds = 1
     @Option(name: .long, help: "Shared corpora folder.")
     var corpora: String?
@@ -154,7 +154,7 @@ struct SentimentTrainCommand: ParsableCommand {
         let model = try SentimentTraining.train(train: trainEx, dev: devEx, config: config, info: info) {
             SentimentPaths.log($0 + "\n")
         }
-        let data = try SentimentModelFile.encode(model)
+        let (data, float32) = try SentimentModelFile.encodeVerified(model, dev: devEx) { SentimentPaths.log($0 + "\n") }
         try AtomicFile.write(data, to: out)
         SentimentPaths.log("wrote \(out) (\(data.count) bytes)\n")
 
@@ -167,7 +167,7 @@ struct SentimentTrainCommand: ParsableCommand {
         }
         let manifest = SentimentManifest(model: (out as NSString).lastPathComponent, bytes: data.count,
                                          checksum: String(format: "fnv1a64:%016llx", SentimentModelFile.checksum(data)),
-                                         format: "SHOPSENT v\(SentimentModelFile.version), float16 weights" + (model.deep == nil ? "" : " + deep path (ShopNeural ModelArchive, float16)"),
+                                         format: "SHOPSENT v\(SentimentModelFile.version), " + (float32 ? "float32" : "float16") + " weights" + (model.deep == nil ? "" : " + deep path (ShopNeural ModelArchive, float16)"),
                                          labels: model.labels, features: model.features, featureCount: model.vocabulary.count,
                                          info: model.info, metrics: metrics, rebuild: command)
         let manifestPath = (out.hasSuffix(".model") ? String(out.dropLast(6)) : out) + ".manifest.json"

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ShopData
 import ShopTokenize
 
 /// `shopnlp tokenize [run]`: one output line per input line, tokens separated by one space.
@@ -36,6 +37,9 @@ struct TokenizeRunCommand: ParsableCommand {
     @Option(help: "Use this segmentation model file instead of Corpora/segmentation/segmenter.bin.")
     var model: String?
 
+    @Option(help: "Longest line tokenised; longer lines are cut to it with a warning.", range: .recordChars)
+    var maxChars = TextLimit.tagging.maxChars
+
     func run() throws {
         guard let language = Language(rawValue: lang) else {
             throw ValidationError("--lang must be auto, zh or en (got '\(lang)')")
@@ -58,16 +62,31 @@ struct TokenizeRunCommand: ParsableCommand {
         }
         var out = TokenizeOutput()
         var failed = 0
+        let limit = TextLimit(maxChars: maxChars)
         for path in files.isEmpty ? ["-"] : files {
-            var reader = try TokenizeLineReader(path: path)
-            while let bytes = reader.next() {
-                guard let line = String(validating: bytes, as: UTF8.self) else {
+            let reader = try LineReader(InputSource(argument: path))
+            while true {
+                let raw: RawLine
+                do {
+                    guard let next = try reader.nextLine() else { break }
+                    raw = next
+                } catch let e as DataError {
+                    // A UTF-16/32 file or an over-long line: reported, and the output says nothing for it.
                     failed += 1
-                    FileHandle.standardError.write(Data("shopnlp: \(reader.name):\(reader.lineNumber): invalid UTF-8; line left empty in the output\n".utf8))
+                    FileHandle.standardError.write(Data("shopnlp: \(e)\n".utf8))
+                    continue
+                }
+                guard let line = String(validating: raw.bytes, as: UTF8.self) else {
+                    failed += 1
+                    FileHandle.standardError.write(Data("shopnlp: \(reader.name):\(raw.number): invalid UTF-8; line left empty in the output\n".utf8))
                     out.writeLine("")
                     continue
                 }
-                out.writeLine(tokenizer.words(line).joined(separator: " "))
+                let capped = limit.apply(line)
+                if let n = capped.originalChars {
+                    FileHandle.standardError.write(Data("shopnlp: warning: \(limit.warning(file: reader.name, line: raw.number, originalChars: n))\n".utf8))
+                }
+                out.writeLine(tokenizer.words(capped.text).joined(separator: " "))
             }
         }
         out.flush()

@@ -20,10 +20,10 @@ struct TokenizeTrainCommand: ParsableCommand {
     @Option(help: "Where to write the model (default: Corpora/segmentation/segmenter.bin).")
     var output: String?
 
-    @Option(help: "Training epochs (the best epoch on the held-out dev lines is kept).")
+    @Option(help: "Training epochs (the best epoch on the held-out dev lines is kept).", range: .epochs)
     var epochs = 10
 
-    @Option(help: "log2 of the hashed feature table size.")
+    @Option(help: "log2 of the hashed feature table size.", range: .hashBits)
     var bucketsLog2 = 18
 
     func run() throws {

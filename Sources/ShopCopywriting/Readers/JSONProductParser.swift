@@ -47,7 +47,7 @@ public enum JSONProductParser {
         if o["price"] != nil {
             let currencyDefault = string("currency") ?? ((lang ?? record.inferredLanguage) == .zh ? "CNY" : "USD")
             guard let text = string("price"), let p = Price.parse(text, defaultCurrency: currencyDefault) else {
-                return .failure(DataError(file: file, line: line, field: "price", reason: "not a price: \(o["price"].map { "\($0)" } ?? "")"))
+                return .failure(DataError(file: file, line: line, field: "price", reason: "not a price (a number with an optional currency)"))
             }
             record.price = p
         }

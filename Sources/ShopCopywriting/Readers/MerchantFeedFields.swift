@@ -26,7 +26,7 @@ public enum MerchantFeedFields {
                                    language: lang, file: file, line: item.line)
         if let p = field("g:sale_price") ?? field("g:price") {
             guard let price = Price.parse(p, defaultCurrency: lang == .zh ? "CNY" : "USD") else {
-                return .failure(DataError(file: file, line: item.line, field: "g:price", reason: "not a price: '\(p)'"))
+                return .failure(DataError(file: file, line: item.line, field: "g:price", reason: "not a price (a number with an optional currency)"))
             }
             record.price = price
         }

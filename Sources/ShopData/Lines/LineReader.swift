@@ -32,6 +32,7 @@ public final class LineReader {
     private var atEOF = false
     private var checkedBOM = false
     private var discarding = false  // inside a line that was too long: drop bytes up to its newline
+    private var refused = false     // the input is UTF-16/32: reported once, then no lines
 
     /// Opens a file or standard input.
     public convenience init(_ source: InputSource, bufferSize: Int = 1 << 18, maxLineBytes: Int = 1 << 28) throws {
@@ -89,6 +90,7 @@ public final class LineReader {
     /// Calls `body` with the bytes of the next line (valid only during the call) and
     /// returns its result, or returns nil at the end of the input.
     public func withNextLine<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R? {
+        if refused { return nil }
         while true {
             if discarding {
                 try skipRestOfLongLine()
@@ -122,12 +124,27 @@ public final class LineReader {
         if !checkedBOM {
             checkedBOM = true
             if last - first >= 3, buffer[first] == 0xEF, buffer[first + 1] == 0xBB, buffer[first + 2] == 0xBF { first += 3 }
+            // UTF-16 and UTF-32 split into "lines" at every 0x0A byte and decode as text
+            // full of NULs; say which encoding it is instead (issue 20).
+            if let encoding = Self.wideEncoding(UnsafeBufferPointer(start: buffer + first, count: min(4, end - first))) {
+                refused = true
+                throw DataError(file: name, line: 1, reason: "the input is \(encoding) (byte-order mark); convert it to UTF-8, e.g. iconv -f \(encoding) -t UTF-8")
+            }
         }
         if last > first, buffer[last - 1] == 0x0D { last -= 1 }
         lineNumber += 1
         start = next
         scanned = 0
         return try body(UnsafeBufferPointer(start: buffer + first, count: last - first))
+    }
+
+    /// The encoding a UTF-16 or UTF-32 byte-order mark announces, or nil.
+    static func wideEncoding(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        if b.count >= 4, b[0] == 0xFF, b[1] == 0xFE, b[2] == 0, b[3] == 0 { return "UTF-32LE" }
+        if b.count >= 4, b[0] == 0, b[1] == 0, b[2] == 0xFE, b[3] == 0xFF { return "UTF-32BE" }
+        if b.count >= 2, b[0] == 0xFF, b[1] == 0xFE { return "UTF-16LE" }
+        if b.count >= 2, b[0] == 0xFE, b[1] == 0xFF { return "UTF-16BE" }
+        return nil
     }
 
     /// Drops bytes up to and including the next newline; leaves `discarding` set only at EOF.

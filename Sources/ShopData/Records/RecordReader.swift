@@ -76,6 +76,10 @@ public final class RecordReader: Sequence, IteratorProtocol {
     public func next() -> Result<TextRecord, DataError>? {
         while let r = impl.next() {
             guard case .success(var record) = r else { return r }
+            if let limit = options.textLimit {
+                let capped = limit.apply(record.text)
+                if let n = capped.originalChars { record.text = capped.text; record.truncatedFromChars = n }
+            }
             if options.stripHTML { record.text = HTMLText.plainText(record.text) }
             if options.emptyText != .keep, record.text.allSatisfy(\.isWhitespace) {
                 if options.emptyText == .skip { continue }

@@ -24,6 +24,9 @@ public struct RecordReaderOptions: Sendable, Equatable {
     /// A CSV record whose quotes are not closed within this many lines is reported as an
     /// error and reading resumes on its second line (bounded memory on broken files).
     public var maxRecordLines: Int
+    /// Cut each record's text to this many characters (before HTML stripping, so one huge
+    /// record cannot cost the parser gigabytes); the record says it was cut. nil: no cap.
+    public var textLimit: TextLimit?
 
     /// Text field names tried in order when `textField` is nil (JSON, CSV with header, XML).
     public static let defaultTextNames = ["text", "reviewText", "review_text", "review", "content", "body", "sentence", "description"]
@@ -31,7 +34,7 @@ public struct RecordReaderOptions: Sendable, Equatable {
     public init(format: RecordFormat = .tsv, textField: FieldSelector? = nil, labelField: FieldSelector? = nil,
                 header: Bool? = nil, csvDelimiter: UInt8 = UInt8(ascii: ","), recordElement: String = "review",
                 invalidUTF8: InvalidUTF8Policy = .report, emptyText: EmptyTextPolicy = .error,
-                stripHTML: Bool = false, maxRecordLines: Int = 10_000) {
+                stripHTML: Bool = false, maxRecordLines: Int = 10_000, textLimit: TextLimit? = nil) {
         self.format = format
         self.textField = textField
         self.labelField = labelField
@@ -42,5 +45,6 @@ public struct RecordReaderOptions: Sendable, Equatable {
         self.emptyText = emptyText
         self.stripHTML = stripHTML
         self.maxRecordLines = maxRecordLines
+        self.textLimit = textLimit
     }
 }

@@ -6,8 +6,14 @@ public enum LibXML {
     /// guard its own initialisation, and two threads doing their first parse at the same
     /// time can leave its global mutexes half made (a hang, seen once in CI when parallel
     /// tests validated intent files together). A global `let` runs it exactly once.
+    ///
+    /// It also installs libxml2's no-network entity loader for the whole process: every
+    /// external resource any parse asks for (a DTD, an entity, an `xs:include` or
+    /// `xs:import` of a schema, which `XML_PARSE_NONET` does not cover) is refused when its
+    /// URL is not local. Issue 20: a schema including `http://127.0.0.1/inc.xsd` was fetched.
     static let initialized: Bool = {
         xmlInitParser()
+        xmlSetExternalEntityLoader(xmlNoNetExternalEntityLoader)
         return true
     }()
 

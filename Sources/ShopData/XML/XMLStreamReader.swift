@@ -13,7 +13,7 @@ public final class XMLStreamReader {
     /// The file path, or the name given for memory/stdin input, for error messages.
     public let name: String
     private let reader: xmlTextReaderPtr
-    private var memory: UnsafeMutablePointer<CChar>?  // owned copy for memory input
+    private let pump: XMLInputPump  // retained: libxml2 calls back into it
     private var firstError: (line: Int, message: String)?
     private var failed = false
 
@@ -24,11 +24,7 @@ public final class XMLStreamReader {
         switch source {
         case .file(let path): try self.init(path: path)
         case .standardInput:
-            _ = LibXML.initialized
-            guard let r = xmlReaderForFd(0, "stdin", nil, Self.parseOptions) else {
-                throw DataError(file: source.name, reason: "cannot read XML from standard input")
-            }
-            self.init(reader: r, name: source.name, memory: nil)
+            try self.init(pump: XMLInputPump(fd: 0, owns: false), name: source.name, encoding: nil)
         }
     }
 
@@ -40,34 +36,29 @@ public final class XMLStreamReader {
             throw DataError(file: path, reason: "cannot open: \(String(cString: strerror(errno)))")
         }
         if (st.st_mode & S_IFMT) == S_IFDIR { throw DataError(file: path, reason: "is a directory, not a file") }
-        guard let r = xmlReaderForFile(path, nil, Self.parseOptions) else {
-            throw DataError(file: path, reason: "cannot open as XML")
-        }
-        self.init(reader: r, name: path, memory: nil)
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw DataError(file: path, reason: "cannot open: \(String(cString: strerror(errno)))") }
+        try self.init(pump: XMLInputPump(fd: fd, owns: true), name: path, encoding: nil)
     }
 
     /// Reads XML held in memory; `name` is used in error messages.
     public convenience init(xml: String, name: String = "<memory>") throws {
         _ = LibXML.initialized
-        let bytes = Array(xml.utf8)
-        guard bytes.count < Int(Int32.max) else { throw DataError(file: name, reason: "XML in memory larger than 2 GB; read it from a file") }
-        let copy = UnsafeMutablePointer<CChar>.allocate(capacity: max(bytes.count, 1))
-        bytes.withUnsafeBufferPointer { b in
-            b.withMemoryRebound(to: CChar.self) { c in
-                if let base = c.baseAddress { copy.update(from: base, count: c.count) }
-            }
-        }
-        guard let r = xmlReaderForMemory(copy, Int32(bytes.count), name, "UTF-8", Self.parseOptions) else {
-            copy.deallocate()
-            throw DataError(file: name, reason: "cannot read XML from memory")
-        }
-        self.init(reader: r, name: name, memory: copy)
+        try self.init(pump: XMLInputPump(bytes: Array(xml.utf8)), name: name, encoding: "UTF-8")
     }
 
-    private init(reader: xmlTextReaderPtr, name: String, memory: UnsafeMutablePointer<CChar>?) {
-        self.reader = reader
+    private init(pump: XMLInputPump, name: String, encoding: String?) throws {
+        _ = LibXML.initialized
+        let read: xmlInputReadCallback = { context, buffer, length in
+            guard let context, let buffer else { return -1 }
+            return Unmanaged<XMLInputPump>.fromOpaque(context).takeUnretainedValue().read(into: buffer, capacity: Int(length))
+        }
+        guard let r = xmlReaderForIO(read, nil, Unmanaged.passUnretained(pump).toOpaque(), name, encoding, Self.parseOptions) else {
+            throw DataError(file: name, reason: "cannot open as XML")
+        }
+        self.reader = r
         self.name = name
-        self.memory = memory
+        self.pump = pump
         xmlTextReaderSetStructuredErrorHandler(reader, { arg, error in
             guard let arg, let error else { return }
             let me = Unmanaged<XMLStreamReader>.fromOpaque(arg).takeUnretainedValue()
@@ -77,7 +68,6 @@ public final class XMLStreamReader {
 
     deinit {
         xmlFreeTextReader(reader)
-        memory?.deallocate()
     }
 
     private func record(_ e: xmlError) {

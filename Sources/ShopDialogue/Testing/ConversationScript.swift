@@ -25,8 +25,14 @@ public struct ConversationScript: Sendable {
 
     /// Parses a file into conversations; an unknown line is an error with file and line.
     public static func parse(file: String) throws -> [ConversationScript] {
-        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-            throw XMLProblem(file: file, line: 0, reason: "cannot read conversation test file as UTF-8")
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw XMLProblem(file: file, line: 0, reason: "cannot read conversation test file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            // Name the first line that is not UTF-8 (issue 20: the error said ":0").
+            let lines = data.split(separator: 10, omittingEmptySubsequences: false)
+            let bad = lines.firstIndex { String(data: Data($0), encoding: .utf8) == nil } ?? 0
+            throw XMLProblem(file: file, line: bad + 1, reason: "invalid UTF-8")
         }
         return try parse(text, file: file)
     }

@@ -22,6 +22,9 @@ public struct CorpusLoader: Sendable {
     public var exclude: TextKeySet?
     /// Where the kept lines are also written, one per line, for `corpus overlap` audits.
     public var keptTextLog: String?
+    /// Receives each bad line (invalid UTF-8, …) while reading goes on; nil: the first
+    /// bad line ends the load with its error.
+    public var onBadLine: (@Sendable (EmbeddingError) -> Void)?
 
     public init(format: TrainingText.Format = .auto, tokenization: Tokenization = .shopTokenizer, threads: Int = 2,
                 exclude: TextKeySet? = nil, keptTextLog: String? = nil) {
@@ -57,7 +60,7 @@ public struct CorpusLoader: Sendable {
         let tokenizer: Tokenizer? = tokenization == .shopTokenizer ? try CorpusLoader.makeTokenizer() : nil
         for path in paths {
             var lines: [String] = []
-            try TrainingText.forEachLine(in: path, format: format) { line in
+            try TrainingText.forEachLine(in: path, format: format, onBadLine: onBadLine) { line in
                 counts.lines += 1
                 if let exclude, exclude.contains(text: line) { counts.excluded += 1; return }
                 lines.append(line)

@@ -10,9 +10,16 @@ public enum TrainingText {
         case tsv
     }
 
-    /// Calls `body` with each non-empty text line of `path`. Invalid UTF-8 is an error
-    /// naming the file and line.
-    public static func forEachLine(in path: String, format: Format = .auto, _ body: (String) throws -> Void) throws {
+    /// Calls `body` with each non-empty text line of `path`. A bad line (invalid UTF-8, a
+    /// TSV line without a tab) is an error naming the file and line; with `onBadLine` it is
+    /// handed there instead and reading goes on (one bad line in a corpus of millions
+    /// should not end a training run).
+    public static func forEachLine(in path: String, format: Format = .auto, onBadLine: ((EmbeddingError) -> Void)? = nil,
+                                   _ body: (String) throws -> Void) throws {
+        func bad(_ e: EmbeddingError) throws {
+            guard let onBadLine else { throw e }
+            onBadLine(e)
+        }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw EmbeddingError.badLine(path: path, line: 0, reason: "cannot read: \(error.localizedDescription)")
@@ -31,12 +38,14 @@ public enum TrainingText {
                 start = end + 1
                 if slice.isEmpty { continue }
                 guard let line = String(validating: slice, as: UTF8.self) else {
-                    throw EmbeddingError.badLine(path: path, line: lineNumber, reason: "invalid UTF-8")
+                    try bad(.badLine(path: path, line: lineNumber, reason: "invalid UTF-8"))
+                    continue
                 }
                 if resolved == .auto { resolved = line.contains("\t") ? .tsv : .text }
                 if resolved == .tsv {
                     guard let tab = line.firstIndex(of: "\t") else {
-                        throw EmbeddingError.badLine(path: path, line: lineNumber, reason: "expected label<TAB>text, found no tab")
+                        try bad(.badLine(path: path, line: lineNumber, reason: "expected label<TAB>text, found no tab"))
+                        continue
                     }
                     let text = line[line.index(after: tab)...]
                     if !text.isEmpty { try body(String(text)) }

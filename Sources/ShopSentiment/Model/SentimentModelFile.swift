@@ -19,6 +19,15 @@ public enum SentimentModelFile {
         /// Version 2: the deep path's share and the byte length of each network's archive.
         var deepWeight: Float?
         var deepBytes: [Int]?
+        /// Bits per stored n-gram weight: nil or 16 (float16), 32 when a weight is beyond
+        /// float16's range (±65504), where float16 would turn it into infinity.
+        var weightBits: Int?
+    }
+
+    /// Whether `model`'s n-gram weights are stored as float32 because float16 cannot hold them.
+    public static func needsFloat32(_ model: SentimentModel) -> Bool {
+        let limit = Float(Float16.greatestFiniteMagnitude)
+        return model.scorer.weights.contains { abs($0) > limit }
     }
 
     /// The model file for a user-given path: as is, or with `.model` appended.
@@ -29,11 +38,18 @@ public enum SentimentModelFile {
         return path
     }
 
-    public static func encode(_ model: SentimentModel) throws -> Data {
+    /// The file's bytes. `float32` stores the n-gram weights at full precision (it is also
+    /// chosen automatically when a weight is beyond float16's range).
+    public static func encode(_ model: SentimentModel, float32: Bool = false) throws -> Data {
+        guard model.scorer.weights.allSatisfy(\.isFinite), model.scorer.bias.allSatisfy(\.isFinite) else {
+            throw SentimentError.usage("refusing to write a model with infinite or NaN weights")
+        }
+        let wide32 = float32 || needsFloat32(model)
         let deepData = try model.deep?.serialized()
         let header = Header(labels: model.labels, features: model.features, info: model.info,
                             featureCount: model.vocabulary.count, outputs: model.scorer.outputs,
-                            deepWeight: deepData == nil ? nil : model.deepWeight, deepBytes: deepData?.map(\.count))
+                            deepWeight: deepData == nil ? nil : model.deepWeight, deepBytes: deepData?.map(\.count),
+                            weightBits: wide32 ? 32 : nil)
         let enc = JSONEncoder()
         enc.outputFormatting = [.sortedKeys]
         let json = try enc.encode(header)
@@ -43,7 +59,11 @@ public enum SentimentModelFile {
         append(&d, UInt32(json.count))
         d.append(json)
         for k in model.vocabulary.keys { append(&d, k) }
-        for w in model.scorer.weights { append(&d, Float16(w).bitPattern) }
+        if wide32 {
+            for w in model.scorer.weights { append(&d, w.bitPattern) }
+        } else {
+            for w in model.scorer.weights { append(&d, Float16(w).bitPattern) }
+        }
         for b in model.scorer.bias { append(&d, b.bitPattern) }
         for part in deepData ?? [] { d.append(part) }
         append(&d, checksum(d))
@@ -82,21 +102,49 @@ public enum SentimentModelFile {
         catch { throw fail("bad header: \(error)") }
         pos += jsonLen
         let n = header.featureCount, o = header.outputs, deepParts = header.deepBytes ?? []
-        let deepBytes = deepParts.reduce(0, +)
-        guard n >= 0, o >= 1, deepParts.allSatisfy({ $0 > 0 }), pos + n * 8 + n * o * 2 + o * 4 + deepBytes + 8 == bytes.count,
-              o == (header.labels.count == 2 ? 1 : header.labels.count) else { throw fail("sizes do not match the header") }
+        let weightBytes = (header.weightBits ?? 16) / 8
+        guard header.weightBits == nil || header.weightBits == 16 || header.weightBits == 32 else {
+            throw fail("unsupported weight width \(header.weightBits!) bits")
+        }
+        // The header's counts are checked against the file's length before anything is
+        // allocated, with overflow-checked arithmetic: a forged featureCount of 2^61 must be
+        // an error, not an allocation of exabytes or an arithmetic trap.
+        func total(_ terms: [(Int, Int)]) -> Int? {
+            var sum = 0
+            for (a, b) in terms {
+                guard a >= 0, b >= 0 else { return nil }
+                let (p, o1) = a.multipliedReportingOverflow(by: b)
+                let (s, o2) = sum.addingReportingOverflow(p)
+                if o1 || o2 { return nil }
+                sum = s
+            }
+            return sum
+        }
+        guard o >= 1, o == (header.labels.count == 2 ? 1 : header.labels.count), n >= 0, deepParts.allSatisfy({ $0 > 0 }),
+              let size = total([(pos, 1), (n, 8), (n, o * weightBytes), (o, 4), (8, 1)] + deepParts.map { ($0, 1) }),
+              size == bytes.count else { throw fail("sizes do not match the header") }
         var keys = [UInt64](repeating: 0, count: n)
         var weights = [Float](repeating: 0, count: n * o)
         var bias = [Float](repeating: 0, count: o)
         bytes.withUnsafeBytes { raw in
             for i in 0..<n { keys[i] = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: pos + i * 8, as: UInt64.self)) }
             pos += n * 8
-            for i in 0..<(n * o) {
-                weights[i] = Float(Float16(bitPattern: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: pos + i * 2, as: UInt16.self))))
+            if weightBytes == 4 {
+                for i in 0..<(n * o) {
+                    weights[i] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: pos + i * 4, as: UInt32.self)))
+                }
+            } else {
+                for i in 0..<(n * o) {
+                    weights[i] = Float(Float16(bitPattern: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: pos + i * 2, as: UInt16.self))))
+                }
             }
-            pos += n * o * 2
+            pos += n * o * weightBytes
             for i in 0..<o { bias[i] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: pos + i * 4, as: UInt32.self))) }
             pos += o * 4
+        }
+        // An infinite or NaN weight makes every probability NaN (and crashed JSON output).
+        guard weights.allSatisfy(\.isFinite), bias.allSatisfy(\.isFinite) else {
+            throw fail("infinite or NaN weights")
         }
         var deep: DeepSentimentPath? = nil
         if !deepParts.isEmpty {

@@ -55,9 +55,13 @@ public struct RecordTagger: Sendable {
         JSONText.number(p.score, into: &out)
         if let lang { out.append(",\"lang\":\"\(lang)\"") }
         if options.explain {
-            Self.append("tokens", model.explain(units: units, label: p.labelIndex, top: options.explainTop), to: &out)
+            func redacted(_ tokens: [WeightedToken]) -> [WeightedToken] {
+                guard let redact = options.redactToken else { return tokens }
+                return tokens.map { var t = $0; t.text = redact(t.text); return t }
+            }
+            Self.append("tokens", redacted(model.explain(units: units, label: p.labelIndex, top: options.explainTop)), to: &out)
             // The deep path's view: the words its attention pooling weighed most.
-            if model.deep != nil { Self.append("attention", p.attention, to: &out) }
+            if model.deep != nil { Self.append("attention", redacted(p.attention), to: &out) }
         }
         if options.aspects, let aspects {
             out.append(",\"aspects\":[")

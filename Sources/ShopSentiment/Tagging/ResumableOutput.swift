@@ -35,6 +35,28 @@ public enum ResumableOutput {
         return lines
     }
 
+    /// The input line number recorded in the last complete output line (`{"line":N,…}`),
+    /// nil when the file is empty, absent or its last line carries none. Reads only the tail.
+    ///
+    /// Why: `--resume` must not continue an output that belongs to another input (issue 20:
+    /// a 50,000-line output was "resumed" for a 2-record input, exit 0). The caller checks
+    /// that the input's record number `prepare(_:)` has this line number.
+    public static func lastRecordLine(_ path: String) -> Int? {
+        guard let h = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? h.close() }
+        let size = (try? h.seekToEnd()) ?? 0
+        let tail = min(size, 1 << 16)
+        try? h.seek(toOffset: size - tail)
+        guard let data = try? h.readToEnd(), !data.isEmpty else { return nil }
+        var lines = data.split(separator: 10, omittingEmptySubsequences: true)
+        if data.last != 10 { lines = lines.dropLast() }
+        guard let last = lines.last else { return nil }
+        let prefix = Array("{\"line\":".utf8)
+        guard last.starts(with: prefix) else { return nil }
+        let digits = last.dropFirst(prefix.count).prefix { $0 >= 48 && $0 <= 57 }
+        return Int(String(decoding: digits, as: UTF8.self))
+    }
+
     /// Keeps only the error lines of records before `records` (those the resumed run
     /// skips), so errors are neither lost nor duplicated. Rewritten atomically.
     public static func trimErrors(_ path: String, keepBelow records: Int) throws {

@@ -57,10 +57,22 @@ public enum SentimentTraining {
         let trainKeys = featureKeys(train.map(\.text), features: config.features)
         let vocab = Vocabulary.build(documents: trainKeys, minCount: config.minCount, maxSize: config.maxFeatures)
         log("vocabulary: \(vocab.count) features (min count \(config.minCount), max \(config.maxFeatures))")
+        // Without features every text scores the bias alone: a model that answers one
+        // probability for everything. Refuse rather than write it.
+        guard vocab.count > 0 else {
+            throw SentimentError.usage("no feature occurs in \(config.minCount) or more training texts: lower --min-count (the \(train.count) training texts cannot support it)")
+        }
         let docs = trainKeys.map { vocab.encode($0) }
         let y = train.map { labelIndex[$0.label]! }
         let devKept = dev.filter { labelIndex[$0.label] != nil }
         if devKept.count < dev.count { log("dev: \(dev.count - devKept.count) examples with labels unseen in training ignored") }
+        // The epoch (and the deep mix) are chosen on dev and its accuracy goes into the
+        // manifest: with no usable dev example that would be a silent "0.00%".
+        guard !dev.isEmpty else { throw SentimentError.usage("no dev examples: give --dev with labelled texts (the best epoch is chosen on them)") }
+        guard !devKept.isEmpty else {
+            let devLabels = Set(dev.map(\.label)).sorted().prefix(5).joined(separator: ", ")
+            throw SentimentError.usage("no dev example has a training label (dev labels: \(devLabels); training labels: \(labels.joined(separator: ", "))); for star ratings use --stars-to-polarity")
+        }
         let devDocs = featureKeys(devKept.map(\.text), features: config.features).map { vocab.encode($0) }
         let devY = devKept.map { labelIndex[$0.label]! }
 
@@ -72,6 +84,11 @@ public enum SentimentTraining {
             }
             let (scorer, _, _) = trainer.train(docs: docs, labels: y, dev: devDocs, devLabels: devY,
                                                features: vocab.count, labelCount: labels.count)
+            // A learning rate far too large overflows the weights; such a model answers
+            // NaN, so stop here with the cause instead of writing it.
+            guard scorer.weights.allSatisfy(\.isFinite), scorer.bias.allSatisfy(\.isFinite) else {
+                throw SentimentError.usage("training diverged (seed \(seed)): weights became infinite or NaN; lower --lr (now \(config.hyper.learningRate))")
+            }
             if var s = sum {
                 for i in s.weights.indices { s.weights[i] += scorer.weights[i] }
                 for i in s.bias.indices { s.bias[i] += scorer.bias[i] }
