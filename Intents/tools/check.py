@@ -55,10 +55,13 @@ for fn in sorted(os.listdir(ROOT)):
         for e in it.findall(NI + "examples"):
             ex[e.get("lang")] += [x.text.strip() for x in e.findall(NI + "example")]
         resp = {l: [] for l in LANGS}
+        whens = {}
         for r in it.findall(NI + "response"):
             resp[r.get("lang")] += [v.text.strip() for v in r.findall(NI + "variant")]
+            # a variant with when="slot" is used only once that (optional) slot is filled
+            whens.setdefault(r.get("lang"), []).extend(v.get("when") for v in r.findall(NI + "variant"))
         intents[name] = dict(file=fn, slots=slots, examples=ex, responses=resp,
-                             handoff=it.get("handoff", "never"),
+                             handoff=it.get("handoff", "never"), whens=whens,
                              followups=[f.get("intent") for f in it.findall(NI + "followup")])
 
 # ---------------------------------------------------------------- entities
@@ -68,7 +71,8 @@ for en in eroot.findall(NE + "entity"):
     pats = []
     for p in en.findall(NE + "pattern"):
         flags = re.I if p.get("ignoreCase") in ("true", "1") else 0
-        pats.append((re.compile(p.text, flags), int(p.get("group", "0")), p.get("normalize", "none")))
+        # Python's re has no \p{Han}: the CJK ideograph blocks stand in for it
+        pats.append((re.compile(p.text.replace("\\p{Han}", "\u3400-\u9fff"), flags), int(p.get("group", "0")), p.get("normalize", "none")))
     terms = []
     for v in en.findall(NE + "value"):
         for t in v.findall(NE + "term"):
@@ -82,6 +86,9 @@ def normalize(value, how):
         return value.upper()
     if how == "lower":
         return value.lower()
+    if how == "alnum":
+        value = unicodedata.normalize("NFKC", value)
+        return "".join(c for c in value if c.isascii() and c.isalnum()).upper()
     return value
 
 def find_entity(name, text):
@@ -132,9 +139,9 @@ for name, it in intents.items():
     for l in LANGS:
         if len(it["responses"][l]) < 2 and name != "oos":
             err(f"{it['file']}: {name}: fewer than 2 {l} response variants")
-        for v in it["responses"][l]:
+        for v, when in zip(it["responses"][l], it["whens"].get(l, [])):
             for ph in re.findall(r"\{([^}]*)\}", v):
-                if ph not in required:
+                if ph not in required and ph != when:
                     err(f"{it['file']}: {name}: variant uses {{{ph}}} which is not a required slot: {v}")
         seen = set()
         for e in it["examples"][l]:

@@ -38,11 +38,21 @@ struct ChatCommand: ParsableCommand {
     @Flag(help: "With --test: print every turn, not only failures.")
     var verbose = false
 
+    @Option(name: .customLong("urgency-eval"), help: "Measure escalation on complaint files (angry|calm<TAB>zh|en<TAB>message) and print the rates.")
+    var urgencyEval: [String] = []
+
     @Option(help: "Seed for the choice of response variants.")
     var seed: UInt64 = 7
 
     func run() throws {
         let session = try ChatSession.open(modelPath: model, intentsPath: intents, seed: seed)
+        if !urgencyEval.isEmpty {
+            for f in urgencyEval {
+                let r = try UrgencyEvaluation.read(f).run(session.manager.urgency, threshold: session.manager.escalationThreshold)
+                print(ChatUrgencyReport.render(file: f, result: r, threshold: session.manager.escalationThreshold, scorer: session.manager.urgency.name))
+            }
+            return
+        }
         if !tests.isEmpty {
             let ok = try ChatTestReport.run(files: tests, manager: session.manager, verbose: verbose)
             if !ok { throw ExitCode(1) }
