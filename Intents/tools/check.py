@@ -244,6 +244,8 @@ if os.path.exists(p):
                 err(f"eval/dev.tsv: only {c.get(r, 0)} {l} lines for {r}")
 
 # ---------------------------------------------------------------- conversation tests
+# turn labels that are not intents: "did you mean…" / "what should I do with this order?"
+RESERVED = {"clarify"}
 covered = defaultdict(set)
 tdir = os.path.join(ROOT, "tests")
 nconv = nturns = 0
@@ -294,6 +296,15 @@ for fn in sorted(os.listdir(tdir)):
                     if text.lower() not in filled.lower():
                         err(f"{where}: '~ {text}' not in {name}/{lang} variant: {filled}")
                 continue
+            if line.startswith("!"):
+                # negative checks: !handoff, !escalated, !intent NAME, !slot NAME, !~ TEXT
+                neg = line[1:].split(None, 1)
+                if not neg or neg[0] not in ("handoff", "escalated", "intent", "slot", "~") or \
+                        (neg[0] in ("intent", "slot", "~")) != (len(neg) == 2):
+                    err(f"{where}: unknown negative check {line!r}")
+                elif neg[0] == "intent" and neg[1].strip() not in intents and neg[1].strip() not in RESERVED:
+                    err(f"{where}: unknown intent {neg[1]}")
+                continue
             if not line.startswith("="):
                 err(f"{where}: unknown line {line!r}")
                 continue
@@ -304,7 +315,9 @@ for fn in sorted(os.listdir(tdir)):
             kind = parts[0]
             if kind == "intent" and len(parts) == 2:
                 turn["intent"] = parts[1]
-                if parts[1] not in intents:
+                if parts[1] in RESERVED:
+                    pass
+                elif parts[1] not in intents:
                     err(f"{where}: unknown intent {parts[1]}")
                 else:
                     covered[parts[1]].add(turn["lang"])
@@ -323,8 +336,14 @@ for fn in sorted(os.listdir(tdir)):
                     found = [find_entity(ent, m) for m in messages]
                     if not any(f and f[1] == parts[2] for f in found):
                         err(f"{where}: no message of the conversation yields {ent} = {parts[2]!r}")
-            elif kind == "handoff" and len(parts) == 1:
+            elif kind in ("handoff", "escalated") and len(parts) == 1:
                 pass
+            elif kind == "confirms" and len(parts) == 2:
+                pass
+            elif kind == "choices" and len(parts) >= 2:
+                for c in line[1:].split()[1:]:
+                    if c not in intents:
+                        err(f"{where}: unknown intent {c} in choices")
             elif kind == "lang" and len(parts) == 2 and parts[1] in LANGS:
                 turn["replylang"] = parts[1]
             else:

@@ -82,6 +82,7 @@ public final class DialogueManager {
 
         // a person has the conversation: say so, do nothing else
         if state.handedOff {
+            turn.intent = "human_agent"
             turn.resolution = "handed off"
             turn.afterHandoff = true
             turn.reply = messages.handedOff(lang)
@@ -109,10 +110,9 @@ public final class DialogueManager {
         if let t = unreadableEntity(intent: intentName, all: allEntities, entities: entities, turn: turn, lang: lang) { return t }
 
         // a bare entity as an opening message: ask what to do with it
-        if state.pendingIntent == nil, state.lastIntent == nil, !entities.isEmpty, isMostlyEntities(text, entities),
+        if state.pendingIntent == nil, state.lastIntent == nil, let e = entities.first(where: identifies), isBare(text, entities),
            resolution == "classifier" || resolution == "entity evidence",
            intentName == outOfScopeLabel || prediction.confidence < followUpConfidence || resolution == "entity evidence" {
-            let e = entities[0]
             state.heldEntities = entities
             state.heldAtTurn = state.turns
             turn.intent = clarifyLabel
@@ -122,8 +122,16 @@ public final class DialogueManager {
             return turn
         }
 
-        // low confidence between the bands: "did you mean A or B?"
-        if resolution == "classifier", let t = clarification(prediction, turn: turn, lang: lang) { return t }
+        // low confidence between the bands: "did you mean A or B?" — unless the message carries
+        // what the best intent needs (an order number for order_status); an acting intent so
+        // supported is still confirmed before it acts
+        if resolution == "classifier", !prediction.rejected, prediction.confidence < followUpConfidence,
+           let def = intents.intent(named: intentName),
+           def.requiredSlots.contains(where: { s in entities.contains { $0.type == s.entity } }) {
+            if def.acts { resolution = "entity evidence" }
+        } else if resolution == "classifier", let t = clarification(prediction, turn: turn, lang: lang) {
+            return t
+        }
 
         guard intentName != outOfScopeLabel, let def = intents.intent(named: intentName) else {
             state.consecutiveFailures += 1
@@ -307,7 +315,8 @@ public final class DialogueManager {
         }
         let newRequest = confident && prediction.intent != pending
         let followUp = followUps.analyse(text).isFollowUp
-        if newRequest || followUp || all.contains(where: { $0.type == slot.entity + "_like" }) { return nil }
+        let like = all.first(where: { $0.type == slot.entity + "_like" })
+        if newRequest || (followUp && like == nil) { return nil }
         if yesNo.read(text) == false { // "no" to "what is your order number?": stop asking
             var turn = inTurn
             clearPending()
@@ -329,9 +338,13 @@ public final class DialogueManager {
             turn.slots = state.slots
             return turn
         }
-        turn.resolution = "re-ask"
+        turn.resolution = like == nil ? "re-ask" : "unreadable entity"
         turn.askedSlot = slotName
-        turn.reply = messages.invalid(entity: slot.entity, seen: entities.first?.type, prompt: prompt(slot, lang), lang)
+        if let like {
+            turn.reply = messages.unreadable(like.text, example: example(of: slot.entity), lang)
+        } else {
+            turn.reply = messages.invalid(entity: slot.entity, seen: entities.first?.type, prompt: prompt(slot, lang), lang)
+        }
         turn.slots = state.slots
         return turn
     }
@@ -347,9 +360,8 @@ public final class DialogueManager {
         let pendingDef = state.pendingIntent.flatMap { intents.intent(named: $0) }
         let target = [def, pendingDef].compactMap { $0 }.first { $0.slots.contains { $0.entity == base } }
         if def != nil, target == nil, intent != outOfScopeLabel { return nil } // about something else
-        let example = intents.entities.definitions.first { $0.name == base }?.samples.first { $0.value != nil }?.value ?? ""
         turn.resolution = "unreadable entity"
-        turn.reply = messages.unreadable(like.text, example: example, lang)
+        turn.reply = messages.unreadable(like.text, example: example(of: base), lang)
         if let target, let slot = target.slots.first(where: { $0.entity == base }) {
             turn.intent = target.name
             state.pendingIntent = target.name
@@ -360,6 +372,11 @@ public final class DialogueManager {
         }
         turn.slots = state.slots
         return turn
+    }
+
+    /// A well-formed value of an entity for messages: its first `<sample>` value.
+    private func example(of entity: String) -> String {
+        intents.entities.definitions.first { $0.name == entity }?.samples.first { $0.value != nil }?.value ?? ""
     }
 
     /// Below the acceptance confidence but with two plausible in-scope intents: ask which.
@@ -411,6 +428,21 @@ public final class DialogueManager {
             }
         }
         return (prediction.rejected ? outOfScopeLabel : prediction.intent, "classifier", nil)
+    }
+
+    /// An entity that some intent needs as a required slot (an order number): alone in a
+    /// message it is something to act on; a date or a colour alone is not.
+    private func identifies(_ e: Entity) -> Bool {
+        intents.intents.contains { $0.requiredSlots.contains { $0.entity == e.type } }
+    }
+
+    /// Only entities and words naming them ("SO123456789", "订单号：2024…", "my order number is …").
+    private func isBare(_ text: String, _ entities: [Entity]) -> Bool {
+        var rest = textWithoutEntities(text, entities).lowercased()
+        for w in ["order number", "order no", "order", "number", "my", "it's", "it is", "is", "here", "订单号", "订单", "单号", "我的", "是", "号"] {
+            rest = rest.replacingOccurrences(of: w, with: "")
+        }
+        return rest.unicodeScalars.filter { $0.properties.isAlphabetic }.count <= 1
     }
 
     /// True when little besides the entities is left ("2024…", "order number SO123456789",

@@ -16,8 +16,8 @@ public struct DialogueMessages: Sendable {
     public func invalid(entity: String, seen: String?, prompt: String, _ l: Language) -> String {
         let what = l == .zh ? (entity == "order_number" ? "订单号" : "所需信息") : (entity == "order_number" ? "an order number" : "what I need")
         if l == .zh {
-            let s = seen.map { "这看起来像\($0 == "phone" ? "手机号" : $0 == "email" ? "邮箱" : "别的信息")，" } ?? "没有识别到"
-            return "\(s)不是有效的\(what)。\(prompt)"
+            let s = seen.map { "这看起来像\($0 == "phone" ? "手机号" : $0 == "email" ? "邮箱" : "别的信息")，不是有效的\(what)。" } ?? "没有识别到有效的\(what)。"
+            return s + prompt
         }
         let s = seen.map { "That looks like \($0 == "phone" ? "a phone number" : $0 == "email" ? "an e-mail address" : "something else"), not \(what)." }
             ?? "I couldn't find \(what) in that."

@@ -3,7 +3,7 @@ import Foundation
 /// A small anger lexicon (zh/en): the fallback urgency scorer when no sentiment model is
 /// available, and the anger half of `SentimentUrgency` (review sentiment models cannot tell
 /// an angry complaint from a calm one). Score: strong cues (insults, threats, rage) count 1,
-/// mild ones (frustration) 0.4, and intensity (!!!, ???, shouting in capitals, weeks of
+/// mild ones (frustration) 0.4 (at most 0.45 together), and intensity (!!!, ???, shouting in capitals, weeks of
 /// waiting) adds a little each, capped at 1. Complaint words themselves ("投诉",
 /// "complain") are not anger: a calm complaint must not escalate.
 public struct LexiconUrgency: UrgencyScoring {
@@ -35,7 +35,8 @@ public struct LexiconUrgency: UrgencyScoring {
         let t = text.lowercased().replacingOccurrences(of: "麻烦", with: "")
         var s: Float = 0
         for w in Self.strong where t.contains(w) { s += 1 }
-        for w in Self.mild where t.contains(w) { s += 0.4 }
+        // frustration alone stays below escalation however many cues pile up ("退款一直没到账，怎么回事")
+        s += min(0.45, Float(Self.mild.filter { t.contains($0) }.count) * 0.4)
         if text.contains("!!") || text.contains("！！") || text.contains("!！") || text.contains("！!") { s += 0.3 }
         if text.contains("??") || text.contains("？？") || text.contains("?!") || text.contains("？！") { s += 0.3 }
         let capsWords = text.split(whereSeparator: { !$0.isLetter }).filter { $0.count >= 4 && $0.allSatisfy { $0.isUppercase } }
