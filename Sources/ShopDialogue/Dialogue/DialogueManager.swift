@@ -13,7 +13,9 @@ public final class DialogueManager {
     /// Out-of-scope messages in a row that hand the conversation to a human.
     public var handoffAfterFailures = 3
     /// Urgency at or above which any message (whatever its intent) goes to a human.
-    public var escalationThreshold: Float = 0.5
+    public var escalationThreshold: Float = DialogueManager.defaultEscalationThreshold
+    /// The escalation level the complaint sets are measured at (`Intents/eval/complaints*.tsv`).
+    public static let defaultEscalationThreshold: Float = 0.5
     /// Messages classified below this confidence may be read as answers/follow-ups instead,
     /// and get "did you mean A or B?" when they are not.
     public var followUpConfidence: Float = 0.6
@@ -317,15 +319,6 @@ public final class DialogueManager {
         let followUp = followUps.analyse(text).isFollowUp
         let like = all.first(where: { $0.type == slot.entity + "_like" })
         if newRequest || (followUp && like == nil) { return nil }
-        if yesNo.read(text) == false { // "no" to "what is your order number?": stop asking
-            var turn = inTurn
-            clearPending()
-            turn.intent = pending
-            turn.resolution = "declined"
-            turn.reply = messages.noHandoff(lang)
-            turn.slots = state.slots
-            return turn
-        }
         var turn = inTurn
         turn.intent = pending
         state.slotAttempts += 1
@@ -382,7 +375,9 @@ public final class DialogueManager {
     /// Below the acceptance confidence but with two plausible in-scope intents: ask which.
     private func clarification(_ p: IntentPrediction, turn inTurn: DialogueTurn, lang: Language) -> DialogueTurn? {
         let inScope = p.alternatives.filter { $0.intent != outOfScopeLabel && intents.intent(named: $0.intent) != nil }
-        guard inScope.count >= 2, let top = inScope.first, top.probability >= clarifyConfidence,
+        // the out-of-scope class itself winning is a clear "no", not a doubt between two intents
+        let oos = p.alternatives.first { $0.intent == outOfScopeLabel }?.probability ?? 0
+        guard inScope.count >= 2, let top = inScope.first, top.probability >= clarifyConfidence, top.probability > oos,
               top.probability < followUpConfidence || p.rejected else { return nil }
         var turn = inTurn
         let two = Array(inScope.prefix(2))

@@ -15,7 +15,7 @@ public struct LexiconUrgency: UrgencyScoring {
         "处理个屁", "死了吗", "不然我就", "太过分", "态度恶劣", "一群", "听不懂人话",
         "scam", "fraud", "ridiculous", "unacceptable", "furious", "angry", "worst", "terrible", "disgusting",
         "outrageous", "pathetic", "useless", "rip-off", "ripoff", "lawyer", "sue you", "suing", "report you", "fed up",
-        "never again", "horrible", "awful", "wtf", "damn", "sick of", "livid", "joke", "crooks", "lied to",
+        "never again", "horrible", "awful", "wtf", "damn", "sick of", "livid", "is a joke", "what a joke", "joke of a", "crooks", "lied to",
         "chargeback", "infuriating", "kidding me", "done with you", "report this",
     ]
     static let mild: [String] = [

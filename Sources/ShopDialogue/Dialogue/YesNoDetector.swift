@@ -8,6 +8,8 @@ public struct YesNoDetector: Sendable {
                       "that's the one", "that one", "confirm", "go ahead", "y"]
     public var no = ["不是", "不对", "不用", "不要", "不", "错了", "算了", "别", "不是这个",
                      "no thanks", "no", "nope", "nah", "wrong", "not that one", "not that", "don't", "cancel that", "n"]
+    /// Starts that look like a cue but are not an answer ("no idea", "不知道").
+    public var notAnswers = ["no idea", "not sure", "no clue", "不知道", "不清楚", "不记得", "忘了"]
     /// Longer messages are new requests, not answers.
     public var maxLength = 24
 
@@ -17,7 +19,7 @@ public struct YesNoDetector: Sendable {
     public func read(_ text: String) -> Bool? {
         let t = text.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
             .trimmingCharacters(in: CharacterSet(charactersIn: "!！.。,，?？~～ "))
-        guard !t.isEmpty, t.count <= maxLength else { return nil }
+        guard !t.isEmpty, t.count <= maxLength, !notAnswers.contains(where: { t.hasPrefix($0) }) else { return nil }
         if matches(t, no) { return false }
         if matches(t, yes) { return true }
         return nil
