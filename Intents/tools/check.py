@@ -286,12 +286,21 @@ for fn in sorted(os.listdir(tdir)):
                 text = line[1:].strip()
                 lang = turn.get("replylang", turn["lang"])
                 name = turn["intent"]
+                if turn.get("own_words"):
+                    # the reply is the assistant's own question (confirm, re-ask, prompt, hand-off), not a variant
+                    continue
                 if name is None:
-                    err(f"{where}: '~' without '= intent' in the same turn (cannot check variants)")
+                    if not turn.get("negative_intent"):
+                        err(f"{where}: '~' without '= intent' in the same turn (cannot check variants)")
                     continue
                 if name not in intents:
                     continue
-                for v in intents[name]["responses"][lang]:
+                # the variants the runtime may pick: when="slot" ones once that slot is filled, else the others
+                whens = intents[name]["whens"].get(lang, [])
+                filled_when = {w for w in whens if w and w in slots}
+                for v, w in zip(intents[name]["responses"][lang], whens):
+                    if not ((w in filled_when) if filled_when else (w is None)):
+                        continue
                     filled = re.sub(r"\{([^}]*)\}", lambda m: slots.get(m.group(1), "{" + m.group(1) + "}"), v)
                     if text.lower() not in filled.lower():
                         err(f"{where}: '~ {text}' not in {name}/{lang} variant: {filled}")
@@ -304,6 +313,8 @@ for fn in sorted(os.listdir(tdir)):
                     err(f"{where}: unknown negative check {line!r}")
                 elif neg[0] == "intent" and neg[1].strip() not in intents and neg[1].strip() not in RESERVED:
                     err(f"{where}: unknown intent {neg[1]}")
+                elif neg[0] == "intent":
+                    turn["negative_intent"] = True
                 continue
             if not line.startswith("="):
                 err(f"{where}: unknown line {line!r}")
@@ -322,6 +333,7 @@ for fn in sorted(os.listdir(tdir)):
                 else:
                     covered[parts[1]].add(turn["lang"])
             elif kind == "asks" and len(parts) == 2:
+                turn["own_words"] = True
                 name = turn["intent"]
                 if name in intents and parts[1] not in intents[name]["slots"]:
                     err(f"{where}: {name} has no slot {parts[1]}")
@@ -337,9 +349,9 @@ for fn in sorted(os.listdir(tdir)):
                     if not any(f and f[1] == parts[2] for f in found):
                         err(f"{where}: no message of the conversation yields {ent} = {parts[2]!r}")
             elif kind in ("handoff", "escalated") and len(parts) == 1:
-                pass
+                turn["own_words"] = True
             elif kind == "confirms" and len(parts) == 2:
-                pass
+                turn["own_words"] = True
             elif kind == "choices" and len(parts) >= 2:
                 for c in line[1:].split()[1:]:
                     if c not in intents:
