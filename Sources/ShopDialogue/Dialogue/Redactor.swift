@@ -146,6 +146,24 @@ public struct Redactor: @unchecked Sendable {
         return merged.map(\.span)
     }
 
+    /// Fictional stand-ins for the tags, by language, so a redacted message still reads (and
+    /// replays in a conversation test) like the original: `[PHONE]` → `13800000000`.
+    public static let fictional: [Language: [String: String]] = [
+        .zh: ["[PHONE]": "13800000000", "[EMAIL]": "customer@example.com", "[CARD]": "4000 0000 0000 0002", "[CVV]": "000",
+              "[EXPIRY]": "01/30", "[ID]": "110101199001010000", "[PASSPORT]": "E00000000", "[SSN]": "000-00-0000",
+              "[ADDRESS]": "上海市黄浦区示例路1号", "[NAME]": "张三"],
+        .en: ["[PHONE]": "415-555-0100", "[EMAIL]": "customer@example.com", "[CARD]": "4000 0000 0000 0002", "[CVV]": "000",
+              "[EXPIRY]": "01/30", "[ID]": "110101199001010000", "[PASSPORT]": "E00000000", "[SSN]": "000-00-0000",
+              "[ADDRESS]": "1 Example Street, Springfield", "[NAME]": "Alex Doe"],
+    ]
+
+    /// A redacted text with every tag replaced by its fictional stand-in.
+    public static func withFictionalData(_ redacted: String) -> String {
+        var out = redacted
+        for (tag, value) in fictional[Language.of(redacted)] ?? [:] { out = out.replacingOccurrences(of: tag, with: value) }
+        return out
+    }
+
     /// Full-width ASCII (U+FF01–FF5E) and the ideographic space folded to ASCII: one UTF-16
     /// unit for one, so ranges in the folded text are ranges in the original.
     static func fold(_ text: String) -> String {
