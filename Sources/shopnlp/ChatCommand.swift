@@ -52,8 +52,11 @@ struct ChatCommand: ParsableCommand {
     @Flag(help: "With --test: print every turn, not only failures.")
     var verbose = false
 
-    @Option(name: .customLong("urgency-eval"), help: "Measure escalation on complaint files (angry|calm<TAB>zh|en<TAB>message) and print the rates.")
+    @Option(name: .customLong("urgency-eval"), parsing: .upToNextOption, help: "Measure escalation on complaint files (angry|calm<TAB>zh|en<TAB>message) and print the rates.")
     var urgencyEval: [String] = []
+
+    @Flag(help: "Urgency from the anger lexicon alone, without the sentiment models (comparison, or when the models are missing).")
+    var lexiconOnly = false
 
     @Option(help: "Seed for the choice of response variants.")
     var seed: UInt64 = 7
@@ -65,6 +68,7 @@ struct ChatCommand: ParsableCommand {
             return
         }
         let session = try ChatSession.open(modelPath: model, intentsPath: intents, seed: seed)
+        if lexiconOnly { session.manager.urgency = LexiconUrgency() }
         if !urgencyEval.isEmpty {
             for f in urgencyEval {
                 let r = try UrgencyEvaluation.read(f).run(session.manager.urgency, threshold: session.manager.escalationThreshold)

@@ -6,15 +6,20 @@ import ShopSentiment
 /// (both are negative), and the lexicon alone fires on words like "scam" in a neutral
 /// question, so the score needs both: anger cues scaled by how negative the model reads
 /// the message, plus a little for a very negative message without cues:
-/// score = lexicon · (floor + (1 − floor) · P(negative)) + bonus · max(0, 2·P(negative) − 1).
+/// score = lexicon · (floor + (1 − floor) · P(negative)) + bonus · max(0, 2·P(negative) − 1),
+/// and 0 when the lexicon finds no cue at all.
 public struct SentimentUrgency: UrgencyScoring {
     public var zh: SentimentModel?
     public var en: SentimentModel?
     public var lexicon = LexiconUrgency()
     /// Share of the lexicon score kept when the model reads the message as positive.
-    public var floor: Float = 0.4
+    public var floor: Float = 0.2
     /// Weight of a strongly negative reading on its own.
     public var bonus: Float = 0.05
+    /// A label to read as negative when a model has exactly this label; otherwise the label
+    /// meaning negative is found by polarity (`negative`, `neg`, `0`, …), so both the shipped
+    /// `negative`/`positive` models and `0`/`1` ones work.
+    public var negativeLabel = "negative"
 
     public var name: String { "sentiment+lexicon" }
 
@@ -25,12 +30,16 @@ public struct SentimentUrgency: UrgencyScoring {
 
     /// P(negative) from the model of the message's language (the other one when missing).
     public func negativeProbability(_ text: String) -> Float? {
-        guard let model = Language.of(text) == .zh ? (zh ?? en) : (en ?? zh) else { return nil }
-        return model.probability(of: .negative, in: text)
+        guard let model = Language.of(text) == .zh ? (zh ?? en) : (en ?? zh),
+              let i = model.labels.firstIndex(of: negativeLabel) ?? model.labelIndex(of: .negative) else { return nil }
+        return model.predict(text).probabilities[i]
     }
 
     public func negativity(_ text: String) -> Float {
         let lex = lexicon.negativity(text)
+        // without an anger cue the score stays at most `bonus`, far below escalation: skip the
+        // model (a BiLSTM pass) on the ordinary turns that are most of a conversation
+        if lex == 0 { return 0 }
         guard let p = negativeProbability(text) else { return lex }
         return min(1, lex * (floor + (1 - floor) * p) + bonus * max(0, 2 * p - 1))
     }
