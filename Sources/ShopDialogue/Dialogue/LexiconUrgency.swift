@@ -30,7 +30,11 @@ public struct LexiconUrgency: UrgencyScoring {
 
     public init() {}
 
-    public func negativity(_ text: String) -> Float {
+    public func negativity(_ text: String) -> Float { min(1, rawScore(text)) }
+
+    /// The uncapped sum of cues: several strong cues say more than one (`SentimentUrgency`
+    /// lets them outweigh an unsure sentiment model).
+    public func rawScore(_ text: String) -> Float {
         // "麻烦" (please / bother) is politeness, not anger
         let t = text.lowercased().replacingOccurrences(of: "麻烦", with: "")
         var s: Float = 0
@@ -43,6 +47,6 @@ public struct LexiconUrgency: UrgencyScoring {
         if !capsWords.isEmpty { s += capsWords.count >= 2 ? 0.5 : 0.3 }
         let ns = text as NSString
         if Self.longWait.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) != nil { s += 0.3 }
-        return min(1, s)
+        return s
     }
 }

@@ -6,8 +6,9 @@ import ShopSentiment
 /// (both are negative), and the lexicon alone fires on words like "scam" in a neutral
 /// question, so the score needs both: anger cues scaled by how negative the model reads
 /// the message, plus a little for a very negative message without cues:
-/// score = lexicon · (floor + (1 − floor) · P(negative)) + bonus · max(0, 2·P(negative) − 1),
-/// and 0 when the lexicon finds no cue at all.
+/// score = min(1, lexicon · (floor + (1 − floor) · P(negative)) + bonus · max(0, 2·P(negative) − 1)),
+/// with the uncapped lexicon sum (stacked anger cues outweigh an unsure review model), and 0
+/// when the lexicon finds no cue at all.
 public struct SentimentUrgency: UrgencyScoring {
     public var zh: SentimentModel?
     public var en: SentimentModel?
@@ -36,7 +37,7 @@ public struct SentimentUrgency: UrgencyScoring {
     }
 
     public func negativity(_ text: String) -> Float {
-        let lex = lexicon.negativity(text)
+        let lex = lexicon.rawScore(text)
         // without an anger cue the score stays at most `bonus`, far below escalation: skip the
         // model (a BiLSTM pass) on the ordinary turns that are most of a conversation
         if lex == 0 { return 0 }
