@@ -91,6 +91,31 @@ import Testing
         #expect(!Self.leaks("13812345678", in: "call [PHONE] now"))
     }
 
+    /// The strings issue 13 saw leak into `--log`, each with what must not survive.
+    @Test func issueLeaksAreClosed() throws {
+        let r = Redactor(entities: try IntentSet.load(directory: TestSupport.packageRoot + "/Intents").entities)
+        let cases: [(String, [String])] = [
+            ("身份证 11010519491231002X", ["11010519491231002X"]),
+            ("SSN 123-45-6789", ["123-45-6789"]),
+            ("passport E12345678", ["E12345678"]),
+            ("座机 0755-86013388", ["86013388"]),
+            ("手机 １３８１２３４５６７８", ["１３８１２３４５６７８", "５６７８"]),
+            ("Amex 3782 822463 10005", ["822463", "10005"]),
+            ("exp 12/27 cvv 123", ["12/27", "123"]),
+            ("Flat 3, 221B Baker Street, London NW1 6XE", ["Baker", "NW1", "6XE", "221B", "London"]),
+            ("浙江省杭州市西湖区文三路 477 号华星科技大厦 6 楼", ["文三路", "477", "华星", "6 楼"]),
+            ("1600 Amphitheatre Parkway, Mountain View, CA 94043", ["Amphitheatre", "Mountain View", "94043"]),
+            ("收件人王小明，电话13812345678", ["王小明", "13812345678"]),
+            ("recipient: Jane Doe", ["Jane Doe"]),
+        ]
+        for (message, secrets) in cases {
+            let out = r.redact(message)
+            for secret in secrets { #expect(!out.contains(secret), "\(secret) survives in \(out)") }
+        }
+        let cut = r.redact("请把订单2024071012345678的地址改成北京市朝阳区建国路88号SOHO现代城2号楼1502室")
+        #expect(cut == "请把订单2024071012345678的地址改成[ADDRESS]")
+    }
+
     @Test func chineseIDChecksum() {
         #expect(Redactor.validChineseID("11010519491231002X"))
         #expect(!Redactor.validChineseID("110105194912310021"))
