@@ -31,19 +31,3 @@ public struct DialogueTurn: Sendable {
     /// True when the conversation had already been handed to a person: the reply only says so.
     public var afterHandoff = false
 }
-
-/// One option of a clarification question.
-public struct DialogueChoice: Sendable, Equatable {
-    public var intent: String
-    public var title: String
-    public var probability: Float
-
-    public init(intent: String, title: String, probability: Float) {
-        self.intent = intent
-        self.title = title
-        self.probability = probability
-    }
-}
-
-/// The reserved intent label of a turn whose reply asks what the customer meant.
-public let clarifyLabel = "clarify"
