@@ -55,10 +55,13 @@ for fn in sorted(os.listdir(ROOT)):
         for e in it.findall(NI + "examples"):
             ex[e.get("lang")] += [x.text.strip() for x in e.findall(NI + "example")]
         resp = {l: [] for l in LANGS}
+        whens = {}
         for r in it.findall(NI + "response"):
             resp[r.get("lang")] += [v.text.strip() for v in r.findall(NI + "variant")]
+            # a variant with when="slot" is used only once that (optional) slot is filled
+            whens.setdefault(r.get("lang"), []).extend(v.get("when") for v in r.findall(NI + "variant"))
         intents[name] = dict(file=fn, slots=slots, examples=ex, responses=resp,
-                             handoff=it.get("handoff", "never"),
+                             handoff=it.get("handoff", "never"), whens=whens,
                              followups=[f.get("intent") for f in it.findall(NI + "followup")])
 
 # ---------------------------------------------------------------- entities
@@ -68,7 +71,8 @@ for en in eroot.findall(NE + "entity"):
     pats = []
     for p in en.findall(NE + "pattern"):
         flags = re.I if p.get("ignoreCase") in ("true", "1") else 0
-        pats.append((re.compile(p.text, flags), int(p.get("group", "0")), p.get("normalize", "none")))
+        # Python's re has no \p{Han}: the CJK ideograph blocks stand in for it
+        pats.append((re.compile(p.text.replace("\\p{Han}", "\u3400-\u9fff"), flags), int(p.get("group", "0")), p.get("normalize", "none")))
     terms = []
     for v in en.findall(NE + "value"):
         for t in v.findall(NE + "term"):
@@ -82,6 +86,9 @@ def normalize(value, how):
         return value.upper()
     if how == "lower":
         return value.lower()
+    if how == "alnum":
+        value = unicodedata.normalize("NFKC", value)
+        return "".join(c for c in value if c.isascii() and c.isalnum()).upper()
     return value
 
 def find_entity(name, text):
@@ -132,9 +139,9 @@ for name, it in intents.items():
     for l in LANGS:
         if len(it["responses"][l]) < 2 and name != "oos":
             err(f"{it['file']}: {name}: fewer than 2 {l} response variants")
-        for v in it["responses"][l]:
+        for v, when in zip(it["responses"][l], it["whens"].get(l, [])):
             for ph in re.findall(r"\{([^}]*)\}", v):
-                if ph not in required:
+                if ph not in required and ph != when:
                     err(f"{it['file']}: {name}: variant uses {{{ph}}} which is not a required slot: {v}")
         seen = set()
         for e in it["examples"][l]:
@@ -237,6 +244,8 @@ if os.path.exists(p):
                 err(f"eval/dev.tsv: only {c.get(r, 0)} {l} lines for {r}")
 
 # ---------------------------------------------------------------- conversation tests
+# turn labels that are not intents: "did you mean…" / "what should I do with this order?"
+RESERVED = {"clarify"}
 covered = defaultdict(set)
 tdir = os.path.join(ROOT, "tests")
 nconv = nturns = 0
@@ -277,15 +286,35 @@ for fn in sorted(os.listdir(tdir)):
                 text = line[1:].strip()
                 lang = turn.get("replylang", turn["lang"])
                 name = turn["intent"]
+                if turn.get("own_words"):
+                    # the reply is the assistant's own question (confirm, re-ask, prompt, hand-off), not a variant
+                    continue
                 if name is None:
-                    err(f"{where}: '~' without '= intent' in the same turn (cannot check variants)")
+                    if not turn.get("negative_intent"):
+                        err(f"{where}: '~' without '= intent' in the same turn (cannot check variants)")
                     continue
                 if name not in intents:
                     continue
-                for v in intents[name]["responses"][lang]:
+                # the variants the runtime may pick: when="slot" ones once that slot is filled, else the others
+                whens = intents[name]["whens"].get(lang, [])
+                filled_when = {w for w in whens if w and w in slots}
+                for v, w in zip(intents[name]["responses"][lang], whens):
+                    if not ((w in filled_when) if filled_when else (w is None)):
+                        continue
                     filled = re.sub(r"\{([^}]*)\}", lambda m: slots.get(m.group(1), "{" + m.group(1) + "}"), v)
                     if text.lower() not in filled.lower():
                         err(f"{where}: '~ {text}' not in {name}/{lang} variant: {filled}")
+                continue
+            if line.startswith("!"):
+                # negative checks: !handoff, !escalated, !intent NAME, !slot NAME, !~ TEXT
+                neg = line[1:].split(None, 1)
+                if not neg or neg[0] not in ("handoff", "escalated", "intent", "slot", "~") or \
+                        (neg[0] in ("intent", "slot", "~")) != (len(neg) == 2):
+                    err(f"{where}: unknown negative check {line!r}")
+                elif neg[0] == "intent" and neg[1].strip() not in intents and neg[1].strip() not in RESERVED:
+                    err(f"{where}: unknown intent {neg[1]}")
+                elif neg[0] == "intent":
+                    turn["negative_intent"] = True
                 continue
             if not line.startswith("="):
                 err(f"{where}: unknown line {line!r}")
@@ -297,11 +326,14 @@ for fn in sorted(os.listdir(tdir)):
             kind = parts[0]
             if kind == "intent" and len(parts) == 2:
                 turn["intent"] = parts[1]
-                if parts[1] not in intents:
+                if parts[1] in RESERVED:
+                    pass
+                elif parts[1] not in intents:
                     err(f"{where}: unknown intent {parts[1]}")
                 else:
                     covered[parts[1]].add(turn["lang"])
             elif kind == "asks" and len(parts) == 2:
+                turn["own_words"] = True
                 name = turn["intent"]
                 if name in intents and parts[1] not in intents[name]["slots"]:
                     err(f"{where}: {name} has no slot {parts[1]}")
@@ -316,8 +348,14 @@ for fn in sorted(os.listdir(tdir)):
                     found = [find_entity(ent, m) for m in messages]
                     if not any(f and f[1] == parts[2] for f in found):
                         err(f"{where}: no message of the conversation yields {ent} = {parts[2]!r}")
-            elif kind == "handoff" and len(parts) == 1:
-                pass
+            elif kind in ("handoff", "escalated") and len(parts) == 1:
+                turn["own_words"] = True
+            elif kind == "confirms" and len(parts) == 2:
+                turn["own_words"] = True
+            elif kind == "choices" and len(parts) >= 2:
+                for c in line[1:].split()[1:]:
+                    if c not in intents:
+                        err(f"{where}: unknown intent {c} in choices")
             elif kind == "lang" and len(parts) == 2 and parts[1] in LANGS:
                 turn["replylang"] = parts[1]
             else:

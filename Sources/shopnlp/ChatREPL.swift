@@ -9,16 +9,22 @@ struct ChatREPL {
     let transcript: TranscriptLog?
     var debug: Bool
     let interactive: Bool
+    /// For files staff tooling writes (/save-test, /correct): always redacting.
+    let redactor: Redactor
+    let pendingPath: String
     private var lastMessage: String?
     /// Messages longer than this are cut (a 20 MB line cost 2.58 GB and 108 s before).
     var limit = TextLimit.message
     private var lineNumber = 0
+    private var recorder = ConversationRecorder()
 
-    init(session: ChatSession, transcript: TranscriptLog?, debug: Bool, interactive: Bool) {
+    init(session: ChatSession, transcript: TranscriptLog?, debug: Bool, interactive: Bool, redactor: Redactor, pendingPath: String) {
         self.session = session
         self.transcript = transcript
         self.debug = debug
         self.interactive = interactive
+        self.redactor = redactor
+        self.pendingPath = pendingPath
     }
 
     mutating func run() throws {
@@ -42,6 +48,7 @@ struct ChatREPL {
             }
             let turn = session.manager.respond(text)
             lastMessage = text
+            recorder.record(turn)
             try transcript?.write(turn)
             print(oneLine(turn.reply))
             if debug { print(ChatDebugView.render(turn)) }
@@ -60,7 +67,34 @@ struct ChatREPL {
             print("debug \(debug ? "on" : "off")")
         case "/reset":
             session.manager.reset()
+            recorder.reset()
+            try transcript?.markReset()
             print("conversation reset")
+        case "/correct":
+            guard let def = session.intentSet.intent(named: arg) else {
+                print("usage: /correct INTENT (one of: \(session.intentSet.intents.map(\.name).joined(separator: " ")))")
+                return true
+            }
+            guard let last = recorder.entries.last?.turn else { print("nothing to correct yet"); return true }
+            recorder.correct(def.name)
+            session.manager.forget(pendingOf: last.intent)
+            do {
+                try PendingExamples.append(intent: def.name, domain: def.domain, language: Language.of(last.message), text: last.message,
+                                           redactor: redactor, to: pendingPath)
+                print("last turn re-labelled \(last.intent) → \(def.name); example appended to \(pendingPath)")
+            } catch {
+                print("could not write \(pendingPath): \(error)")
+            }
+        case "/save-test":
+            guard !arg.isEmpty else { print("usage: /save-test FILE.conv"); return true }
+            guard !recorder.entries.isEmpty else { print("nothing to save yet"); return true }
+            let stamp = ISO8601DateFormatter().string(from: Date())
+            do {
+                try ConversationFile.append(recorder.script(title: "saved from chat at \(stamp)", redactor: redactor), to: arg)
+                print("saved \(recorder.entries.count) turns to \(arg)")
+            } catch {
+                print("could not write \(arg): \(error)")
+            }
         case "/intents":
             for def in session.intentSet.intents {
                 let n = def.examples.values.map(\.count).reduce(0, +)
@@ -87,12 +121,14 @@ struct ChatREPL {
         case "/reload":
             do {
                 let what = try session.reload { FileHandle.standardError.write(Data(("reload: " + $0 + "\n").utf8)) }
+                recorder.reset() // the manager starts a new conversation
+                try transcript?.markReset()
                 print(what)
             } catch {
                 print("reload failed, keeping the current model: \(error)")
             }
         case "/help":
-            print("/debug  /reset  /intents  /lang zh|en|auto  /explain [TEXT]  /reload  /quit")
+            print("/debug  /reset  /intents  /lang zh|en|auto  /explain [TEXT]  /reload  /correct INTENT  /save-test FILE  /quit")
         default:
             print("unknown command \(parts[0]); /help lists them")
         }

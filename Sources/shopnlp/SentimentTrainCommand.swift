@@ -124,6 +124,9 @@ struct SentimentTrainCommand: ParsableCommand {
         let before = trainEx.count
         trainEx.removeAll { banned.contains(text: $0.text) }
         SentimentPaths.log("dropped \(before - trainEx.count) of \(before) training examples with a normalised twin in \(sources)\n")
+        if trainEx.isEmpty && before > 0 {
+            throw SentimentError.usage("every training example has a normalised twin in \(sources): training and evaluation hold the same texts; give --dev/--test files distinct from --train")
+        }
         if let writeText {
             try AtomicFile.write(Data((trainEx.map(\.text).joined(separator: "\n") + "\n").utf8), to: writeText)
         }

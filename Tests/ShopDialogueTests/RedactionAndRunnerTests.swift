@@ -30,9 +30,41 @@ import Testing
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(!text.contains("13812345678"))
         #expect(!text.contains("a.b@example.com"))
-        let obj = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+        let lines = text.split(separator: "\n")
+        #expect(lines.count == 2) // run_start + the turn
+        let obj = try JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [String: Any]
         #expect(obj?["intent"] as? String == "greet")
         #expect(obj?["reply"] != nil && obj?["confidence"] != nil)
+    }
+}
+
+@Suite struct TranscriptMarkerTests {
+    @Test func everyLineHasTimeRunAndConversationAndResetsAreMarked() throws {
+        let set = try IntentSet.load(directory: try TestSupport.tinyIntentsDir())
+        let m = DialogueManager(intents: set, classifier: KeywordClassifier.shop)
+        let path = NSTemporaryDirectory() + "t-\(UUID().uuidString).jsonl"
+        let fixed = Date(timeIntervalSince1970: 1_800_000_000)
+        do {
+            let log = try TranscriptLog(path: path, redactor: Redactor(entities: set.entities), runID: "runA", clock: { fixed })
+            try log.write(m.respond("hello"))
+            try log.markReset()
+            m.reset()
+            try log.write(m.respond("地址改成上海市浦东新区世纪大道100号，订单2024031512345678"))
+        }
+        let second = try TranscriptLog(path: path, redactor: nil, runID: "runB", clock: { fixed })
+        try second.write(m.respond("hi"))
+        let objs = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(objs.count == 6)
+        for o in objs {
+            #expect(o["ts"] as? String == "2027-01-15T08:00:00.000Z")
+            #expect(o["run"] is String && o["conversation"] is String)
+        }
+        #expect(objs.map { $0["event"] as? String } == ["run_start", nil, "reset", nil, "run_start", nil])
+        #expect(objs.map { $0["conversation"] as? String } == ["runA/1", "runA/1", "runA/1", "runA/2", "runB/1", "runB/1"])
+        #expect(!((objs[3]["message"] as? String) ?? "").contains("世纪大道"))
+        #expect(((objs[3]["message"] as? String) ?? "").contains("2024031512345678"))
     }
 }
 

@@ -24,8 +24,14 @@ enum TestSupport {
     <?xml version="1.0" encoding="UTF-8"?>
     <entities xmlns="https://shopnlp.example/entities" version="1">
       <entity name="order_number">
-        <pattern>(?&lt;![0-9A-Za-z])20\\d{14}(?![0-9])</pattern>
-        <pattern ignoreCase="true" normalize="upper">(?&lt;![0-9A-Za-z])SO\\d{9}(?![0-9])</pattern>
+        <pattern normalize="alnum">(?&lt;![0-9A-Za-z])20\\d{2}(?:[- ]?\\d{4}){3}(?![0-9])</pattern>
+        <pattern ignoreCase="true" normalize="alnum">(?&lt;![0-9A-Za-z])SO[- ]?\\d{9}(?![0-9])</pattern>
+      </entity>
+      <entity name="order_number_like">
+        <pattern ignoreCase="true" group="1">(?:order\\s*(?:number|no)?|订单号?)\\s*#?((?:SO)?[- ]?\\d[\\d -]{2,24}\\d)</pattern>
+      </entity>
+      <entity name="phone">
+        <pattern normalize="digits">(?&lt;![0-9])1[3-9]\\d{9}(?![0-9])</pattern>
       </entity>
       <entity name="colour">
         <value canonical="navy"><term lang="zh">藏青色</term><term lang="en">navy blue</term><term lang="en">navy</term></value>
@@ -42,7 +48,7 @@ enum TestSupport {
         """
     }
 
-    static func intent(_ name: String, slot: Bool = false, handoff: String = "never", zh: [String], en: [String],
+    static func intent(_ name: String, slot: Bool = false, handoff: String = "never", acts: Bool = false, zh: [String], en: [String],
                        zhReply: String, enReply: String) -> String {
         let slotXML = slot ? """
             <slot name="order_id" entity="order_number" required="true">
@@ -51,7 +57,7 @@ enum TestSupport {
             </slot>
         """ : ""
         return """
-          <intent name="\(name)" domain="test" handoff="\(handoff)">
+          <intent name="\(name)" domain="test" handoff="\(handoff)" acts="\(acts)">
         \(slotXML)
             <examples lang="zh">\(zh.map { "<example>\($0)</example>" }.joined())</examples>
             <examples lang="en">\(en.map { "<example>\($0)</example>" }.joined())</examples>
@@ -61,7 +67,7 @@ enum TestSupport {
         """
     }
 
-    /// A tiny knowledge folder: order_status (needs order_id), greet, human_agent, complaint, oos.
+    /// A tiny knowledge folder: order_status and cancel_order (acts; both need order_id), greet, human_agent, complaint, oos.
     static func tinyIntentsDir() throws -> String {
         let dir = try tempIntentsDir()
         try tinyEntities.write(toFile: dir + "/entities.xml", atomically: true, encoding: .utf8)
@@ -69,6 +75,8 @@ enum TestSupport {
             intent("order_status", slot: true, zh: ["我的订单到哪了", "订单什么时候到", "查一下订单", "快递到哪了"],
                    en: ["where is my order", "track my order", "when will my order arrive", "order status"],
                    zhReply: "订单 {order_id} 已发货", enReply: "Order {order_id} has shipped"),
+            intent("cancel_order", slot: true, acts: true, zh: ["取消订单", "不要了帮我取消"], en: ["cancel my order", "please cancel it"],
+                   zhReply: "已取消订单 {order_id}", enReply: "Cancelled order {order_id}"),
             intent("greet", zh: ["你好", "在吗", "您好"], en: ["hello", "hi there", "hey"],
                    zhReply: "您好", enReply: "Hello"),
             intent("human_agent", handoff: "always", zh: ["转人工", "人工客服", "找真人"], en: ["talk to a human", "agent please", "real person"],
@@ -102,6 +110,7 @@ struct KeywordClassifier: IntentClassifying {
 
     static let shop = KeywordClassifier(rules: [
         ("human_agent", ["人工", "human", "agent"]),
+        ("cancel_order", ["取消", "cancel"]),
         ("complaint", ["投诉", "complain", "terrible", "差"]),
         ("order_status", ["订单", "快递", "order", "package"]),
         ("greet", ["你好", "hello", "hey"]),

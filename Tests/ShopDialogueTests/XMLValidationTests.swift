@@ -5,7 +5,7 @@ import Testing
 @Suite struct XMLValidationTests {
     @Test func tinyFolderLoadsAndValidates() throws {
         let set = try IntentSet.load(directory: try TestSupport.tinyIntentsDir())
-        #expect(set.intents.map(\.name).sorted() == ["complaint", "greet", "human_agent", "oos", "order_status"])
+        #expect(set.intents.map(\.name).sorted() == ["cancel_order", "complaint", "greet", "human_agent", "oos", "order_status"])
         let order = try #require(set.intent(named: "order_status"))
         #expect(order.requiredSlots.map(\.name) == ["order_id"])
         #expect(order.slots[0].prompts[.zh] == "请提供订单号。")

@@ -1,32 +1,52 @@
+import Foundation
+
 /// A small anger lexicon (zh/en): the fallback urgency scorer when no sentiment model is
-/// available, and a second opinion next to it (sentiment models trained on product reviews
-/// miss service-specific anger like "scam" or "投诉"). Score: strong cues count 1, mild 0.5,
-/// exclamation runs and all-caps words add a little, capped at 1.
+/// available, and the anger half of `SentimentUrgency` (review sentiment models cannot tell
+/// an angry complaint from a calm one). Score: strong cues (insults, threats, rage) count 1,
+/// mild ones (frustration) 0.4 (at most 0.45 together), and intensity (!!!, ???, shouting in capitals, weeks of
+/// waiting) adds a little each, capped at 1. Complaint words themselves ("投诉",
+/// "complain") are not anger: a calm complaint must not escalate.
 public struct LexiconUrgency: UrgencyScoring {
     public var name: String { "lexicon" }
 
     static let strong: [String] = [
-        "投诉", "骗子", "垃圾", "气死", "太差", "恶心", "欺诈", "坑人", "黑店", "忍无可忍", "举报", "消协", "12315",
-        "退钱", "愤怒", "无语", "离谱", "差劲", "什么破", "搞什么", "受够", "烂透", "滚", "再也不",
+        "骗子", "垃圾", "气死", "气疯", "恶心", "欺诈", "坑人", "黑店", "忍无可忍", "举报", "消协", "12315", "报警",
+        "愤怒", "无语", "离谱", "差劲", "什么破", "搞什么", "受够", "烂透", "滚蛋", "再也不", "曝光", "耍我", "骂我",
+        "处理个屁", "死了吗", "不然我就", "太过分", "态度恶劣", "一群", "听不懂人话",
         "scam", "fraud", "ridiculous", "unacceptable", "furious", "angry", "worst", "terrible", "disgusting",
-        "outrageous", "pathetic", "useless", "rip-off", "ripoff", "lawyer", "sue you", "report you", "fed up",
-        "never again", "horrible", "awful", "wtf", "damn", "sick of", "livid", "joke of a",
+        "outrageous", "pathetic", "useless", "rip-off", "ripoff", "lawyer", "sue you", "suing", "report you", "fed up",
+        "never again", "horrible", "awful", "wtf", "damn", "sick of", "livid", "is a joke", "what a joke", "joke of a", "crooks", "lied to",
+        "chargeback", "infuriating", "kidding me", "done with you", "report this",
     ]
     static let mild: [String] = [
-        "太慢", "失望", "不满", "生气", "烦", "一直没", "到底", "怎么回事", "还没", "差评",
-        "disappointed", "annoyed", "upset", "frustrated", "still not", "again", "bad service", "not happy",
+        "太慢", "失望", "不满", "生气", "好烦", "烦死", "一直没", "到底", "怎么回事", "差评", "太差", "敷衍", "踢皮球", "赶紧",
+        "说法", "退钱", "又", "第三次", "五次",
+        "disappointed", "annoyed", "upset", "frustrated", "still not", "bad service", "not happy", "again",
+        "how many times", "nobody", "money back", "right now", "manager",
     ]
+    /// Longer waits than a delivery should take: "3 weeks", "半个月", "一个月".
+    static let longWait = try! NSRegularExpression(
+        pattern: #"(?i)(?:\b(?:\d+|two|three|four|five|six)\s+(?:weeks?|months?)\b|(?:[0-9两三四五六七八九十]+个?(?:星期|礼拜|周|月)|半个月|一个月))"#)
 
     public init() {}
 
-    public func negativity(_ text: String) -> Float {
-        let t = text.lowercased()
+    public func negativity(_ text: String) -> Float { min(1, rawScore(text)) }
+
+    /// The uncapped sum of cues: several strong cues say more than one (`SentimentUrgency`
+    /// lets them outweigh an unsure sentiment model).
+    public func rawScore(_ text: String) -> Float {
+        // "麻烦" (please / bother) is politeness, not anger
+        let t = text.lowercased().replacingOccurrences(of: "麻烦", with: "")
         var s: Float = 0
         for w in Self.strong where t.contains(w) { s += 1 }
-        for w in Self.mild where t.contains(w) { s += 0.5 }
-        if text.contains("!!") || text.contains("！！") { s += 0.3 }
-        let capsWords = text.split(separator: " ").filter { $0.count >= 4 && $0.allSatisfy { $0.isUppercase } }
-        if !capsWords.isEmpty { s += 0.3 }
-        return min(1, s)
+        // frustration alone stays below escalation however many cues pile up ("退款一直没到账，怎么回事")
+        s += min(0.45, Float(Self.mild.filter { t.contains($0) }.count) * 0.4)
+        if text.contains("!!") || text.contains("！！") || text.contains("!！") || text.contains("！!") { s += 0.3 }
+        if text.contains("??") || text.contains("？？") || text.contains("?!") || text.contains("？！") { s += 0.3 }
+        let capsWords = text.split(whereSeparator: { !$0.isLetter }).filter { $0.count >= 4 && $0.allSatisfy { $0.isUppercase } }
+        if !capsWords.isEmpty { s += capsWords.count >= 2 ? 0.5 : 0.3 }
+        let ns = text as NSString
+        if Self.longWait.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) != nil { s += 0.3 }
+        return s
     }
 }

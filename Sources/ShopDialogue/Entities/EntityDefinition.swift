@@ -5,6 +5,9 @@ public struct EntityDefinition: @unchecked Sendable {
     /// How a matched string becomes the slot value.
     public enum Normalize: String, Sendable {
         case none, digits, upper, lower
+        /// Letters and digits only (full-width digits folded to ASCII), upper-cased: order
+        /// numbers written `2024-0518-…`, `SO 246…`, `#SO-246…`.
+        case alnum
     }
 
     public struct Pattern: @unchecked Sendable {
@@ -51,6 +54,11 @@ extension EntityDefinition.Normalize {
         case .none: return s
         case .upper: return s.uppercased()
         case .lower: return s.lowercased()
+        case .alnum:
+            return String(String.UnicodeScalarView(s.unicodeScalars.compactMap { u -> Unicode.Scalar? in
+                if (0xFF10...0xFF19).contains(u.value) { return Unicode.Scalar(u.value - 0xFF10 + 0x30) }
+                return u.isASCII && u.properties.isAlphabetic || ("0"..."9").contains(u) ? u : nil
+            })).uppercased()
         case .digits:
             let plus = s.trimmingCharacters(in: .whitespaces).hasPrefix("+")
             return (plus ? "+" : "") + s.filter { $0.isASCII && $0.isNumber }

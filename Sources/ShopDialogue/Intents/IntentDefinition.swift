@@ -13,6 +13,13 @@ public struct IntentDefinition: Sendable {
     public var examples: [Language: [String]]
     public var responses: [Language: [String]]
     public var followups: [String]
+    /// `acts="true"`: answering changes something (cancel, return…), so an order the customer
+    /// did not state in the message is confirmed first.
+    public var acts: Bool = false
+    /// Short customer-facing names per language (`<title>`), for "did you mean A or B?".
+    public var titles: [Language: String] = [:]
+    /// Per language, parallel to `responses`: the optional slot a variant needs (`when="slot"`), or nil.
+    public var responseConditions: [Language: [String?]] = [:]
     public var file: String
     public var line: Int
 
@@ -32,6 +39,11 @@ public struct IntentDefinition: Sendable {
     }
 
     public var requiredSlots: [SlotDefinition] { slots.filter(\.required) }
+
+    /// The customer-facing name in a language: the `<title>`, else the name with spaces.
+    public func title(_ lang: Language) -> String {
+        titles[lang] ?? titles.values.first ?? name.replacingOccurrences(of: "_", with: " ")
+    }
 }
 
 /// A slot an intent fills from an entity, with the prompt used when it is missing.

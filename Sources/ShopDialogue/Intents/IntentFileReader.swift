@@ -11,6 +11,10 @@ enum IntentFileReader {
                 handoff: IntentDefinition.Handoff(rawValue: e.attribute("handoff") ?? "never") ?? .never,
                 file: doc.file, line: e.line)
             def.description = e.children("description").first?.text ?? ""
+            def.acts = ["true", "1"].contains(e.attribute("acts") ?? "false")
+            for t in e.children("title") {
+                if let l = Language(rawValue: t.attribute("lang") ?? "") { def.titles[l] = t.text }
+            }
             for s in e.children("slot") {
                 var prompts: [Language: String] = [:]
                 for p in s.children("prompt") {
@@ -28,11 +32,17 @@ enum IntentFileReader {
                 guard let l = Language(rawValue: r.attribute("lang") ?? "") else { continue }
                 for v in r.children("variant") {
                     let text = v.text
-                    for name in ResponseTemplate.placeholders(in: text) where !def.requiredSlots.contains(where: { $0.name == name }) {
+                    let when = v.attribute("when")
+                    if let when, !def.slots.contains(where: { $0.name == when }) {
+                        throw XMLProblem(file: doc.file, line: v.line, reason: "variant of intent '\(def.name)': when=\"\(when)\" names no slot of the intent")
+                    }
+                    for name in ResponseTemplate.placeholders(in: text)
+                    where !def.requiredSlots.contains(where: { $0.name == name }) && name != when {
                         throw XMLProblem(file: doc.file, line: v.line,
-                                         reason: "response of intent '\(def.name)' uses {\(name)}, which is not a required slot of the intent")
+                                         reason: "response of intent '\(def.name)' uses {\(name)}, which is neither a required slot of the intent nor its when=\"…\" slot")
                     }
                     def.responses[l, default: []].append(text)
+                    def.responseConditions[l, default: []].append(when)
                 }
             }
             def.followups = e.children("followup").compactMap { $0.attribute("intent") }

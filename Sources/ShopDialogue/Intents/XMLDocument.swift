@@ -13,6 +13,19 @@ public final class XMLDocument {
     deinit { xmlFreeDoc(doc) }
 
     var root: XMLElement? { xmlDocGetRootElement(doc).map { XMLElement(node: $0) } }
+
+    /// Whether `text` parses as XML (no validation): for files the tooling writes.
+    static func isWellFormed(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        let d = bytes.withUnsafeBufferPointer { buf in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
+                xmlReadMemory($0, Int32(buf.count), "memory.xml", "UTF-8", Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue))
+            }
+        }
+        guard let d else { return false }
+        xmlFreeDoc(d)
+        return true
+    }
 }
 
 /// A view of one element node (valid while its document lives).

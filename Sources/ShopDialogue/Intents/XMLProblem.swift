@@ -10,7 +10,8 @@ public struct XMLProblem: Error, CustomStringConvertible, Sendable, Equatable {
         self.reason = reason
     }
 
-    public var description: String { "\(file):\(line): \(reason)" }
+    /// `file:line: reason`, or `file: reason` for a problem with the whole file (line 0).
+    public var description: String { line > 0 ? "\(file):\(line): \(reason)" : "\(file): \(reason)" }
 }
 
 /// Several problems found in one go (every schema error of a file, not just the first).

@@ -10,6 +10,17 @@ public struct ConversationScript: Sendable {
         case handoff
         case language(Language)
         case contains(String)
+        /// The reply asks to confirm the remembered value of this slot before acting.
+        case confirms(String)
+        /// The reply offers these intents ("did you mean A or B?"), in this order.
+        case choices([String])
+        case escalated
+        /// Negative checks (`!…`): the opposite must hold.
+        case notHandoff
+        case notEscalated
+        case notIntent(String)
+        case notSlot(String)
+        case notContains(String)
     }
 
     public struct Turn: Sendable {
@@ -25,7 +36,11 @@ public struct ConversationScript: Sendable {
 
     /// Parses a file into conversations; an unknown line is an error with file and line.
     public static func parse(file: String) throws -> [ConversationScript] {
-        guard let data = FileManager.default.contents(atPath: file) else {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDir) else {
+            throw XMLProblem(file: file, line: 0, reason: "no such file")
+        }
+        guard !isDir.boolValue, let data = FileManager.default.contents(atPath: file) else {
             throw XMLProblem(file: file, line: 0, reason: "cannot read conversation test file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
@@ -67,7 +82,19 @@ public struct ConversationScript: Sendable {
                 throw XMLProblem(file: file, line: lineNo, reason: "expectation before any '>' user turn")
             }
             let exp: Expectation
-            if line.hasPrefix("~") {
+            if line.hasPrefix("!") {
+                let body = line.dropFirst().trimmingCharacters(in: .whitespaces)
+                let parts = body.split(separator: " ", maxSplits: 1).map(String.init)
+                switch (parts.first, parts.count) {
+                case ("handoff", 1): exp = .notHandoff
+                case ("escalated", 1): exp = .notEscalated
+                case ("intent", 2): exp = .notIntent(parts[1].trimmingCharacters(in: .whitespaces))
+                case ("slot", 2): exp = .notSlot(parts[1].trimmingCharacters(in: .whitespaces))
+                case ("~", 2): exp = .notContains(parts[1].trimmingCharacters(in: .whitespaces))
+                default:
+                    throw XMLProblem(file: file, line: lineNo, reason: "unknown negative check '\(line)' (!handoff, !escalated, !intent NAME, !slot NAME, !~ TEXT)")
+                }
+            } else if line.hasPrefix("~") {
                 let t = line.dropFirst().trimmingCharacters(in: .whitespaces)
                 guard !t.isEmpty else { throw XMLProblem(file: file, line: lineNo, reason: "empty '~' text") }
                 exp = .contains(t)
@@ -78,16 +105,20 @@ public struct ConversationScript: Sendable {
                 case ("asks", 2): exp = .asks(parts[1])
                 case ("slot", 3): exp = .slot(parts[1], parts[2].trimmingCharacters(in: .whitespaces))
                 case ("handoff", 1): exp = .handoff
+                case ("escalated", 1): exp = .escalated
+                case ("confirms", 2): exp = .confirms(parts[1])
+                case ("choices", 2), ("choices", 3):
+                    exp = .choices(parts.dropFirst().joined(separator: " ").split(separator: " ").map(String.init))
                 case ("lang", 2):
                     guard let l = Language(rawValue: parts[1]) else {
                         throw XMLProblem(file: file, line: lineNo, reason: "unknown language '\(parts[1])' (zh or en)")
                     }
                     exp = .language(l)
                 default:
-                    throw XMLProblem(file: file, line: lineNo, reason: "unknown expectation '\(line)' (intent NAME, asks SLOT, slot NAME VALUE, handoff, lang zh|en)")
+                    throw XMLProblem(file: file, line: lineNo, reason: "unknown expectation '\(line)' (intent NAME, asks SLOT, slot NAME VALUE, handoff, escalated, confirms SLOT, choices A B, lang zh|en)")
                 }
             } else {
-                throw XMLProblem(file: file, line: lineNo, reason: "unrecognised line '\(line)' (expected '#', '>', '=' or '~')")
+                throw XMLProblem(file: file, line: lineNo, reason: "unrecognised line '\(line)' (expected '#', '>', '=', '!' or '~')")
             }
             out[c].turns[out[c].turns.count - 1].expectations.append((exp, lineNo))
         }

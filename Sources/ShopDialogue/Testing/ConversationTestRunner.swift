@@ -51,6 +51,23 @@ public struct ConversationTestRunner {
             return got == l ? nil : "expected a reply in \(l.rawValue), got \(got.rawValue)"
         case .contains(let text):
             return turn.reply.lowercased().contains(text.lowercased()) ? nil : "expected the reply to contain '\(text)'"
+        case .confirms(let slot):
+            return turn.confirming == slot ? nil : "expected the reply to confirm \(slot) before acting, it confirmed \(turn.confirming ?? "nothing")"
+        case .choices(let names):
+            let got = turn.choices.map(\.intent)
+            return got == names ? nil : "expected choices \(names.joined(separator: " ")), got \(got.isEmpty ? "none" : got.joined(separator: " "))"
+        case .escalated:
+            return turn.escalated ? nil : "expected an escalation (urgency \(String(format: "%.2f", turn.urgency)))"
+        case .notHandoff:
+            return turn.handoff ? "expected no hand-off, the turn handed off (urgency \(String(format: "%.2f", turn.urgency)))" : nil
+        case .notEscalated:
+            return turn.escalated ? "expected no escalation, urgency was \(String(format: "%.2f", turn.urgency))" : nil
+        case .notIntent(let name):
+            return turn.intent == name ? "expected any intent but \(name)" : nil
+        case .notSlot(let name):
+            return turn.slots[name].map { "expected slot \(name) to be empty, it holds \($0)" }
+        case .notContains(let text):
+            return turn.reply.lowercased().contains(text.lowercased()) ? "expected the reply not to contain '\(text)'" : nil
         }
     }
 }
