@@ -38,6 +38,8 @@ struct SentimentAbsaTrainCommand: ParsableCommand {
     var learningRate: Float = 2e-3
     @Option(name: .long, help: "Dropout.")
     var dropout: Float = 0.5
+    @Option(name: .long, help: "Start the embedding rows and the BiLSTM from this sentiment model's deep path (e.g. Models/sentiment-en.model).")
+    var initFrom: String?
     @Flag(name: .long, help: "Keep the pretrained embeddings fixed.")
     var freezeEmbeddings = false
     @Flag(name: .long, help: "Weight the loss by inverse class frequency.")
@@ -58,6 +60,7 @@ struct SentimentAbsaTrainCommand: ParsableCommand {
         options.seed = seed; options.epochs = epochs; options.patience = patience
         options.hiddenSize = hidden; options.learningRate = learningRate; options.dropout = dropout
         options.freezeEmbeddings = freezeEmbeddings; options.balanceClasses = balanceClasses
+        options.initFrom = initFrom
         let vectors = embeddings == "none" ? nil : (embeddings ?? (ResourcePaths.packageFolder("Models") as NSString).appendingPathComponent("embeddings-en.model"))
         let command = (["shopnlp", "sentiment", "absa"] + CommandLine.arguments.drop(while: { $0 != "train" }))
             .map(AspectPolarityRun.shellQuote).joined(separator: " ")

@@ -23,6 +23,10 @@ public struct AspectPolarityOptions: Codable, Sendable, Equatable {
     /// Weight the loss by inverse class frequency (helps macro-F1 when neutral is rare).
     public var balanceClasses = false
     public var seed: UInt64 = 1
+    /// A sentiment model (`sentiment train --deep-epochs …`) whose deep path starts the
+    /// embedding rows it knows and the BiLSTM: review-level sentiment pretraining, which
+    /// the ~3k aspect terms of SemEval are too few to learn alone.
+    public var initFrom: String?
 
     public init() {}
 }
@@ -75,6 +79,10 @@ public enum AspectPolarityTrainer {
         if let vectors {
             found = network.embedding.initialise(vocabulary: vocabulary, firstID: 2) { vectors.vector(for: $0) }
             log("\(found) of \(vocabulary.count) vocabulary rows start from \(embeddings ?? "")")
+        }
+        if let initFrom = options.initFrom {
+            let copied = try transfer(from: initFrom, to: network, vocabulary: vocabulary)
+            log("\(copied) of \(vocabulary.count) vocabulary rows and the BiLSTM start from the deep path of \(initFrom)")
         }
         network.embedding.weight.isFrozen = options.freezeEmbeddings
         let model = AspectPolarityModel(network: network, vocabulary: vocabulary)
@@ -144,6 +152,37 @@ public enum AspectPolarityTrainer {
             "embeddings": embeddings ?? "",
         ]
         return (model, report)
+    }
+
+    /// Copies a sentiment model's deep-path embedding rows (by word) and BiLSTM weights into
+    /// `network` (the aspect flag's input column keeps its random start). Returns the rows copied.
+    static func transfer(from path: String, to network: AspectPolarityNetwork, vocabulary: [String]) throws -> Int {
+        let source = try SentimentModelFile.read(path)
+        guard let deep = source.deep else {
+            throw SentimentError.modelFile(path: path, reason: "has no deep path to start from (train it with --deep-epochs)")
+        }
+        let net = deep.network, E = network.config.embedDim, H = network.config.hiddenSize
+        guard net.config.embedDim == E, net.config.hiddenSize == H else {
+            throw SentimentError.modelFile(path: path, reason: "deep path has embedding \(net.config.embedDim), hidden \(net.config.hiddenSize); the aspect model needs \(E), \(H)")
+        }
+        var index: [String: Int] = [:]
+        for (i, w) in deep.vocabulary.enumerated() where index[w] == nil { index[w] = i + 2 }
+        var copied = 0
+        let src = net.embedding.weight.value
+        for (i, w) in vocabulary.enumerated() {
+            guard let r = index[w] else { continue }
+            network.embedding.setVector(Array(src[(r * E)..<((r + 1) * E)]), for: i + 2)
+            copied += 1
+        }
+        network.embedding.setVector(Array(src[E..<(2 * E)]), for: 1)
+        for (to, from) in [(network.encoder.forwardLSTM, net.encoder.forwardLSTM), (network.encoder.reverseLSTM, net.encoder.reverseLSTM)] {
+            for r in 0..<(4 * H) {
+                for c in 0..<E { to.weightIH.value[r * (E + 1) + c] = from.weightIH.value[r * E + c] }
+            }
+            to.weightHH.value = from.weightHH.value
+            to.bias.value = from.bias.value
+        }
+        return copied
     }
 
     static func evaluate(_ model: AspectPolarityModel, _ examples: [(AspectPolarityInput, Int)]) -> SentimentMetrics {

@@ -31,7 +31,7 @@ public enum ReportHTML {
             h += bars(shown.map { ($0.name + " (\($0.counts.total))", $0.counts.positiveShare) }, label: pct)
             var note: [String] = []
             if s.products.count > shown.count { note.append("\(s.products.count) products; the \(shown.count) with most reviews shown") }
-            if s.singleReviewProducts > 0 { note.append("\(s.singleReviewProducts) products have a single review") }
+            if s.singleReviewProducts > 0 { note.append(s.singleReviewProducts == 1 ? "1 product has a single review" : "\(s.singleReviewProducts) products have a single review") }
             if s.untrackedProductReviews > 0 { note.append("\(s.untrackedProductReviews) reviews of products beyond the tracked limit") }
             if !note.isEmpty { h += "<p class=\"muted\">\(escape(note.joined(separator: "; ")))</p>\n" }
         }
@@ -96,7 +96,7 @@ public enum ReportHTML {
     /// Horizontal bars of values in 0…1.
     static func bars(_ rows: [(String, Double)], label: (Double) -> String) -> String {
         let rowH = 22, labelW = 260, barW = 420
-        var s = "<svg width=\"\(labelW + barW + 70)\" height=\(rowH * rows.count + 4) role=\"img\">\n"
+        var s = "<svg width=\"\(labelW + barW + 70)\" height=\"\(rowH * rows.count + 4)\" role=\"img\">\n"
         for (i, r) in rows.enumerated() {
             let y = i * rowH
             s += "<text x=\"\(labelW - 6)\" y=\"\(y + 15)\" text-anchor=\"end\">\(escape(short(r.0, 40)))</text>"
@@ -110,7 +110,7 @@ public enum ReportHTML {
     static func diverging(_ groups: [ReportSummary.Group]) -> String {
         let rowH = 22, labelW = 200, half = 260
         let top = max(1, groups.map { max($0.counts.positive, $0.counts.negative) }.max() ?? 1)
-        var s = "<svg width=\"\(labelW + 2 * half + 20)\" height=\(rowH * groups.count + 24) role=\"img\">\n"
+        var s = "<svg width=\"\(labelW + 2 * half + 20)\" height=\"\(rowH * groups.count + 24)\" role=\"img\">\n"
         s += "<text x=\"\(labelW + half - 6)\" y=\"12\" text-anchor=\"end\" fill=\"\(red)\">negative</text>"
         s += "<text x=\"\(labelW + half + 6)\" y=\"12\" fill=\"\(green)\">positive</text>\n"
         for (i, g) in groups.enumerated() {
