@@ -55,7 +55,8 @@ public struct RecordTagger: Sendable {
         JSONText.number(p.score, into: &out)
         if let lang { out.append(",\"lang\":\"\(lang)\"") }
         if options.explain {
-            Self.append("tokens", model.explain(units: units, label: p.labelIndex, top: options.explainTop), to: &out)
+            // Whole words, weighted by how far the label's probability falls without them.
+            Self.append("tokens", WordExplainer.explain(units.source, model: model, label: p.labelIndex, top: options.explainTop), to: &out)
             // The deep path's view: the words its attention pooling weighed most.
             if model.deep != nil { Self.append("attention", p.attention, to: &out) }
         }
