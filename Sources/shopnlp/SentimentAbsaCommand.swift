@@ -8,7 +8,7 @@ struct SentimentAbsaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "absa",
         abstract: "Aspect-term polarity: train and evaluate the aspect-aware BiLSTM on SemEval-2014 XML.",
-        subcommands: [SentimentAbsaTrainCommand.self, SentimentAbsaEvalCommand.self]
+        subcommands: [SentimentAbsaTrainCommand.self, SentimentAbsaEvalCommand.self, SentimentAbsaTrainTaggerCommand.self]
     )
 }
 
@@ -79,8 +79,10 @@ struct SentimentAbsaEvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Score an aspect-polarity model on SemEval-2014 gold XML: accuracy, macro-F1, per class (conflict terms left out).")
 
-    @Option(name: .long, help: "The model file.")
-    var model: String
+    @Option(name: .long, help: "The aspect-polarity model file.")
+    var model: String?
+    @Option(name: .long, help: "An aspect-term tagger (absa train-tagger): also prints extraction_f1 beside the lexicon's.")
+    var tagger: String?
     @Option(name: .long, parsing: .upToNextOption, help: "Gold files (SemEval-2014 XML), pooled.")
     var test: [String]
     @Flag(name: .long, help: "Print JSON (accuracy, macro_f1, per_class).")
@@ -88,9 +90,50 @@ struct SentimentAbsaEvalCommand: ParsableCommand {
     @Option(name: .long, help: "Shared corpora folder.")
     var corpora: String?
 
+    func validate() throws {
+        if model == nil && tagger == nil { throw ValidationError("give --model, --tagger or both") }
+    }
+
     func run() throws {
-        let text = try AspectPolarityRun.evaluate(model: model, testFiles: test.map { SentimentPaths.dataFile($0, corpora: corpora) },
-                                                  json: json)
-        print(text, terminator: json ? "\n" : "")
+        let files = test.map { SentimentPaths.dataFile($0, corpora: corpora) }
+        if let model {
+            let text = try AspectPolarityRun.evaluate(model: model, testFiles: files, json: json)
+            print(text, terminator: json ? "\n" : "")
+        }
+        if let tagger {
+            print(try AspectPolarityRun.evaluateTagger(tagger, testFiles: files, lexicon: try SentimentPaths.loadAspects(aspectModel: nil)))
+        }
+    }
+}
+
+/// `shopnlp sentiment absa train-tagger`: the learned aspect-term extractor (BIO over BiLSTM states).
+struct SentimentAbsaTrainTaggerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train-tagger",
+        abstract: "Train a BIO aspect-term tagger on SemEval-2014 train XML; --test prints term F1 beside the lexicon's.")
+
+    @Option(name: .long, parsing: .upToNextOption, help: "Training files (SemEval-2014 XML), pooled.")
+    var train: [String]
+    @Option(name: .long, help: "Where to write the tagger.")
+    var out: String
+    @Option(name: .long, parsing: .upToNextOption, help: "Gold files to score on.")
+    var test: [String] = []
+    @Option(name: .long, help: "Vectors that start the embedding layer (default: Models/embeddings-en.model; 'none' for random).")
+    var embeddings: String?
+    @Option(name: .long, help: "Seed.")
+    var seed: UInt64 = 1
+    @Option(name: .long, help: "Maximum epochs.")
+    var epochs = 15
+    @Option(name: .long, help: "Shared corpora folder.")
+    var corpora: String?
+
+    func run() throws {
+        var options = AspectPolarityOptions()
+        options.seed = seed; options.epochs = epochs; options.dropout = 0.3; options.patience = 4
+        let vectors = embeddings == "none" ? nil : (embeddings ?? (ResourcePaths.packageFolder("Models") as NSString).appendingPathComponent("embeddings-en.model"))
+        print(try AspectPolarityRun.trainTagger(
+            trainFiles: train.map { SentimentPaths.dataFile($0, corpora: corpora) },
+            testFiles: test.map { SentimentPaths.dataFile($0, corpora: corpora) }, options: options, embeddings: vectors,
+            lexicon: try SentimentPaths.loadAspects(aspectModel: nil), out: out, log: { SentimentPaths.log($0 + "\n") }), terminator: "")
     }
 }

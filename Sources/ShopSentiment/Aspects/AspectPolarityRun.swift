@@ -63,6 +63,33 @@ public enum AspectPolarityRun {
         return out
     }
 
+    /// Trains the BIO term tagger; returns a summary with test F1 beside the lexicon's.
+    public static func trainTagger(trainFiles: [String], testFiles: [String], options: AspectPolarityOptions, embeddings: String?,
+                                   lexicon: AspectExtractor, out: String, log: (String) -> Void) throws -> String {
+        var sentences: [ABSASentence] = []
+        for f in trainFiles { sentences += try ABSASentence.read(f) }
+        let (tagger, dev) = try AspectTermTagger.train(sentences: sentences, options: options, embeddings: embeddings, log: log)
+        try tagger.save(to: out)
+        log("wrote \(out)")
+        var summary = String(format: "dev term F1 %.2f\n", dev.f1 * 100)
+        for f in testFiles {
+            let test = try ABSASentence.read(f)
+            let t = TermExtractionScore.of(tagger: tagger, sentences: test), l = TermExtractionScore.of(lexicon: lexicon, sentences: test)
+            summary += String(format: "test %@: term F1 %.2f (P %.2f, R %.2f); lexicon F1 %.2f (P %.2f, R %.2f)\n", (f as NSString).lastPathComponent,
+                              t.f1 * 100, t.precision * 100, t.recall * 100, l.f1 * 100, l.precision * 100, l.recall * 100)
+        }
+        return summary
+    }
+
+    /// Term extraction on gold files: `extraction_f1` (and P/R) of the tagger and of the lexicon, as JSON.
+    public static func evaluateTagger(_ path: String, testFiles: [String], lexicon: AspectExtractor) throws -> String {
+        let tagger = try AspectTermTagger.load(path)
+        var sentences: [ABSASentence] = []
+        for f in testFiles { sentences += try ABSASentence.read(f) }
+        let t = TermExtractionScore.of(tagger: tagger, sentences: sentences), l = TermExtractionScore.of(lexicon: lexicon, sentences: sentences)
+        return "{\"extraction_f1\":\(t.f1),\"extraction_precision\":\(t.precision),\"extraction_recall\":\(t.recall),\"gold_terms\":\(t.gold),\"lexicon_extraction_f1\":\(l.f1),\"lexicon_precision\":\(l.precision),\"lexicon_recall\":\(l.recall)}"
+    }
+
     /// A shell word for `s` (quoted when it holds anything unusual).
     public static func shellQuote(_ s: String) -> String {
         s.allSatisfy({ $0.isLetter || $0.isNumber || "-_./=:@+,".contains($0) }) ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
