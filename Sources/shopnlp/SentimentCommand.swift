@@ -5,6 +5,6 @@ struct SentimentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sentiment",
         abstract: "Review sentiment: train and evaluate models, tag reviews in batch (with explanations and aspects).",
-        subcommands: [SentimentTrainCommand.self, SentimentEvalCommand.self, SentimentTagCommand.self]
+        subcommands: [SentimentTrainCommand.self, SentimentEvalCommand.self, SentimentTagCommand.self, SentimentAbsaCommand.self, SentimentReportCommand.self]
     )
 }

@@ -22,8 +22,24 @@ enum SentimentPaths {
         (ResourcePaths.packageFolder("Corpora") as NSString).appendingPathComponent("aspects/\(lang).tsv")
     }
 
-    static func loadAspects() throws -> AspectExtractor {
-        AspectExtractor(zh: try AspectLexicon.load(aspectLexicon("zh")), en: try AspectLexicon.load(aspectLexicon("en")))
+    /// The default English aspect-polarity model: `Models/absa-en.model`.
+    static func defaultAspectModel() -> String {
+        (ResourcePaths.packageFolder("Models") as NSString).appendingPathComponent("absa-en.model")
+    }
+
+    /// The aspect lexicons, with the trained English polarity model: `aspectModel`, else the
+    /// default one when it exists. A default model that does not load is reported and the
+    /// clause rule used instead; a model given explicitly must load.
+    static func loadAspects(aspectModel: String? = nil) throws -> AspectExtractor {
+        var extractor = AspectExtractor(zh: try AspectLexicon.load(aspectLexicon("zh")), en: try AspectLexicon.load(aspectLexicon("en")))
+        if let aspectModel {
+            extractor.polarityModel = try AspectPolarityModel.load(aspectModel)
+        } else if FileManager.default.fileExists(atPath: defaultAspectModel()) {
+            do { extractor.polarityModel = try AspectPolarityModel.load(defaultAspectModel()) } catch {
+                log("warning: \(error); English aspects fall back to the clause rule\n")
+            }
+        }
+        return extractor
     }
 
     /// The models to tag with: the given one, or the default model of each record's language.

@@ -38,6 +38,8 @@ struct SentimentTagCommand: ParsableCommand {
     var noRedact = false
     @Flag(name: .long, help: "Add aspect terms with a polarity each (aspects).")
     var aspects = false
+    @Option(name: .long, help: "English aspect-polarity model for --aspects (default: Models/absa-en.model when present).")
+    var aspectModel: String?
     @Option(name: .long, help: "Write bad records here as JSON lines (record, line, reason).")
     var errors: String?
     @Flag(name: .long, help: "Continue an interrupted run: keep the complete lines of --output and skip that many records.")
@@ -61,7 +63,7 @@ struct SentimentTagCommand: ParsableCommand {
 
     func run() throws {
         let chooser = try SentimentPaths.chooser(model: model)
-        let extractor = aspects ? try SentimentPaths.loadAspects() : nil
+        let extractor = aspects ? try SentimentPaths.loadAspects(aspectModel: aspectModel) : nil
         var options = TagOptions(explain: explain, aspects: aspects, chunkSize: chunk,
                                  workers: workers ?? ProcessInfo.processInfo.activeProcessorCount)
         if explain && !noRedact { options.redactToken = Self.tokenRedactor() }

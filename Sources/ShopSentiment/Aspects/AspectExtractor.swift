@@ -10,6 +10,9 @@ public struct AspectExtractor: Sendable {
     /// Weight of the clause against the whole review in an aspect's probabilities: the
     /// clause says which opinion is about the aspect, the review gives context.
     public var clauseWeight: Float
+    /// The trained aspect-polarity model for English (`Models/absa-en.model`): when set,
+    /// English aspect polarities come from it instead of the clause rule.
+    public var polarityModel: AspectPolarityModel?
 
     public init(zh: AspectLexicon, en: AspectLexicon, neutralMargin: Float = 0.15, clauseWeight: Float = 1.0) {
         self.zh = zh
@@ -119,6 +122,7 @@ public struct AspectExtractor: Sendable {
 
     /// Aspect terms with their polarity, one per distinct term (first mention).
     public func analyse(units: TextUnits, language: String, model: SentimentModel) -> [AspectMention] {
+        if language != "zh", let polarityModel { return analyse(units: units, language: language, polarityModel: polarityModel) }
         var seen = Set<String>()
         var out: [AspectMention] = []
         var whole: [Float]? = nil
@@ -129,5 +133,20 @@ public struct AspectExtractor: Sendable {
             out.append(AspectMention(term: f.term, aspect: f.aspect, polarity: pol, score: score, firstUnit: f.first, unitCount: f.count))
         }
         return out
+    }
+
+    /// Aspect terms with the trained model's polarity: the whole sentence is read, the term marked.
+    func analyse(units: TextUnits, language: String, polarityModel: AspectPolarityModel) -> [AspectMention] {
+        var seen = Set<String>()
+        let found = find(units, language: language).filter { seen.insert($0.term).inserted }
+        guard !found.isEmpty else { return [] }
+        let inputs = found.map { f in
+            polarityModel.input(left: AspectExtractor.text(units, 0..<f.first),
+                                term: AspectExtractor.text(units, f.first..<(f.first + f.count)),
+                                right: AspectExtractor.text(units, (f.first + f.count)..<units.count))
+        }
+        return zip(found, polarityModel.predict(inputs)).map { f, p in
+            AspectMention(term: f.term, aspect: f.aspect, polarity: p.label, score: p.score, firstUnit: f.first, unitCount: f.count)
+        }
     }
 }

@@ -59,7 +59,8 @@ public struct RecordTagger: Sendable {
                 guard let redact = options.redactToken else { return tokens }
                 return tokens.map { var t = $0; t.text = redact(t.text); return t }
             }
-            Self.append("tokens", redacted(model.explain(units: units, label: p.labelIndex, top: options.explainTop)), to: &out)
+            // Whole words, weighted by how far the label's probability falls without them.
+            Self.append("tokens", redacted(WordExplainer.explain(units.source, model: model, label: p.labelIndex, top: options.explainTop)), to: &out)
             // The deep path's view: the words its attention pooling weighed most.
             if model.deep != nil { Self.append("attention", redacted(p.attention), to: &out) }
         }

@@ -1,0 +1,209 @@
+import Foundation
+
+/// Attention pooling whose query depends on a per-sequence vector (an aspect term's
+/// embedding, as in ATAE-LSTM / IAN):
+/// `u_t = tanh(W·x_t + U·q + b)`, `score_t = v·u_t`, `α = softmax over valid steps`,
+/// `pooled = Σ α_t·x_t`.
+///
+/// Input is a padded, time-major batch (`T·B × D`, row `t·B + b`); the queries are
+/// `B × Q`. The weights α stay in the cache (`weights`, `B × T`). A sequence of
+/// length 0 pools to zero.
+public final class AspectAttention: @unchecked Sendable {
+    public let inputSize: Int
+    public let querySize: Int
+    public let attentionSize: Int
+    /// `A × D`
+    public let weight: Parameter
+    /// `A × Q`
+    public let queryWeight: Parameter
+    /// `A`
+    public let bias: Parameter
+    /// The scoring vector v, `A`.
+    public let context: Parameter
+
+    public final class Cache: @unchecked Sendable {
+        public internal(set) var batch = 0
+        public internal(set) var steps = 0
+        var lengths: [Int] = []
+        /// tanh activations, `T·B × A`; turned into their pre-activation gradient in backward.
+        var u = Matrix(rows: 0, cols: 0)
+        /// Attention weights, `B × T` (zero at padding).
+        public internal(set) var weights = Matrix(rows: 0, cols: 0)
+        /// Pooled output, `B × D`.
+        public internal(set) var output = Matrix(rows: 0, cols: 0)
+        /// `U·q + b` per sequence, `B × A`.
+        var queryTerm = Matrix(rows: 0, cols: 0)
+        var scores: [Float] = []
+        public init() {}
+    }
+
+    public init(inputSize: Int, querySize: Int, attentionSize: Int, name: String = "aspect_attention",
+                rng: inout SeededRandom) {
+        self.inputSize = inputSize
+        self.querySize = querySize
+        self.attentionSize = attentionSize
+        weight = Parameter(name: "\(name).weight", rows: attentionSize, cols: inputSize)
+        queryWeight = Parameter(name: "\(name).query_weight", rows: attentionSize, cols: querySize)
+        bias = Parameter(name: "\(name).bias", rows: attentionSize, cols: 1, decays: false)
+        context = Parameter(name: "\(name).context", rows: attentionSize, cols: 1)
+        weight.initUniform(1 / Float(inputSize).squareRoot(), rng: &rng)
+        queryWeight.initUniform(1 / Float(querySize).squareRoot(), rng: &rng)
+        context.initUniform(1 / Float(attentionSize).squareRoot(), rng: &rng)
+    }
+
+    public var parameters: [Parameter] { [weight, queryWeight, bias, context] }
+
+    public func forward(_ input: Matrix, query: Matrix, batch: Int, lengths: [Int], cache: Cache) {
+        let D = inputSize, A = attentionSize, Q = querySize, B = batch
+        precondition(input.cols == D && lengths.count == B && query.rows == B && query.cols == Q)
+        let T = B == 0 ? 0 : input.rows / B
+        cache.batch = B; cache.steps = T; cache.lengths = lengths
+        cache.u.reshape(rows: T * B, cols: A)
+        cache.weights.reset(rows: B, cols: T)
+        cache.output.reset(rows: B, cols: D)
+        if T == 0 || B == 0 { return }
+        if cache.scores.count < T { cache.scores = [Float](repeating: 0, count: T) }
+        // The query's share of every pre-activation: one row per sequence.
+        cache.queryTerm.reshape(rows: B, cols: A)
+        cache.queryTerm.data.withUnsafeMutableBufferPointer { qt in
+            bias.value.withUnsafeBufferPointer { bp in
+                for b in 0..<B { (qt.baseAddress! + b * A).update(from: bp.baseAddress!, count: A) }
+            }
+            query.data.withUnsafeBufferPointer { qp in
+                queryWeight.value.withUnsafeBufferPointer { wq in
+                    BLAS.gemm(transA: false, transB: true, m: B, n: A, k: Q, a: qp.baseAddress!, lda: Q,
+                              b: wq.baseAddress!, ldb: Q, beta: 1, c: qt.baseAddress!, ldc: A)
+                }
+            }
+        }
+        cache.u.data.withUnsafeMutableBufferPointer { up in
+            let u = up.baseAddress!
+            cache.queryTerm.data.withUnsafeBufferPointer { qt in
+                for t in 0..<T {
+                    for b in 0..<B { (u + (t * B + b) * A).update(from: qt.baseAddress! + b * A, count: A) }
+                }
+            }
+            input.data.withUnsafeBufferPointer { xp in
+                weight.value.withUnsafeBufferPointer { wp in
+                    BLAS.gemm(transA: false, transB: true, m: T * B, n: A, k: D, a: xp.baseAddress!, lda: D,
+                              b: wp.baseAddress!, ldb: D, beta: 1, c: u, ldc: A)
+                }
+                for i in 0..<(T * B * A) { u[i] = tanh(u[i]) }
+                context.value.withUnsafeBufferPointer { v in
+                cache.weights.data.withUnsafeMutableBufferPointer { wts in
+                cache.output.data.withUnsafeMutableBufferPointer { out in
+                cache.scores.withUnsafeMutableBufferPointer { s in
+                    for b in 0..<B {
+                        let n = min(lengths[b], T)
+                        if n <= 0 { continue }
+                        var best = -Float.infinity
+                        for t in 0..<n {
+                            let row = u + (t * B + b) * A
+                            var acc: Float = 0
+                            for j in 0..<A { acc += row[j] * v[j] }
+                            s[t] = acc
+                            best = max(best, acc)
+                        }
+                        var total: Float = 0
+                        for t in 0..<n { s[t] = exp(s[t] - best); total += s[t] }
+                        let o = out.baseAddress! + b * D
+                        for t in 0..<n {
+                            let a = s[t] / total
+                            wts[b * T + t] = a
+                            let x = xp.baseAddress! + (t * B + b) * D
+                            for j in 0..<D { o[j] += a * x[j] }
+                        }
+                    }
+                }}}}
+            }
+        }
+    }
+
+    /// Back-propagates `gradOutput` (`B × D`): accumulates the parameters' gradients,
+    /// writes `gradInput` (`T·B × D`) and `gradQuery` (`B × Q`).
+    public func backward(input: Matrix, query: Matrix, gradOutput: Matrix, cache: Cache, gradInput: inout Matrix,
+                         gradQuery: inout Matrix) {
+        let D = inputSize, A = attentionSize, Q = querySize, B = cache.batch, T = cache.steps
+        gradInput.reset(rows: T * B, cols: D)
+        gradQuery.reset(rows: B, cols: Q)
+        if T == 0 || B == 0 { return }
+        let lengths = cache.lengths
+        // Σ_t dz per sequence: the gradient of the query term U·q + b.
+        var dzSum = Matrix(rows: B, cols: A)
+        cache.u.data.withUnsafeMutableBufferPointer { up in
+        input.data.withUnsafeBufferPointer { xp in
+        gradOutput.data.withUnsafeBufferPointer { gp in
+        gradInput.data.withUnsafeMutableBufferPointer { gxp in
+        context.value.withUnsafeBufferPointer { v in
+        context.grad.withUnsafeMutableBufferPointer { dv in
+        cache.weights.data.withUnsafeBufferPointer { wts in
+        dzSum.data.withUnsafeMutableBufferPointer { dzs in
+        cache.scores.withUnsafeMutableBufferPointer { s in
+            let u = up.baseAddress!
+            for b in 0..<B {
+                let n = min(lengths[b], T)
+                let dp = gp.baseAddress! + b * D
+                for t in n..<T { (u + (t * B + b) * A).update(repeating: 0, count: A) }
+                if n <= 0 { continue }
+                var weighted: Float = 0
+                for t in 0..<n {
+                    let x = xp.baseAddress! + (t * B + b) * D
+                    let gx = gxp.baseAddress! + (t * B + b) * D
+                    let a = wts[b * T + t]
+                    var da: Float = 0
+                    for j in 0..<D { da += dp[j] * x[j]; gx[j] = a * dp[j] }
+                    s[t] = da
+                    weighted += a * da
+                }
+                for t in 0..<n {
+                    let ds = wts[b * T + t] * (s[t] - weighted)
+                    let row = u + (t * B + b) * A
+                    for j in 0..<A {
+                        let uj = row[j]
+                        if !context.isFrozen { dv[j] += ds * uj }
+                        let dz = ds * v[j] * (1 - uj * uj)
+                        row[j] = dz
+                        dzs[b * A + j] += dz
+                    }
+                }
+            }
+        }}}}}}}}}
+        cache.u.data.withUnsafeBufferPointer { dz in
+            if !weight.isFrozen {
+                input.data.withUnsafeBufferPointer { xp in
+                    weight.grad.withUnsafeMutableBufferPointer { gw in
+                        BLAS.gemm(transA: true, transB: false, m: A, n: D, k: T * B, a: dz.baseAddress!, lda: A,
+                                  b: xp.baseAddress!, ldb: D, beta: 1, c: gw.baseAddress!, ldc: D)
+                    }
+                }
+            }
+            gradInput.data.withUnsafeMutableBufferPointer { gx in
+                weight.value.withUnsafeBufferPointer { w in
+                    BLAS.gemm(transA: false, transB: false, m: T * B, n: D, k: A, a: dz.baseAddress!, lda: A,
+                              b: w.baseAddress!, ldb: D, beta: 1, c: gx.baseAddress!, ldc: D)
+                }
+            }
+        }
+        dzSum.data.withUnsafeBufferPointer { dzs in
+            if !bias.isFrozen {
+                bias.grad.withUnsafeMutableBufferPointer { gb in
+                    for b in 0..<B { for j in 0..<A { gb[j] += dzs[b * A + j] } }
+                }
+            }
+            if !queryWeight.isFrozen {
+                query.data.withUnsafeBufferPointer { qp in
+                    queryWeight.grad.withUnsafeMutableBufferPointer { gq in
+                        BLAS.gemm(transA: true, transB: false, m: A, n: Q, k: B, a: dzs.baseAddress!, lda: A,
+                                  b: qp.baseAddress!, ldb: Q, beta: 1, c: gq.baseAddress!, ldc: Q)
+                    }
+                }
+            }
+            gradQuery.data.withUnsafeMutableBufferPointer { gq in
+                queryWeight.value.withUnsafeBufferPointer { wq in
+                    BLAS.gemm(transA: false, transB: false, m: B, n: Q, k: A, a: dzs.baseAddress!, lda: A,
+                              b: wq.baseAddress!, ldb: Q, beta: 0, c: gq.baseAddress!, ldc: Q)
+                }
+            }
+        }
+    }
+}

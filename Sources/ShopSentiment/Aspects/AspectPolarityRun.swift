@@ -1,0 +1,111 @@
+import Foundation
+import ShopData
+import ShopNeural
+
+/// What `shopnlp sentiment absa` does, so that the command only parses options.
+public enum AspectPolarityRun {
+    /// Trains on the pooled training files, writes the model (and optionally its manifest)
+    /// and returns a text summary with the scores on each test file.
+    public static func trainAndTest(trainFiles: [String], testFiles: [String], options: AspectPolarityOptions,
+                                    embeddings: String?, out: String, writeManifest: Bool, command: String,
+                                    log: (String) -> Void) throws -> String {
+        var sentences: [ABSASentence] = []
+        for f in trainFiles { sentences += try ABSASentence.read(f) }
+        let start = Date()
+        let (model, report) = try AspectPolarityTrainer.train(sentences: sentences, options: options,
+                                                              embeddings: embeddings, log: log)
+        let seconds = Date().timeIntervalSince(start)
+        model.training["command"] = command
+        model.training["trainFiles"] = trainFiles.map { ($0 as NSString).lastPathComponent }.joined(separator: " ")
+        try model.save(to: out)
+        log("wrote \(out)")
+        var summary = String(format: "best epoch %d, dev accuracy %.2f%%, macro-F1 %.2f (%d train / %d dev terms, %.1fs per epoch, %.0fs in all)\n",
+                             report.bestEpoch, report.dev.accuracy * 100, report.dev.macroF1 * 100, report.trainExamples,
+                             report.devExamples, report.secondsPerEpoch, seconds)
+        var tests: [String: SentimentMetrics] = [:]
+        for f in testFiles {
+            let m = model.evaluate(try ABSASentence.read(f))
+            tests[(f as NSString).lastPathComponent] = m
+            summary += String(format: "test %@: accuracy %.2f%%, macro-F1 %.2f (%d terms)\n",
+                              (f as NSString).lastPathComponent, m.accuracy * 100, m.macroF1 * 100, m.count)
+        }
+        if writeManifest {
+            let reloaded = try Data(contentsOf: URL(fileURLWithPath: out))
+            let manifest = AspectPolarityManifest(
+                model: (out as NSString).lastPathComponent, bytes: reloaded.count,
+                checksum: String(format: "fnv1a64:%016llx", ModelArchive.fnv1a64(reloaded)),
+                format: "ShopNeural ModelArchive kind \(AspectPolarityModel.kind), float16, absa version \(AspectPolarityModel.version)",
+                labels: AspectPolarityModel.labels, options: options, dev: report.dev, test: tests,
+                trainingSeconds: seconds, rebuild: command)
+            let path = (out.hasSuffix(".model") ? String(out.dropLast(6)) : out) + ".manifest.json"
+            let enc = JSONEncoder()
+            enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            try AtomicFile.write(try enc.encode(manifest), to: path)
+            log("wrote \(path)")
+        }
+        return summary
+    }
+
+    /// Scores a model file on pooled gold files: a text table, or JSON with `accuracy`,
+    /// `macro_f1`, `count`, `per_class` (precision, recall, f1, support) and `confusion`.
+    public static func evaluate(model path: String, testFiles: [String], json: Bool) throws -> String {
+        let model = try AspectPolarityModel.load(path)
+        var sentences: [ABSASentence] = []
+        for f in testFiles { sentences += try ABSASentence.read(f) }
+        let m = model.evaluate(sentences)
+        guard json else { return m.report }
+        var out = "{\"accuracy\":\(m.accuracy),\"macro_f1\":\(m.macroF1),\"count\":\(m.count),\"per_class\":{"
+        for (i, c) in m.perClass.enumerated() {
+            if i > 0 { out += "," }
+            out += "\"\(c.label)\":{\"precision\":\(c.precision),\"recall\":\(c.recall),\"f1\":\(c.f1),\"support\":\(c.support)}"
+        }
+        out += "},\"confusion\":\(m.confusion),\"labels\":[\(m.labels.map { "\"\($0)\"" }.joined(separator: ","))]}"
+        return out
+    }
+
+    /// Trains the BIO term tagger; returns a summary with test F1 beside the lexicon's.
+    public static func trainTagger(trainFiles: [String], testFiles: [String], options: AspectPolarityOptions, embeddings: String?,
+                                   lexicon: AspectExtractor, out: String, log: (String) -> Void) throws -> String {
+        var sentences: [ABSASentence] = []
+        for f in trainFiles { sentences += try ABSASentence.read(f) }
+        let (tagger, dev) = try AspectTermTagger.train(sentences: sentences, options: options, embeddings: embeddings, log: log)
+        try tagger.save(to: out)
+        log("wrote \(out)")
+        var summary = String(format: "dev term F1 %.2f\n", dev.f1 * 100)
+        for f in testFiles {
+            let test = try ABSASentence.read(f)
+            let t = TermExtractionScore.of(tagger: tagger, sentences: test), l = TermExtractionScore.of(lexicon: lexicon, sentences: test)
+            summary += String(format: "test %@: term F1 %.2f (P %.2f, R %.2f); lexicon F1 %.2f (P %.2f, R %.2f)\n", (f as NSString).lastPathComponent,
+                              t.f1 * 100, t.precision * 100, t.recall * 100, l.f1 * 100, l.precision * 100, l.recall * 100)
+        }
+        return summary
+    }
+
+    /// Term extraction on gold files: `extraction_f1` (and P/R) of the tagger and of the lexicon, as JSON.
+    public static func evaluateTagger(_ path: String, testFiles: [String], lexicon: AspectExtractor) throws -> String {
+        let tagger = try AspectTermTagger.load(path)
+        var sentences: [ABSASentence] = []
+        for f in testFiles { sentences += try ABSASentence.read(f) }
+        let t = TermExtractionScore.of(tagger: tagger, sentences: sentences), l = TermExtractionScore.of(lexicon: lexicon, sentences: sentences)
+        return "{\"extraction_f1\":\(t.f1),\"extraction_precision\":\(t.precision),\"extraction_recall\":\(t.recall),\"gold_terms\":\(t.gold),\"lexicon_extraction_f1\":\(l.f1),\"lexicon_precision\":\(l.precision),\"lexicon_recall\":\(l.recall)}"
+    }
+
+    /// A shell word for `s` (quoted when it holds anything unusual).
+    public static func shellQuote(_ s: String) -> String {
+        s.allSatisfy({ $0.isLetter || $0.isNumber || "-_./=:@+,".contains($0) }) ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
+
+/// The manifest written beside a shipped aspect model.
+struct AspectPolarityManifest: Codable {
+    var model: String
+    var bytes: Int
+    var checksum: String
+    var format: String
+    var labels: [String]
+    var options: AspectPolarityOptions
+    var dev: SentimentMetrics
+    var test: [String: SentimentMetrics]
+    var trainingSeconds: Double
+    var rebuild: String
+}

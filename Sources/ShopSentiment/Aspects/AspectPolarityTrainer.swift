@@ -1,0 +1,194 @@
+import Foundation
+import ShopEmbeddings
+import ShopNeural
+
+/// How an aspect-polarity model is trained.
+public struct AspectPolarityOptions: Codable, Sendable, Equatable {
+    public var epochs = 20
+    /// Stop after this many epochs without a better dev score.
+    public var patience = 5
+    public var batchSize = 32
+    public var learningRate: Float = 2e-3
+    public var weightDecay: Float = 1e-4
+    public var embedDim = 100
+    public var hiddenSize = 64
+    public var attentionSize = 64
+    public var dropout: Float = 0.5
+    public var freezeEmbeddings = false
+    /// Share of the training sentences held out as dev (chosen by `seed`).
+    public var devFraction = 0.1
+    /// Most frequent words of the pretrained vectors added to the vocabulary beside the
+    /// training words, so test words never seen in training still have their vector.
+    public var pretrainedWords = 10_000
+    /// Weight the loss by inverse class frequency (helps macro-F1 when neutral is rare).
+    public var balanceClasses = false
+    public var seed: UInt64 = 1
+    /// A sentiment model (`sentiment train --deep-epochs …`) whose deep path starts the
+    /// embedding rows it knows and the BiLSTM: review-level sentiment pretraining, which
+    /// the ~3k aspect terms of SemEval are too few to learn alone.
+    public var initFrom: String?
+
+    public init() {}
+}
+
+/// What one training run reports.
+public struct AspectPolarityTrainingReport: Sendable {
+    public var bestEpoch: Int
+    public var dev: SentimentMetrics
+    public var trainExamples: Int
+    public var devExamples: Int
+    public var secondsPerEpoch: Double
+    public var embeddingRowsFound: Int
+}
+
+/// Trains `AspectPolarityModel`s on SemEval-2014-style sentences with AdamW, keeping the
+/// epoch with the best dev score (mean of accuracy and macro-F1).
+public enum AspectPolarityTrainer {
+    /// Trains on `sentences` (a seeded share held out as dev, split by sentence so one
+    /// sentence's terms never sit on both sides). `embeddings` is a ShopNLP vectors file
+    /// whose rows start the embedding layer.
+    public static func train(sentences: [ABSASentence], options: AspectPolarityOptions, embeddings: String?,
+                             log: (String) -> Void) throws -> (AspectPolarityModel, AspectPolarityTrainingReport) {
+        var rng = SeededRandom(seed: options.seed &+ 0x5eed)
+        var order = Array(sentences.indices)
+        for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, rng.int(below: i + 1)) }
+        let devCount = Int((Double(sentences.count) * options.devFraction).rounded())
+        let devSentences = order.prefix(devCount).map { sentences[$0] }
+        let trainSentences = order.dropFirst(devCount).map { sentences[$0] }
+
+        let vectors = try embeddings.map { try VectorsFile.load($0) }
+        if let vectors, vectors.dimension != options.embedDim {
+            throw SentimentError.usage("\(embeddings ?? ""): vectors have \(vectors.dimension) dimensions but the model's embedding has \(options.embedDim)")
+        }
+        // Vocabulary: every training word, then the most frequent pretrained words.
+        var vocabulary: [String] = [], seen = Set<String>()
+        for s in trainSentences {
+            for w in DeepSentimentPath.words(s.text) where seen.insert(w).inserted { vocabulary.append(w) }
+        }
+        if let vectors {
+            for w in vectors.words.prefix(options.pretrainedWords) where seen.insert(w).inserted { vocabulary.append(w) }
+        }
+        var config = AspectPolarityConfig(vocabSize: vocabulary.count + 2)
+        config.embedDim = options.embedDim
+        config.hiddenSize = options.hiddenSize
+        config.attentionSize = options.attentionSize
+        config.dropout = options.dropout
+        config.seed = options.seed
+        let network = AspectPolarityNetwork(config: config)
+        var found = 0
+        if let vectors {
+            found = network.embedding.initialise(vocabulary: vocabulary, firstID: 2) { vectors.vector(for: $0) }
+            log("\(found) of \(vocabulary.count) vocabulary rows start from \(embeddings ?? "")")
+        }
+        if let initFrom = options.initFrom {
+            let copied = try transfer(from: initFrom, to: network, vocabulary: vocabulary)
+            log("\(copied) of \(vocabulary.count) vocabulary rows and the BiLSTM start from the deep path of \(initFrom)")
+        }
+        network.embedding.weight.isFrozen = options.freezeEmbeddings
+        let model = AspectPolarityModel(network: network, vocabulary: vocabulary)
+
+        func examples(_ ss: [ABSASentence]) -> [(AspectPolarityInput, Int)] {
+            ss.flatMap { s in
+                s.terms.compactMap { t in
+                    AspectPolarityModel.labels.firstIndex(of: t.polarity).map { (model.input(text: s.text, from: t.from, to: t.to), $0) }
+                }
+            }
+        }
+        var train = examples(trainSentences)
+        let dev = examples(devSentences)
+        guard !train.isEmpty else { throw SentimentError.usage("no training terms with polarity positive, negative or neutral") }
+        var classWeights: [Float]? = nil
+        if options.balanceClasses {
+            var counts = [Float](repeating: 0, count: AspectPolarityModel.labels.count)
+            for e in train { counts[e.1] += 1 }
+            let total = counts.reduce(0, +)
+            classWeights = counts.map { $0 > 0 ? total / (Float(counts.count) * $0) : 0 }
+        }
+        log("\(train.count) training terms, \(dev.count) dev terms (\(trainSentences.count)/\(devSentences.count) sentences), vocabulary \(vocabulary.count)")
+
+        let adam = Adam(parameters: network.parameters, learningRate: options.learningRate,
+                        weightDecay: options.weightDecay, clipNorm: 5)
+        let ws = AspectPolarityNetwork.Workspace()
+        var best: (score: Double, epoch: Int, metrics: SentimentMetrics, values: [[Float]])? = nil
+        var totalSeconds = 0.0, epochsRun = 0
+        for epoch in 1...max(1, options.epochs) {
+            let start = Date()
+            for i in stride(from: train.count - 1, to: 0, by: -1) { train.swapAt(i, rng.int(below: i + 1)) }
+            var lossSum = 0.0, batches = 0
+            var k = 0
+            while k < train.count {
+                let part = train[k..<min(train.count, k + options.batchSize)]
+                adam.zeroGrad()
+                let loss = withUnsafeMutablePointer(to: &rng) { p in
+                    network.lossAndGradients(part.map(\.0), labels: part.map(\.1), classWeights: classWeights,
+                                             rng: p, workspace: ws)
+                }
+                adam.step()
+                lossSum += Double(loss); batches += 1
+                k += options.batchSize
+            }
+            let seconds = Date().timeIntervalSince(start)
+            totalSeconds += seconds; epochsRun += 1
+            let metrics = evaluate(model, dev.isEmpty ? train : dev)
+            let score = (metrics.accuracy + metrics.macroF1) / 2
+            log(String(format: "seed %llu epoch %d: loss %.4f, dev accuracy %.2f%%, macro-F1 %.2f, %.1fs", options.seed, epoch,
+                       lossSum / Double(max(1, batches)), metrics.accuracy * 100, metrics.macroF1 * 100, seconds))
+            if best == nil || score > best!.score {
+                best = (score, epoch, metrics, network.parameters.map(\.value))
+            } else if epoch - best!.epoch >= options.patience {
+                break
+            }
+        }
+        for (p, v) in zip(network.parameters, best!.values) { p.value = v }
+        let report = AspectPolarityTrainingReport(bestEpoch: best!.epoch, dev: best!.metrics, trainExamples: train.count,
+                                                  devExamples: dev.count, secondsPerEpoch: totalSeconds / Double(max(1, epochsRun)),
+                                                  embeddingRowsFound: found)
+        model.training = [
+            "bestEpoch": String(best!.epoch),
+            "devAccuracy": String(format: "%.4f", best!.metrics.accuracy),
+            "devMacroF1": String(format: "%.4f", best!.metrics.macroF1),
+            "trainTerms": String(train.count),
+            "seed": String(options.seed),
+            "embeddings": embeddings ?? "",
+        ]
+        return (model, report)
+    }
+
+    /// Copies a sentiment model's deep-path embedding rows (by word) and BiLSTM weights into
+    /// `network` (the aspect flag's input column keeps its random start). Returns the rows copied.
+    static func transfer(from path: String, to network: AspectPolarityNetwork, vocabulary: [String]) throws -> Int {
+        let source = try SentimentModelFile.read(path)
+        guard let deep = source.deep else {
+            throw SentimentError.modelFile(path: path, reason: "has no deep path to start from (train it with --deep-epochs)")
+        }
+        let net = deep.network, E = network.config.embedDim, H = network.config.hiddenSize
+        guard net.config.embedDim == E, net.config.hiddenSize == H else {
+            throw SentimentError.modelFile(path: path, reason: "deep path has embedding \(net.config.embedDim), hidden \(net.config.hiddenSize); the aspect model needs \(E), \(H)")
+        }
+        var index: [String: Int] = [:]
+        for (i, w) in deep.vocabulary.enumerated() where index[w] == nil { index[w] = i + 2 }
+        var copied = 0
+        let src = net.embedding.weight.value
+        for (i, w) in vocabulary.enumerated() {
+            guard let r = index[w] else { continue }
+            network.embedding.setVector(Array(src[(r * E)..<((r + 1) * E)]), for: i + 2)
+            copied += 1
+        }
+        network.embedding.setVector(Array(src[E..<(2 * E)]), for: 1)
+        for (to, from) in [(network.encoder.forwardLSTM, net.encoder.forwardLSTM), (network.encoder.reverseLSTM, net.encoder.reverseLSTM)] {
+            for r in 0..<(4 * H) {
+                for c in 0..<E { to.weightIH.value[r * (E + 1) + c] = from.weightIH.value[r * E + c] }
+            }
+            to.weightHH.value = from.weightHH.value
+            to.bias.value = from.bias.value
+        }
+        return copied
+    }
+
+    static func evaluate(_ model: AspectPolarityModel, _ examples: [(AspectPolarityInput, Int)]) -> SentimentMetrics {
+        let predicted = model.network.predict(examples.map(\.0)).map { p in
+            p.probabilities.indices.max { p.probabilities[$0] < p.probabilities[$1] } ?? 0
+        }
+        return SentimentMetrics(labels: AspectPolarityModel.labels, gold: examples.map(\.1), predicted: predicted)
+    }
+}
