@@ -29,6 +29,8 @@ struct SentimentTagCommand: ParsableCommand {
     var format: String?
     @Option(name: .long, help: "The text field (JSON key, CSV column name/number, XML element).")
     var field: String?
+    @Option(name: .long, help: "Copy this field (JSON key, CSV column) into each output line as \"id\", to join results back by id.")
+    var idField: String?
     @Option(name: .long, help: "XML: the record element.")
     var recordElement = "review"
     @Flag(name: .long, help: "Add the top weighted tokens (tokens).")
@@ -58,7 +60,7 @@ struct SentimentTagCommand: ParsableCommand {
         let chooser = try SentimentPaths.chooser(model: model)
         let extractor = aspects ? try SentimentPaths.loadAspects() : nil
         let options = TagOptions(explain: explain, aspects: aspects, chunkSize: chunk,
-                                 workers: workers ?? ProcessInfo.processInfo.activeProcessorCount)
+                                 workers: workers ?? ProcessInfo.processInfo.activeProcessorCount, idField: idField)
         let tagger = RecordTagger(chooser: chooser, options: options, aspects: extractor)
 
         let fmt = format.flatMap(RecordFormat.init(rawValue:)) ?? input.map { RecordFormat.guess(path: $0) } ?? .text
