@@ -82,7 +82,7 @@ def read_pairs(spark, path, need_confidence=False):
 
 def session(master, app):
     from pyspark.sql import SparkSession
-    b = SparkSession.builder.appName(app)
+    b = SparkSession.builder.appName(app).config("spark.ui.showConsoleProgress", "false")
     if master:
         b = b.master(master)
     if "PYSPARK_GATEWAY_PORT" not in os.environ and (master or "local").startswith("local"):

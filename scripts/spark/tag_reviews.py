@@ -234,7 +234,7 @@ def make_partition_tagger(cmd_args, shipped, home, id_index, text_index, ncols, 
 def session(master, app):
     """The Spark session: --master when given, else spark-submit's (whose default is local[*])."""
     from pyspark.sql import SparkSession
-    b = SparkSession.builder.appName(app)
+    b = SparkSession.builder.appName(app).config("spark.ui.showConsoleProgress", "false")
     if master:
         b = b.master(master)
     # Run as `python3 script.py` (not spark-submit) a local job talks to itself only: keep
