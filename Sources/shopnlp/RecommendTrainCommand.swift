@@ -14,12 +14,14 @@ struct ALSOptions: ParsableArguments {
     @Option(name: .long, help: "Conjugate-gradient steps per solve.") var cgSteps = 3
     @Option(name: .long, help: "Random seed.") var seed: UInt64 = 42
     @Option(name: .long, help: "Worker threads (0: all cores).") var threads = 0
+    @Flag(name: .long, help: "Scale λ by each user's/item's interaction count, as Spark MLlib's ALS does (scripts/spark/als.py).") var regPerInteraction = false
 
     func config() throws -> ALSConfig {
         guard let s = ALSConfig.Solver(rawValue: solver) else { throw ValidationError("--solver must be cg or cholesky") }
         var c = ALSConfig()
         c.factors = factors; c.iterations = iterations; c.regularization = reg
         c.solver = s; c.cgSteps = cgSteps; c.seed = seed; c.threads = threads
+        c.scaleRegularization = regPerInteraction
         return c
     }
 

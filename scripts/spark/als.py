@@ -21,8 +21,8 @@ Writes DIR/topk (Parquet: user, item, rank, score — the top K per user) and
 DIR/metrics.json, and prints the metrics as one JSON line.
 
 Regularisation: MLlib scales regParam by each user's (item's) number of ratings
-("ALS-WR"), ShopRecommend's λ is not scaled. --reg-scale mean divides --reg by the mean
-ratings per user so that, on average, both put the same weight on it.
+("ALS-WR"); ShopRecommend's λ is unscaled unless `recommend train --reg-per-interaction`.
+Compare this job with ours trained with that flag: the same --reg is then the same model.
 """
 import argparse
 import json
@@ -46,8 +46,6 @@ def parse_args(argv):
     p.add_argument("--factors", type=int, default=64)
     p.add_argument("--iterations", type=int, default=15)
     p.add_argument("--reg", type=float, default=1.0, help="λ (default 1, as `recommend train`)")
-    p.add_argument("--reg-scale", choices=["none", "mean"], default="none",
-                   help="none: regParam = --reg; mean: regParam = --reg / mean ratings per user")
     p.add_argument("--alpha", type=float, default=20.0, help="the alpha the confidence file was written with")
     p.add_argument("--k", type=int, default=10)
     p.add_argument("--seed", type=int, default=42)
@@ -112,6 +110,9 @@ def run(args, spark):
     from pyspark.sql import functions as F
     from pyspark.sql.window import Window
 
+    if __name__ != "__main__":
+        # Imported (e.g. by check_spark.py): executors must import this module too.
+        spark.sparkContext.addPyFile(os.path.abspath(__file__))
     conf = read_pairs(spark, args.confidence, need_confidence=True)
     test = read_pairs(spark, args.test)
     if args.train:
@@ -135,7 +136,7 @@ def run(args, spark):
     n_users, n_items, n_pairs = users.count(), items.count(), data.count()
     if n_pairs == 0:
         raise JobError(f"{args.confidence}: no training pairs left")
-    reg = args.reg if args.reg_scale == "none" else args.reg / (n_pairs / n_users)
+    reg = args.reg
 
     t0 = time.time()
     als = ALS(rank=args.factors, maxIter=args.iterations, regParam=reg, alpha=args.alpha, implicitPrefs=True,
@@ -171,7 +172,7 @@ def run(args, spark):
     n_test = test.count()
     m.update({"model": "spark-mllib-als", "train_users": n_users, "train_items": n_items, "train_pairs": n_pairs,
               "test_rows": n_test, "factors": args.factors, "iterations": args.iterations, "reg": args.reg,
-              "reg_param": reg, "alpha": args.alpha, "seed": args.seed, "train_seconds": round(train_seconds, 2),
+              "alpha": args.alpha, "seed": args.seed, "train_seconds": round(train_seconds, 2),
               "topk": topk_path})
     os.makedirs(args.out, exist_ok=True)
     with open(os.path.join(args.out, "metrics.json"), "w") as f:

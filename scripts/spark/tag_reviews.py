@@ -263,6 +263,9 @@ def run(args, spark):
         df = df.repartition(args.partitions)
 
     sc = spark.sparkContext
+    if __name__ != "__main__":
+        # Imported (e.g. by check_spark.py): executors must import this module too.
+        spark.sparkContext.addPyFile(os.path.abspath(__file__))
     shipped = not args.no_ship
     stage = None
     if shipped:
