@@ -111,6 +111,16 @@ def check_tagging(spark, work):
     check("csv: labels joined back to their numeric ids", got2 == want2, f"{got2[:3]} vs {want2[:3]}")
     check("csv: aspects column present", "aspects" in t2.columns, str(t2.columns))
 
+    # Parquet in, integer ids.
+    pq_src = os.path.join(work, "reviews.parquet")
+    spark.createDataFrame([(n, r["text"]) for n, r in enumerate(rows[:20])], "num long, text string") \
+        .write.parquet(pq_src)
+    out3 = os.path.join(work, "tagged-parquet")
+    s3 = tag_reviews.main([pq_src, out3, "--id-col", "num"], spark)
+    want3 = sorted((n, next(x for x in expected if x[0] == r["id"] and x[1] == r["text"])[2]) for n, r in enumerate(rows[:20]))
+    got3 = sorted((r["num"], r["label"]) for r in spark.read.parquet(out3).collect())
+    check("parquet: 20 in, 20 tagged, labels joined back to integer ids", s3["tagged"] == 20 and got3 == want3, str(s3))
+
 
 def check_als(spark, work):
     data = "amazon_all_beauty_5core/All_Beauty_5.json"
