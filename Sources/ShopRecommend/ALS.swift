@@ -17,6 +17,9 @@ public struct ALSConfig: Sendable, Equatable {
     public var cgSteps = 3
     public var seed: UInt64 = 42
     public var threads = 0   // 0: all cores
+    /// Scale λ by each row's interaction count (λ·n_u, λ·n_i: "ALS-WR", as Spark MLlib's ALS
+    /// does), so the same λ means the same thing here and in `scripts/spark/als.py`.
+    public var scaleRegularization = false
     public init() {}
 }
 
@@ -56,7 +59,9 @@ public enum ALSTrainer {
                      cols: matrix.userItems, conf: matrix.userConfidence, config: config)
             solveAll(target: &y, fixed: x, rows: matrix.itemCount, start: matrix.itemStart,
                      cols: matrix.itemUsers, conf: matrix.itemConfidence, config: config)
-            if let onIteration { onIteration(it + 1, objective(matrix, x, y, k, config.regularization)) }
+            if let onIteration {
+                onIteration(it + 1, objective(matrix, x, y, k, config.regularization, perInteraction: config.scaleRegularization))
+            }
         }
         return ALSModel(factors: k, userFactors: x, itemFactors: y)
     }
@@ -91,10 +96,13 @@ public enum ALSTrainer {
                 let lo = shared.start[r], hi = shared.start[r + 1]
                 let row = shared.target + r * k
                 if lo == hi { for j in 0..<k { row[j] = 0 }; continue }
+                // G already holds λ; ALS-WR wants λ·n on this row's diagonal.
+                let extra = config.scaleRegularization ? config.regularization * Float(hi - lo - 1) : 0
                 if config.solver == .cholesky {
-                    solveExact(row, shared.fixed, shared.gram, shared.cols + lo, shared.conf + lo, hi - lo, k, scratch)
+                    solveExact(row, shared.fixed, shared.gram, shared.cols + lo, shared.conf + lo, hi - lo, k, scratch, extra: extra)
                 } else {
-                    solveCG(row, shared.fixed, shared.gram, shared.cols + lo, shared.conf + lo, hi - lo, k, config.cgSteps, scratch)
+                    solveCG(row, shared.fixed, shared.gram, shared.cols + lo, shared.conf + lo, hi - lo, k, config.cgSteps, scratch,
+                            extra: extra)
                 }
             }
         }
@@ -111,7 +119,7 @@ public enum ALSTrainer {
     /// A = G + Yᵤᵀ diag(c−1) Yᵤ, b = Yᵤᵀ c, solved exactly by Cholesky.
     static func solveExact(_ out: UnsafeMutablePointer<Float>, _ f: UnsafePointer<Float>, _ g: UnsafePointer<Float>,
                            _ idx: UnsafePointer<Int32>, _ c: UnsafePointer<Float>, _ n: Int, _ k: Int,
-                           _ scratch: UnsafeMutablePointer<Float>) {
+                           _ scratch: UnsafeMutablePointer<Float>, extra: Float = 0) {
         let a = scratch, b = scratch + k * k, block = scratch + k * k + 4 * k
         gather(f, idx, n, k, into: block)
         cblas_sgemv(CblasRowMajor, CblasTrans, Int32(n), Int32(k), 1, block, Int32(k), c, 1, 0, b, 1)
@@ -122,6 +130,7 @@ public enum ALSTrainer {
             for j in 0..<k { row[j] *= w }
         }
         a.update(from: g, count: k * k)
+        if extra != 0 { for i in 0..<k { a[i * k + i] += extra } }
         cblas_ssyrk(CblasRowMajor, CblasUpper, CblasTrans, Int32(k), Int32(n), 1, block, Int32(k), 1, a, Int32(k))
         for i in 0..<k { for j in 0..<i { a[i * k + j] = a[j * k + i] } }
         if DenseSolve.cholesky(a, b, k: k) { out.update(from: b, count: k) }
@@ -131,7 +140,7 @@ public enum ALSTrainer {
     /// A·v is computed as G v + Yᵤᵀ((c−1) ⊙ Yᵤ v) without forming A.
     static func solveCG(_ out: UnsafeMutablePointer<Float>, _ f: UnsafePointer<Float>, _ g: UnsafePointer<Float>,
                         _ idx: UnsafePointer<Int32>, _ c: UnsafePointer<Float>, _ n: Int, _ k: Int, _ steps: Int,
-                        _ scratch: UnsafeMutablePointer<Float>) {
+                        _ scratch: UnsafeMutablePointer<Float>, extra: Float = 0) {
         let r = scratch, p = scratch + k, ap = scratch + 2 * k, t = scratch + 3 * k
         let block = scratch + k * k + 4 * k, yv = block + n * k
         gather(f, idx, n, k, into: block)
@@ -140,6 +149,7 @@ public enum ALSTrainer {
             cblas_sgemv(CblasRowMajor, CblasNoTrans, Int32(n), Int32(k), 1, block, Int32(k), v, 1, 0, yv, 1)
             for e in 0..<n { yv[e] *= c[e] - 1 }
             cblas_sgemv(CblasRowMajor, CblasTrans, Int32(n), Int32(k), 1, block, Int32(k), yv, 1, 1, dst, 1)
+            if extra != 0 { for j in 0..<k { dst[j] += extra * v[j] } }
         }
         // r = b − A x, with b = Yᵤᵀ c
         multiply(out, into: ap)
@@ -160,8 +170,10 @@ public enum ALSTrainer {
         }
     }
 
-    /// The full objective: Σ_all s² (= Σ_u xᵀ(YᵀY)x) corrected on observed pairs, plus λ terms.
-    public static func objective(_ m: InteractionMatrix, _ x: [Float], _ y: [Float], _ k: Int, _ lambda: Float) -> Double {
+    /// The full objective: Σ_all s² (= Σ_u xᵀ(YᵀY)x) corrected on observed pairs, plus λ terms
+    /// (each row's weighted by its interaction count when `perInteraction`).
+    public static func objective(_ m: InteractionMatrix, _ x: [Float], _ y: [Float], _ k: Int, _ lambda: Float,
+                                 perInteraction: Bool = false) -> Double {
         let g = gram(y, rows: m.itemCount, k: k)
         var total = 0.0
         x.withUnsafeBufferPointer { xb in
@@ -182,8 +194,14 @@ public enum ALSTrainer {
             }
         }
         var norms = 0.0
-        for v in x { norms += Double(v) * Double(v) }
-        for v in y { norms += Double(v) * Double(v) }
+        func add(_ f: [Float], rows: Int, count: (Int) -> Int) {
+            for r in 0..<rows {
+                let w = perInteraction ? Double(count(r)) : 1
+                for j in 0..<k { norms += w * Double(f[r * k + j]) * Double(f[r * k + j]) }
+            }
+        }
+        add(x, rows: m.userCount) { m.userStart[$0 + 1] - m.userStart[$0] }
+        add(y, rows: m.itemCount) { m.itemStart[$0 + 1] - m.itemStart[$0] }
         return total + Double(lambda) * norms
     }
 }

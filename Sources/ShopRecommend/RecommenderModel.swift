@@ -13,17 +13,21 @@ public struct RecommenderModel: Sendable {
         public var seed: UInt64
         public var shaping: ConfidenceShaping
         public var usedSentiment: Bool
+        /// λ scaled by interaction counts (ALS-WR); nil in models written before it existed.
+        public var scaleRegularization: Bool?
 
         public var alsConfig: ALSConfig {
             var c = ALSConfig()
             c.factors = factors; c.iterations = iterations; c.regularization = regularization
             c.solver = solver; c.cgSteps = cgSteps; c.seed = seed
+            c.scaleRegularization = scaleRegularization ?? false
             return c
         }
 
         public init(_ c: ALSConfig, shaping: ConfidenceShaping, usedSentiment: Bool) {
             factors = c.factors; iterations = c.iterations; regularization = c.regularization
             solver = c.solver; cgSteps = c.cgSteps; seed = c.seed
+            scaleRegularization = c.scaleRegularization ? true : nil
             self.shaping = shaping; self.usedSentiment = usedSentiment
         }
     }

@@ -14,12 +14,14 @@ struct ALSOptions: ParsableArguments {
     @Option(name: .long, help: "Conjugate-gradient steps per solve.", range: .small) var cgSteps = 3
     @Option(name: .long, help: "Random seed.") var seed: UInt64 = 42
     @Option(name: .long, help: "Worker threads (0: all cores).", range: .threadsOrAll) var threads = 0
+    @Flag(name: .long, help: "Scale λ by each user's/item's interaction count, as Spark MLlib's ALS does (scripts/spark/als.py).") var regPerInteraction = false
 
     func config() throws -> ALSConfig {
         guard let s = ALSConfig.Solver(rawValue: solver) else { throw ValidationError("--solver must be cg or cholesky") }
         var c = ALSConfig()
         c.factors = factors; c.iterations = iterations; c.regularization = reg
         c.solver = s; c.cgSteps = cgSteps; c.seed = seed; c.threads = threads
+        c.scaleRegularization = regPerInteraction
         return c
     }
 
@@ -36,7 +38,12 @@ struct RecommendTrainCommand: ParsableCommand {
     @Option(name: .long, help: "Features from `recommend features` (sentiment per interaction).") var features: String?
     @Option(name: .long, help: "Model file to write.") var out: String
     @Option(name: .long, help: "Hold out each user's latest interaction and write it here (for `recommend eval`).") var holdoutLast: String?
+    @Option(name: .long, help: "With --holdout-last: write the training pairs (user,item) here, so another ALS (e.g. scripts/spark/als.py) trains on the same split.") var holdoutTrain: String?
     @OptionGroup var als: ALSOptions
+
+    func validate() throws {
+        if holdoutTrain != nil && holdoutLast == nil { throw ValidationError("--holdout-train needs --holdout-last") }
+    }
 
     func run() throws {
         var interactions = try input.load()
@@ -47,6 +54,9 @@ struct RecommendTrainCommand: ParsableCommand {
             for x in split.test { lines += "\(x.user),\(x.item),\(x.rating.map { String($0) } ?? ""),\(x.timestamp.map(String.init) ?? "")\n" }
             try AtomicFile.write(lines, to: holdoutLast)
             recommendNote("held out \(split.test.count) interactions → \(holdoutLast)")
+            if let holdoutTrain {
+                try AtomicFile.write("user,item\n" + split.train.map { "\($0.user),\($0.item)\n" }.joined(), to: holdoutTrain)
+            }
         }
         let feats = try features.map { try InteractionFeature.read(path: $0) } ?? []
         let training = TrainingSet(interactions: interactions, features: feats)

@@ -30,6 +30,8 @@ struct SentimentTagCommand: ParsableCommand {
     var format: String?
     @Option(name: .long, help: "The text field (JSON key, CSV column name/number, XML element).")
     var field: String?
+    @Option(name: .long, help: "Copy this field (JSON key, CSV column) into each output line as \"id\", to join results back by id.")
+    var idField: String?
     @Option(name: .long, help: "XML: the record element.")
     var recordElement = "review"
     @Flag(name: .long, help: "Add the top weighted tokens (tokens), with phone, card and e-mail tokens redacted.")
@@ -65,7 +67,7 @@ struct SentimentTagCommand: ParsableCommand {
         let chooser = try SentimentPaths.chooser(model: model)
         let extractor = aspects ? try SentimentPaths.loadAspects(aspectModel: aspectModel) : nil
         var options = TagOptions(explain: explain, aspects: aspects, chunkSize: chunk,
-                                 workers: workers ?? ProcessInfo.processInfo.activeProcessorCount)
+                                 workers: workers ?? ProcessInfo.processInfo.activeProcessorCount, idField: idField)
         if explain && !noRedact { options.redactToken = Self.tokenRedactor() }
         let tagger = RecordTagger(chooser: chooser, options: options, aspects: extractor)
 

@@ -140,7 +140,8 @@ public final class TagPipeline {
             var text = ""
             text.reserveCapacity(n * 80)
             for (i, r) in results.enumerated() {
-                let r = r!
+                var r = r!
+                let id = RecordID.apply(tagger.options.idField, record: chunk.items[i], to: &r)
                 if let reason = r.error {
                     summary.errors += 1
                     if let writeError {
@@ -151,6 +152,7 @@ public final class TagPipeline {
                         case .success(let rec): line = rec.line
                         }
                         e += line.map(String.init) ?? "null"
+                        if let id { e += ",\"id\":"; JSONText.string(id, into: &e) }
                         if let file { e += ",\"file\":"; JSONText.string(file, into: &e) }
                         if let field { e += ",\"field\":"; JSONText.string(field, into: &e) }
                         e += ",\"reason\":"
