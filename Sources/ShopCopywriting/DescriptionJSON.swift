@@ -28,6 +28,7 @@ public enum DescriptionJSON {
             }
             s += "]"
         }
+        if !d.warnings.isEmpty { s += ",\"warnings\":[" + d.warnings.map(quote).joined(separator: ",") + "]" }
         if d.blurbs.isEmpty { s += ",\"error\":\"no template could be filled from this record\"" }
         return s + "}"
     }

@@ -9,9 +9,12 @@ public struct ProductDescription: Sendable {
     public var highlights: [ReviewHighlight]
     /// Candidates considered before ranking.
     public var candidateCount: Int
+    /// Fields left out of the record (unreadable price, implausible age, unsupported language).
+    public var warnings: [String]
 
     public init(productID: String, language: CopyLanguage, blurbs: [Blurb], evidence: [ReviewHighlight] = [],
-                highlights: [ReviewHighlight] = [], candidateCount: Int = 0) {
+                highlights: [ReviewHighlight] = [], candidateCount: Int = 0, warnings: [String] = []) {
+        self.warnings = warnings
         self.productID = productID
         self.language = language
         self.blurbs = blurbs
