@@ -49,9 +49,12 @@ public struct ProductDescriber: Sendable {
             var rng = SplitMix64(seed: options.seed ^ 0x5EED, key: d.record.id)
             let jitter = (0..<min(d.ranking.sorted.count, 64)).map { _ in Double(rng.below(1 << 20)) / Double(1 << 20) * ranker.weights.jitter }
             let blurbs = ranker.finish(d.ranking, fluency: lps, usage: &usage[d.ranking.language, default: PhraseUsage()], jitter: jitter)
+            let listing = options.listing.map {
+                ListingCopy.make(record: d.record, blurb: blurbs.first, language: d.ranking.language, preset: $0, checker: checker)
+            }
             return ProductDescription(productID: d.record.id, language: d.ranking.language, blurbs: blurbs,
                                       evidence: d.evidence, highlights: d.highlights, candidateCount: d.candidateCount,
-                                      warnings: d.record.warnings)
+                                      warnings: d.record.warnings, listing: listing)
         }
     }
 
@@ -60,7 +63,7 @@ public struct ProductDescriber: Sendable {
         let language = options.language ?? original.inferredLanguage
         let record = RecordNormaliser(cleaning: library.cleaning[language] ?? CleaningLexicon()).normalise(original, language: language)
         let evidence = reviews?.evidence(for: record.id) ?? []
-        let highlights = reviews?.highlights(for: record.id) ?? []
+        let highlights = (reviews?.highlights(for: record.id) ?? []).filter { AspectFit.fits($0.aspect, record) }
         var rng = SplitMix64(seed: options.seed, key: record.id)
         let generator = CandidateGenerator(maxCandidates: options.maxCandidates)
         let important = ImportantFacts.of(record, language: language, highlights: highlights)

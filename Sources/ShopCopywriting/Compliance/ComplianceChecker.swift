@@ -75,7 +75,10 @@ public struct ComplianceChecker: Sendable {
             at = s.start + s.pattern.scalars.count
         }
         out.append(contentsOf: original[at...])
-        return Self.tidy(String(out))
+        var tidied = Self.tidy(String(out))
+        // A sentence that lost its first word starts with a capital again.
+        if found[0].start == 0, let f = tidied.first, f.isASCII, f.isLowercase { tidied = f.uppercased() + tidied.dropFirst() }
+        return tidied
     }
 
     /// Double spaces, a space before punctuation, doubled or leading punctuation.

@@ -32,7 +32,8 @@ public struct RecordNormaliser: Sendable {
             outer: for seg in path.reversed() {
                 for (word, type) in Self.zhTypes where seg.contains(word) {
                     r.specs.insert(ProductAttribute(key: "类型", value: type), at: 0)
-                    if word == "连衣裙" || word == "半身裙", !r.specs.contains(where: { $0.key == "裙长" || $0.key == "裙型" }) {
+                    if word == "连衣裙" || word == "半身裙", !r.specs.contains(where: { $0.key == "裙长" || $0.key == "裙型" }),
+                       !(r.title ?? "").contains(word) {
                         r.specs.append(ProductAttribute(key: "裙长", value: word))
                     }
                     break outer

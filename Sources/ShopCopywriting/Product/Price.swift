@@ -104,6 +104,12 @@ public struct Price: Sendable, Equatable, Hashable, Codable {
             else { decimalAt = last }
             if wholeUnits && after == 3 && !otherBefore { decimalAt = nil }
         }
+        // Grouping separators must group threes: `1,299`, `1.299.000`, not `1.2.3`.
+        let intChars = decimalAt.map { Array(chars[..<$0]) } ?? chars
+        let groups = intChars.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "," || $0 == "." })
+        if groups.count > 1, groups.first!.isEmpty || groups.first!.count > 3 || groups.dropFirst().contains(where: { $0.count != 3 }) {
+            return .failure(.malformed(raw))
+        }
         var intPart: Int64 = 0, frac: Int64 = 0, fracDigits = 0
         for (i, ch) in chars.enumerated() {
             if ch == "," || ch == "." {

@@ -21,8 +21,8 @@ public enum ProductName {
         var name = title
         for c in cuts {
             let head = String(title[..<c])
-            let words = head.split(separator: " ").count
-            if words >= minWords || (words >= 2 && head.count >= 24) { name = head; break }
+            let words = head.split(separator: " ").filter { $0 != "The" }.count
+            if words >= minWords || (words >= 2 && head.count >= 30) { name = head; break }
         }
         var words = name.split(separator: " ").map(String.init)
         if words.count > maxWords {

@@ -59,7 +59,10 @@ public final class SlotContext {
         case "name", "名称":
             if language == .en { add("title", record.title.map { ProductName.of($0) }) }
             else { add("title", record.title.map { FeatureCleaner.shortTitle($0) }) }
-        case "brand", "品牌": add("brand", record.brand)
+        case "brand", "品牌":
+            // "X from X" reads badly: a brand the title already names is not repeated.
+            if let b = record.brand, let t = record.title, t.lowercased().contains(b.lowercased()) { break }
+            add("brand", record.brand)
         case "category", "type", "品类":
             add("category", record.categoryPath.last)
         case "categorypath":
@@ -112,8 +115,10 @@ public final class SlotContext {
                 // Names are the seller's, not claims ("Mama Knows Best"); other values lose
                 // only the banned word (100%新疆长绒棉 → 新疆长绒棉).
                 if let checker, !Self.nameKeys.contains(a.key) {
-                    text = checker.scrub(text)
-                    if !text.contains(where: { $0.isLetter || $0.isNumber }) { continue }
+                    let scrubbed = checker.scrub(text)
+                    // What is left of a value that was mostly a claim ("NO.1 销量" → "销量") says nothing.
+                    if scrubbed != text, scrubbed.filter({ $0.isLetter || $0.isNumber }).count < 3 { continue }
+                    text = scrubbed
                 }
                 out.append(SlotValue(text: text, facts: [a]))
             }
