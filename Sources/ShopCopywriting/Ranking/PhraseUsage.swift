@@ -8,7 +8,7 @@ public struct PhraseUsage: Sendable {
     /// Uses after which a phrase counts as fully worn.
     public var saturation: Int
 
-    public init(saturation: Int = 3) {
+    public init(saturation: Int = 2) {
         self.saturation = saturation
     }
 

@@ -18,7 +18,7 @@ public struct RankingWeights: Sendable {
 
     public init(coverage: Double = 1.0, fluency: Double = 0.2, repetition: Double = 1.5, tone: Double = 0.05,
                 maxSimilarity: Double = 0.6, fluencyShortlist: Int = 16,
-                diversity: Double = 0.4, jitter: Double = 0.06) {
+                diversity: Double = 0.8, jitter: Double = 0.1) {
         self.diversity = diversity
         self.jitter = jitter
         self.coverage = coverage

@@ -10,7 +10,14 @@ public enum BulletSentence {
     /// Words that may be lower-cased after a connective (not names or acronyms).
     static let common: Set<String> = ["it", "the", "this", "these", "each", "every", "all", "a", "an", "your", "our", "kids",
                                       "children", "great", "ideal", "easy", "made", "designed", "includes", "features", "they",
-                                      "one", "two", "three", "four", "five", "there", "you", "its", "with", "comes", "perfect"]
+                                      "one", "two", "three", "four", "five", "there", "you", "its", "with", "comes", "perfect",
+                                      // Imperatives bullets open with.
+                                      "make", "experiment", "create", "enjoy", "build", "use", "keep", "get", "let", "bring", "add",
+                                      "help", "give", "take", "play", "learn", "explore", "discover", "watch", "turn", "practice",
+                                      "store", "carry", "display", "collect", "start", "set", "complete", "includes", "features",
+                                      "perfect", "great", "fun", "safe", "durable", "sturdy", "high", "premium", "quality", "soft",
+                                      "lightweight", "large", "small", "easy", "ideal", "suitable", "designed", "made", "officially",
+                                      "fully", "each", "comes", "compatible", "ages", "for", "package", "set", "contains", "measures"]
 
     public static func withSubject(_ text: String) -> String {
         guard let first = text.split(separator: " ").first else { return text }
@@ -20,11 +27,19 @@ public enum BulletSentence {
     }
 
     public static func lowercasedStart(_ text: String, force: Bool = false) -> String {
-        guard let first = text.split(separator: " ").first, let c = first.first else { return text }
+        lowercasedStartIfSafe(text, force: force) ?? text
+    }
+
+    /// The text with its first word lower-cased when that word is a common word (or an
+    /// "-ly" adverb, or "It"); nil when it may be a name ("Snap Circuits …", "LEGO …"),
+    /// so a template line that puts a connective before it is not used.
+    public static func lowercasedStartIfSafe(_ text: String, force: Bool = false) -> String? {
+        guard let first = text.split(separator: " ").first, let c = first.first else { return nil }
+        if c.isLowercase { return text }
         let w = first.lowercased().trimmingCharacters(in: ",:;")
-        guard force || common.contains(w) else { return text }
-        // Acronyms stay (LED, USB).
-        if first.count > 1, first.dropFirst().first?.isUppercase == true { return text }
+        // Acronyms stay (LED, USB) and are names.
+        if first.count > 1, first.dropFirst().first?.isUppercase == true { return nil }
+        guard force || common.contains(w) || (w.hasSuffix("ly") && w.count > 4) else { return nil }
         return c.lowercased() + text.dropFirst()
     }
 }

@@ -39,7 +39,9 @@ public enum SlotFilters {
             case "cap": text = text.prefix(1).uppercased() + text.dropFirst()
             case "short": text = FeatureCleaner.shortTitle(text)
             case "it": text = BulletSentence.withSubject(text)
-            case "lcfirst": text = BulletSentence.lowercasedStart(text)
+            case "lcfirst":
+                guard let t = BulletSentence.lowercasedStartIfSafe(text) else { return nil }
+                text = t
             default: return nil
             }
         }
