@@ -37,6 +37,8 @@ public enum FeatureCleaner {
             i = next
         }
         var sentence = String(s[s.startIndex..<end]).trimmingCharactersInSet()
+        // The scrape cut it off ("… flex pattern that’s…"): not a sentence.
+        if sentence.hasSuffix("…") || sentence.hasSuffix("...") { return nil }
         while let last = sentence.last, last == "," || last == ";" || last == "-" || last == ":" { sentence.removeLast() }
         guard sentence.count >= 12, sentence.count <= maxLength else { return nil }
         // A sentence the seller (or the scrape) cut off mid-phrase: "… Elite Trainer Box includes".
@@ -48,6 +50,7 @@ public enum FeatureCleaner {
         let upper = sentence.filter { $0.isUppercase }.count
         if upper * 2 > letters { return nil }
         if let f = sentence.first, f.isLowercase { sentence = f.uppercased() + sentence.dropFirst() }
+        if let l = sentence.last, "!?\"”".contains(l) { return sentence }
         return sentence + "."
     }
 
