@@ -13,6 +13,9 @@ public struct ComplianceChecker: Sendable {
     }
 
     private var byFirst: [Unicode.Scalar: [Pattern]] = [:]
+    /// One bit per BMP code point: can a listed term start with it? Most candidate
+    /// sentences contain none, and then the text is returned without any allocation.
+    private var firstBits = [UInt64](repeating: 0, count: 1024)
     public let list: ComplianceList
 
     public init(list: ComplianceList) {
@@ -26,6 +29,7 @@ public struct ComplianceChecker: Sendable {
         guard let first = scalars.first else { return }
         // The same term from two lists (100% is in zh and en) is searched once.
         if byFirst[first]?.contains(where: { $0.scalars == scalars && $0.allowed == allowed }) == true { return }
+        if first.value < 65536 { firstBits[Int(first.value >> 6)] |= 1 << UInt64(first.value & 63) }
         let latin = scalars.contains { Self.isWordScalar($0) }
         byFirst[first, default: []].append(Pattern(scalars: scalars, term: term, rule: rule, wordBounded: latin, allowed: allowed,
                                                    replacement: replacement))
@@ -64,6 +68,7 @@ public struct ComplianceChecker: Sendable {
     /// its listed replacement, within its sentence: `100%新疆长绒棉` → `新疆长绒棉`,
     /// `unmatched durability` → `durability`. Spacing and punctuation left dangling are tidied.
     public func scrub(_ text: String, exempt: [String] = []) -> String {
+        guard mightMatch(text) else { return text }
         let found = spans(in: text, exempt: exempt)
         if found.isEmpty { return text }
         let original = Array(text.unicodeScalars)
@@ -153,7 +158,18 @@ public struct ComplianceChecker: Sendable {
 
     /// Whether the text is free of banned terms.
     public func isClean(_ text: String) -> Bool {
-        spans(in: text, exempt: []).isEmpty
+        !mightMatch(text) || spans(in: text, exempt: []).isEmpty
+    }
+
+    /// False when no code point of the text can start a listed term.
+    @inline(__always) func mightMatch(_ text: String) -> Bool {
+        for u in text.unicodeScalars {
+            let v = Self.fold(u).value
+            if v < 65536 {
+                if firstBits[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 { return true }
+            } else if byFirst[Self.fold(u)] != nil { return true }
+        }
+        return false
     }
 
     private func matches(_ p: Pattern, _ s: [Unicode.Scalar], at i: Int) -> Bool {

@@ -14,21 +14,50 @@ public struct ClaimsTable: Sendable, Equatable {
         public var phrase: String
         public var conditions: [TemplateCondition]
         public var never: Bool
+        /// The phrase's UTF-8 bytes: every candidate sentence is searched for every claim,
+        /// and a byte search is far cheaper than `String.contains`.
+        var bytes: [UInt8] { Array(phrase.utf8) }
     }
 
-    public var claims: [Claim]
+    public var claims: [Claim] {
+        didSet { phrases = claims.map(\.bytes) }
+    }
+    private var phrases: [[UInt8]] = []
 
     public init(claims: [Claim] = []) {
         self.claims = claims
+        phrases = claims.map(\.bytes)
     }
 
     /// Whether every claim the text makes is supported by the product's facts.
     public func supported(_ text: String, in context: SlotContext) -> Bool {
-        for c in claims where text.contains(c.phrase) {
-            if c.never { return false }
-            if !c.conditions.allSatisfy({ $0.holds(in: context) }) { return false }
+        var t = text
+        return t.withUTF8 { buf -> Bool in
+            guard let base = buf.baseAddress else { return true }
+            for (c, p) in zip(claims, phrases) where p.count <= buf.count {
+                guard Self.contains(base, buf.count, p) else { continue }
+                if c.never { return false }
+                if !c.conditions.allSatisfy({ $0.holds(in: context) }) { return false }
+            }
+            return true
         }
-        return true
+    }
+
+    /// Byte search of `needle` in `count` bytes at `hay`.
+    @inline(__always) static func contains(_ hay: UnsafePointer<UInt8>, _ count: Int, _ needle: [UInt8]) -> Bool {
+        let n = needle.count
+        guard n > 0, n <= count else { return n == 0 }
+        let first = needle[0]
+        var i = 0
+        while i <= count - n {
+            if hay[i] == first {
+                var k = 1
+                while k < n && hay[i + k] == needle[k] { k += 1 }
+                if k == n { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     public static func parse(_ text: String, file: String) throws -> ClaimsTable {
