@@ -8,9 +8,12 @@ public struct DescriberOptions: Sendable {
     public var maxChars: Int?
     public var seed: UInt64
     public var maxCandidates: Int
+    /// Also write a title, bullets and keywords, sized for this platform (nil: paragraph only).
+    public var listing: CopyPreset?
 
     public init(language: CopyLanguage? = nil, tone: Tone = .plain, variants: Int = 1, maxChars: Int? = nil,
-                seed: UInt64 = 1, maxCandidates: Int = 24) {
+                seed: UInt64 = 1, maxCandidates: Int = 24, listing: CopyPreset? = nil) {
+        self.listing = listing
         self.language = language
         self.tone = tone
         self.variants = variants

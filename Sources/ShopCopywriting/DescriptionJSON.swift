@@ -3,7 +3,12 @@ import Foundation
 /// One JSON line per product, keys in a fixed order so outputs diff cleanly.
 public enum DescriptionJSON {
     public static func line(_ d: ProductDescription, evidence: ReviewEvidence?) -> String {
-        var s = "{\"id\":" + quote(d.productID) + ",\"lang\":\"" + d.language.rawValue + "\",\"blurbs\":["
+        var s = "{\"id\":" + quote(d.productID) + ",\"lang\":\"" + d.language.rawValue + "\""
+        if let l = d.listing {
+            s += ",\"title\":" + quote(l.title) + ",\"bullets\":[" + l.bullets.map(quote).joined(separator: ",") + "]"
+            s += ",\"keywords\":[" + l.keywords.map(quote).joined(separator: ",") + "]"
+        }
+        s += ",\"blurbs\":["
         for (i, b) in d.blurbs.enumerated() {
             if i > 0 { s += "," }
             s += "{\"text\":" + quote(b.text) + ",\"chars\":\(b.text.count),\"score\":" + number(b.score)
@@ -28,6 +33,7 @@ public enum DescriptionJSON {
             }
             s += "]"
         }
+        if !d.warnings.isEmpty { s += ",\"warnings\":[" + d.warnings.map(quote).joined(separator: ",") + "]" }
         if d.blurbs.isEmpty { s += ",\"error\":\"no template could be filled from this record\"" }
         return s + "}"
     }

@@ -2,11 +2,11 @@ import Foundation
 
 extension ProductDescriber {
     /// Describes many records on up to `threads` threads, `batch` records per LM call
-    /// (`describe(_ records:)`). The result is in input order, and each element is what
-    /// `describe(_:)` gives for that record alone: a record's output depends only on the
-    /// record, the options and the seed (the LM scorer's memo and prefix caches change
-    /// speed, not scores).
-    public func describe(_ records: [ProductRecord], threads: Int, batch: Int = 16) -> [ProductDescription] {
+    /// (`describe(_ records:)`). The result is in input order; batches are fixed runs of
+    /// `batch` records, so a record's output depends on the options, the seed, the record and
+    /// the ones before it in its batch (diversity penalty), never on `threads` (the LM
+    /// scorer's memo and prefix caches change speed, not scores).
+    public func describe(_ records: [ProductRecord], threads: Int, batch: Int = 32) -> [ProductDescription] {
         let size = max(1, batch)
         let workers = max(1, min(threads, (records.count + size - 1) / size))
         if workers == 1 {

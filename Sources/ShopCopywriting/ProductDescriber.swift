@@ -25,7 +25,8 @@ public struct ProductDescriber: Sendable {
 
     /// Describes records in one batch: candidates and drafts for all, then the LM scores the
     /// pieces of all drafts of a language in one call (more rows per matrix product), then
-    /// each ranking is finished. Each result is the same as describing its record alone.
+    /// each ranking is finished in input order with the batch-level diversity penalty (so a
+    /// result depends on the record and the records before it in its batch, never on threads).
     public func describe(_ records: [ProductRecord]) -> [ProductDescription] {
         let drafts = records.map(draft)
         var scores = [ArraySlice<(logProb: Double, tokens: Int)>](repeating: [], count: drafts.count)
@@ -42,17 +43,27 @@ public struct ProductDescriber: Sendable {
                 }
             }
         }
+        // Finished in input order, each language sharing one record of the phrases used so far.
+        var usage: [CopyLanguage: PhraseUsage] = [:]
         return zip(drafts, scores).map { d, lps in
-            ProductDescription(productID: d.record.id, language: d.ranking.language, blurbs: ranker.finish(d.ranking, fluency: lps),
-                               evidence: d.evidence, highlights: d.highlights, candidateCount: d.candidateCount)
+            var rng = SplitMix64(seed: options.seed ^ 0x5EED, key: d.record.id)
+            let jitter = (0..<min(d.ranking.sorted.count, 64)).map { _ in Double(rng.below(1 << 20)) / Double(1 << 20) * ranker.weights.jitter }
+            let blurbs = ranker.finish(d.ranking, fluency: lps, usage: &usage[d.ranking.language, default: PhraseUsage()], jitter: jitter)
+            let listing = options.listing.map {
+                ListingCopy.make(record: d.record, blurb: blurbs.first, language: d.ranking.language, preset: $0, checker: checker)
+            }
+            return ProductDescription(productID: d.record.id, language: d.ranking.language, blurbs: blurbs,
+                                      evidence: d.evidence, highlights: d.highlights, candidateCount: d.candidateCount,
+                                      warnings: d.record.warnings, listing: listing)
         }
     }
 
     /// Everything up to the language model for one record.
-    private func draft(_ record: ProductRecord) -> Draft {
-        let language = options.language ?? record.inferredLanguage
+    private func draft(_ original: ProductRecord) -> Draft {
+        let language = options.language ?? original.inferredLanguage
+        let record = RecordNormaliser(cleaning: library.cleaning[language] ?? CleaningLexicon()).normalise(original, language: language)
         let evidence = reviews?.evidence(for: record.id) ?? []
-        let highlights = reviews?.highlights(for: record.id) ?? []
+        let highlights = (reviews?.highlights(for: record.id) ?? []).filter { AspectFit.fits($0.aspect, record) }
         var rng = SplitMix64(seed: options.seed, key: record.id)
         let generator = CandidateGenerator(maxCandidates: options.maxCandidates)
         let important = ImportantFacts.of(record, language: language, highlights: highlights)
@@ -61,7 +72,7 @@ public struct ProductDescriber: Sendable {
             let context = SlotContext(record: record, language: language, highlights: highlights,
                                       checker: checker, derivedSlots: template.derivedSlots)
             candidates += generator.candidates(for: template, context: context, tone: options.tone, checker: checker,
-                                               important: important, rng: &rng)
+                                               claims: library.claims[language], important: important, rng: &rng)
         }
         let ranking = ranker.draft(candidates, important: important, language: language,
                                    count: max(1, options.variants), maxChars: options.maxChars)

@@ -9,9 +9,16 @@ public struct ProductDescription: Sendable {
     public var highlights: [ReviewHighlight]
     /// Candidates considered before ranking.
     public var candidateCount: Int
+    /// Fields left out of the record (unreadable price, implausible age, unsupported language).
+    public var warnings: [String]
+    /// Title, bullets and keywords for the best blurb (when `DescriberOptions.listing` is set).
+    public var listing: ListingCopy?
 
     public init(productID: String, language: CopyLanguage, blurbs: [Blurb], evidence: [ReviewHighlight] = [],
-                highlights: [ReviewHighlight] = [], candidateCount: Int = 0) {
+                highlights: [ReviewHighlight] = [], candidateCount: Int = 0, warnings: [String] = [],
+                listing: ListingCopy? = nil) {
+        self.warnings = warnings
+        self.listing = listing
         self.productID = productID
         self.language = language
         self.blurbs = blurbs

@@ -56,7 +56,8 @@ struct BenchDescribeCommand: ParsableCommand {
         for (name, fluency) in [("templates + LM ranking", lm as FluencyScorer?), ("templates, coverage/repetition ranking only", nil)] {
             if name.contains("LM"), lm == nil { continue }
             let d = describer(fluency)
-            let outs = heldOut.map { d.describe($0.record).blurbs.first?.text ?? "" }
+            // In batches, as describe runs: the diversity penalty works within a batch.
+            let outs = d.describe(heldOut.map(\.record), threads: 1).map { $0.blurbs.first?.text ?? "" }
             rows.append(zhRow(name, outs, heldOut, check, checker))
         }
         rows.append(zhRow("anchor: human copy (reference)", heldOut.map(\.reference), heldOut, check, checker))
@@ -75,7 +76,7 @@ struct BenchDescribeCommand: ParsableCommand {
         for (name, fluency) in [("templates + LM ranking", lm as FluencyScorer?), ("templates, coverage/repetition ranking only", nil)] {
             if name.contains("LM"), lm == nil { continue }
             let d = describer(fluency)
-            let results = enHeld.map { d.describe($0) }
+            let results = d.describe(enHeld, threads: 1)
             print(enRow(name, results, enHeld, checker))
         }
         print()

@@ -53,6 +53,10 @@ struct DescribeCommand: ParsableCommand {
     var lmShortlist = 16
     @Option(name: .long, help: "Write the JSON lines here (atomically) instead of standard output.")
     var output: String?
+    @Option(name: .long, help: "Output: jsonl (default) or csv (id, lang, title, 5 bullets, blurb, keywords, warnings).")
+    var outputFormat = "jsonl"
+    @Option(name: .long, help: "Platform preset: taobao, amazon or short (adds a title, bullets and keywords; sets lengths).")
+    var preset: String?
     @Option(name: .long, help: "Threads (default: the machine's cores, at most 8). Output order and content do not depend on it.")
     var threads = min(8, ProcessInfo.processInfo.activeProcessorCount)
 
@@ -80,6 +84,8 @@ struct DescribeCommand: ParsableCommand {
         if reviewAspects != nil && reviews == nil { throw ValidationError("--review-aspects needs --reviews (the file it tagged)") }
         if lmShortlist < 1 { throw ValidationError("--lm-shortlist must be at least 1") }
         if threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if outputFormat != "jsonl" && outputFormat != "csv" { throw ValidationError("--output-format must be jsonl or csv") }
+        if let preset, CopyPreset(rawValue: preset) == nil { throw ValidationError("--preset must be taobao, amazon or short") }
         if !(0...1).contains(minPositiveShare) { throw ValidationError("--min-positive-share must be in 0…1") }
     }
 
@@ -88,6 +94,8 @@ struct DescribeCommand: ParsableCommand {
         if let trainLm { return try DescribeLMTraining.run(output: trainLm, corpora: corpora, epochs: epochs, seed: seed) }
         try generate(products!)
     }
+
+    private var presetValue: CopyPreset? { preset.flatMap(CopyPreset.init(rawValue:)) }
 
     private func generate(_ path: String) throws {
         let language = lang.flatMap(CopyLanguage.init(rawValue:))
@@ -110,12 +118,14 @@ struct DescribeCommand: ParsableCommand {
             library: library, checker: ComplianceChecker(list: list),
             ranker: Ranker(weights: RankingWeights(fluencyShortlist: lmShortlist), fluency: fluency),
             options: DescriberOptions(language: language, tone: Tone(rawValue: tone)!, variants: variants,
-                                      maxChars: maxChars, seed: seed),
+                                      maxChars: maxChars ?? presetValue?.maxChars, seed: seed,
+                                      listing: presetValue ?? (outputFormat == "csv" ? .amazon : nil)),
             reviews: evidence)
         let reader = try ProductReader(path: path, format: format.flatMap(ProductFormat.init(rawValue:)) ?? ProductFormat.guess(path: path))
 
-        var out = ""
+        var out = outputFormat == "csv" ? DescriptionCSV.header + "\n" : ""
         var written = 0, failed = 0, empty = 0
+        var seenIDs = Set<String>(), duplicates = 0
         let stdout = FileHandle.standardOutput
         // --output streams through a temporary file renamed into place at the end, like
         // stdout, instead of holding every description in memory (177 MB for 150k products).
@@ -125,7 +135,8 @@ struct DescribeCommand: ParsableCommand {
         func flush() throws {
             for d in describer.describe(batch, threads: threads) {
                 if d.blurbs.isEmpty { empty += 1 }
-                out += DescriptionJSON.line(d, evidence: evidence) + "\n"
+                for w in d.warnings { FileHandle.standardError.write(Data("warning: product \(d.productID): \(w)\n".utf8)) }
+                out += (outputFormat == "csv" ? DescriptionCSV.row(d) : DescriptionJSON.line(d, evidence: evidence)) + "\n"
                 written += 1
             }
             batch.removeAll(keepingCapacity: true)
@@ -141,6 +152,10 @@ struct DescribeCommand: ParsableCommand {
                 failed += 1
                 FileHandle.standardError.write(Data("error: \(e)\n".utf8))
             case .success(let record):
+                if !seenIDs.insert(record.id).inserted {
+                    duplicates += 1
+                    FileHandle.standardError.write(Data("warning: \(record.file):\(record.line): duplicate product id '\(record.id)'\n".utf8))
+                }
                 batch.append(record)
                 if batch.count >= 256 { try flush() }
             }
@@ -151,6 +166,7 @@ struct DescribeCommand: ParsableCommand {
         var summary = "described \(written) products"
         if empty > 0 { summary += ", \(empty) without any fillable template" }
         if failed > 0 { summary += ", \(failed) malformed records skipped (see above)" }
+        if duplicates > 0 { summary += ", \(duplicates) duplicate ids (see above)" }
         FileHandle.standardError.write(Data((summary + "\n").utf8))
         // Like `sentiment tag`: a batch with any failed record is not a success.
         if failed > 0 { throw ExitCode(1) }

@@ -55,10 +55,46 @@ final class ComplianceTests: XCTestCase {
         let d = ProductDescriber(library: TemplateLibrary(templates: [template]), checker: c,
                                  options: DescriberOptions(variants: 5)).describe(p)
         XCTAssertFalse(d.blurbs.isEmpty)
-        for b in d.blurbs {
-            XCTAssertTrue(c.isClean(b.text), b.text)
-            XCTAssertFalse(b.text.contains("money"), "the feature with a banned term is not used: \(b.text)")
+        for b in d.blurbs { XCTAssertTrue(c.isClean(b.text), b.text) }
+        XCTAssertTrue(d.blurbs.allSatisfy { $0.text.contains("The great blocks money can buy.") }, "the word is replaced, the fact kept")
+    }
+
+    func testExtendedListFullWidthAndCase() throws {
+        let c = try checker()
+        for text in ["销量NO.1", "销量No.1的毛衣", "TOP1 单品", "全网第1名", "首屈一指的面料", "１００％纯棉", "unmatched durability", "Top 1 seller"] {
+            XCTAssertFalse(c.isClean(text), text)
         }
-        XCTAssertTrue(d.blurbs.contains { $0.text.contains("maple") })
+        XCTAssertTrue(c.isClean("Available at Best Buy"), "a shop's name")
+        XCTAssertFalse(c.isClean("the best buy of the year is here") && c.isClean("best price"))
+    }
+
+    func testScrubCutsTheWordNotTheFact() throws {
+        let c = try checker()
+        XCTAssertEqual(c.scrub("100%新疆长绒棉"), "新疆长绒棉")
+        XCTAssertEqual(c.scrub("１００％新疆长绒棉，穿着舒适。"), "新疆长绒棉，穿着舒适。")
+        XCTAssertEqual(c.scrub("Offers unmatched durability."), "Offers durability.")
+        XCTAssertEqual(c.scrub("100% cotton cover."), "Cotton cover.")
+        XCTAssertEqual(c.scrub("最舒适的面料"), "很舒适的面料", "listed replacement")
+        XCTAssertEqual(c.scrub("Mama Knows Best carrier, the best gift", exempt: ["Mama Knows Best"]), "Mama Knows Best carrier, the great gift")
+    }
+
+    func testNamesAreExemptAndNoProductLosesItsBlurb() throws {
+        let c = try checker()
+        let d = ProductDescriber(library: try TemplateLibrary.load(directory: Fixtures.templates), checker: c)
+        let records = [
+            ProductRecord(id: "a", title: "Mama Knows Best Baby Carrier", brand: "Mama Knows Best", language: .en),
+            ProductRecord(id: "b", title: "Ultimate Guard Deck Case, Black", brand: "Ultimate Guard", category: "Toys & Games | Card Games", language: .en),
+            ProductRecord(id: "c", title: "Perfect Fit Yoga Mat", features: ["The best mat for hot yoga, unmatched grip."], language: .en),
+            ProductRecord(id: "d", title: "纯棉T恤", category: "男装|T恤", features: ["100%新疆长绒棉"], language: .zh),
+        ]
+        for out in d.describe(records) {
+            XCTAssertFalse(out.blurbs.isEmpty, out.productID)
+            let r = records.first { $0.id == out.productID }!
+            let exempt = [r.title ?? "", r.brand ?? "", ProductName.of(r)].filter { !$0.isEmpty }
+            // `describe --check` on our own output, names aside.
+            XCTAssertEqual(c.hits(in: out.blurbs[0].text, exempt: exempt), [], out.blurbs[0].text)
+        }
+        XCTAssertTrue(d.describe(records[0]).blurbs[0].text.contains("Mama Knows Best"))
+        XCTAssertTrue(d.describe(records[3]).blurbs[0].text.contains("新疆长绒棉"))
     }
 }

@@ -54,7 +54,7 @@ final class GrammarTests: XCTestCase {
         XCTAssertEqual(Price.parse("¥1,299.00"), Price(cents: 129900, currency: "CNY"))
         XCTAssertEqual(Price.parse("19.9 USD"), Price(cents: 1990, currency: "USD"))
         XCTAssertEqual(Price.parse("199", defaultCurrency: "CNY"), Price(cents: 19900, currency: "CNY"))
-        XCTAssertNil(Price.parse("$10.99 - $20.99"), "a range is not one price")
+        XCTAssertEqual(Price.parse("$10.99 - $20.99"), Price(cents: 1099, currency: "USD", upperCents: 2099), "a range stays a range")
         XCTAssertNil(Price.parse("199"), "no currency and no default")
         XCTAssertNil(Price.parse("call us"))
     }

@@ -5,13 +5,22 @@ import ShopData
 ///
 /// File format (UTF-8, one entry a line): `term`; `!phrase` for an allowed phrase that
 /// contains a banned term (`!最近` keeps "recently" legal); `@rule text` names the rule
-/// for the entries below it; `#` starts a comment; `\\` escapes a leading `#`, `!` or `@`
+/// for the entries below it; `#` starts a comment; `term => replacement` gives what a blurb says instead of
+/// the term (default: the term is removed from its sentence); `\\` escapes a leading `#`, `!` or `@`
 /// (`\\#1`). Terms with Latin letters match whole
 /// words, case-insensitively; others match anywhere.
 public struct ComplianceList: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
         public var term: String
         public var rule: String
+        /// `term => replacement`: what a blurb says instead (nil: the term is removed).
+        public var replacement: String?
+
+        public init(term: String, rule: String, replacement: String? = nil) {
+            self.term = term
+            self.rule = rule
+            self.replacement = replacement
+        }
     }
 
     public var banned: [Entry]
@@ -41,8 +50,13 @@ public struct ComplianceList: Sendable, Equatable {
             }
             if line.hasPrefix("@") { throw DataError(file: file, line: i + 1, reason: "unknown directive (only '@rule')") }
             // `\#1`: a term that starts with a comment or directive character.
-            let term = line.hasPrefix("\\") ? String(line.dropFirst()) : line
-            list.banned.append(Entry(term: term, rule: rule))
+            var term = line.hasPrefix("\\") ? String(line.dropFirst()) : line
+            var replacement: String? = nil
+            if let r = term.range(of: " => ") {
+                replacement = String(term[r.upperBound...]).trimmingCharactersInSet()
+                term = String(term[..<r.lowerBound]).trimmingCharactersInSet()
+            }
+            list.banned.append(Entry(term: term, rule: rule, replacement: replacement))
         }
         return list
     }

@@ -7,18 +7,25 @@ public enum PriceFormatter {
         case full
     }
 
-    static let symbols = ["CNY": "¥", "USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"]
+    static let symbols = ["CNY": "¥", "USD": "$", "EUR": "€", "GBP": "£", "JPY": "JP¥", "HKD": "HK$", "CAD": "C$", "AUD": "A$"]
 
     /// The usual style of a currency: yuan and yen compact (`¥199`), others with cents (`$18.00`).
     public static func defaultStyle(for currency: String) -> Style {
-        currency == "CNY" || currency == "JPY" ? .compact : .full
+        currency == "CNY" || currency == "JPY" || currency == "KRW" ? .compact : .full
     }
 
+    /// A range is written `$10.99–$20.99`.
     public static func format(_ price: Price, style: Style? = nil) -> String {
-        let style = style ?? defaultStyle(for: price.currency)
-        let whole = price.cents / 100
-        let frac = price.cents % 100
-        var s = (symbols[price.currency] ?? price.currency + " ") + grouped(whole)
+        let low = format(cents: price.cents, currency: price.currency, style: style)
+        guard let upper = price.upperCents else { return low }
+        return low + "–" + format(cents: upper, currency: price.currency, style: style)
+    }
+
+    static func format(cents: Int64, currency: String, style: Style?) -> String {
+        let style = style ?? defaultStyle(for: currency)
+        let whole = cents / 100
+        let frac = cents % 100
+        var s = (symbols[currency] ?? currency + " ") + grouped(whole)
         if style == .full || frac != 0 {
             s += "." + (frac < 10 ? "0" : "") + String(frac)
         }

@@ -1,55 +1,134 @@
 import Foundation
 
-/// A price as the record states it: an amount in minor units (cents/分) and a currency.
-/// Kept as integers so formatting never rounds what the seller wrote.
+/// A price as the record states it: an amount in minor units (cents/分) and a currency, or
+/// a range (`$10.99 - $20.99`). Kept as integers so formatting never rounds what the
+/// seller wrote.
 public struct Price: Sendable, Equatable, Hashable, Codable {
-    /// Amount in hundredths of the currency unit.
+    /// Amount in hundredths of the currency unit (yen too: ¥1,980 is 198000).
     public var cents: Int64
-    /// ISO code: "CNY", "USD", …
+    /// ISO code: "CNY", "USD", "EUR", "JPY", …
     public var currency: String
+    /// The top of a range, when the record gives one.
+    public var upperCents: Int64?
 
-    public init(cents: Int64, currency: String) {
+    public init(cents: Int64, currency: String, upperCents: Int64? = nil) {
         self.cents = cents
         self.currency = currency
+        self.upperCents = upperCents
     }
 
-    /// Parses texts such as `$19.99`, `¥1,299.00`, `1299 CNY`, `19.99 USD`, `￥199`.
-    /// A range (`$10.99 - $20.99`) or text without digits gives nil: we never guess a price.
-    /// `defaultCurrency` applies when the text names none.
+    /// Symbols and codes, longest first so `US$` wins over `$` and `JP¥` over `¥`.
+    static let symbols: [(String, String)] = [
+        ("US$", "USD"), ("HK$", "HKD"), ("NT$", "TWD"), ("C$", "CAD"), ("A$", "AUD"), ("JP¥", "JPY"), ("CN¥", "CNY"),
+        ("RMB", "CNY"), ("CNY", "CNY"), ("USD", "USD"), ("EUR", "EUR"), ("GBP", "GBP"), ("JPY", "JPY"), ("HKD", "HKD"),
+        ("TWD", "TWD"), ("CAD", "CAD"), ("AUD", "AUD"), ("CHF", "CHF"), ("KRW", "KRW"), ("INR", "INR"), ("SGD", "SGD"),
+        ("人民币", "CNY"), ("日元", "JPY"), ("美元", "USD"), ("欧元", "EUR"), ("英镑", "GBP"),
+        ("円", "JPY"), ("元", "CNY"), ("块", "CNY"), ("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("₩", "KRW"), ("₹", "INR"),
+        ("￥", "CNY"), ("¥", "CNY"),
+    ]
+
+    /// Currencies written without minor units: a separator before three digits is a
+    /// thousands separator there (`¥1.980` in a JPY feed).
+    static let wholeUnitCurrencies: Set<String> = ["JPY", "KRW"]
+
+    /// Why a price text could not be read (for the record's warning).
+    public enum ParseProblem: Error, Sendable, Equatable {
+        case empty, noNumber, noCurrency, malformed(String)
+    }
+
+    /// Parses texts such as `$19.99`, `¥1,299.00`, `1299 CNY`, `19,99 EUR`, `1.299,50 €`,
+    /// `JPY 1980`, `￥199元`, and ranges `$10.99 - $20.99` / `10-20元`. Decimal commas are
+    /// read the European way (`19,99` is 19.99, `1,299` and `1.299` are 1299: a separator
+    /// before exactly three digits groups thousands). `defaultCurrency` applies when the text
+    /// names none. Returns nil when the text is not a price: we never guess one.
     public static func parse(_ text: String, defaultCurrency: String? = nil) -> Price? {
+        try? parseOrExplain(text, defaultCurrency: defaultCurrency).get()
+    }
+
+    /// As `parse`, with the reason when the text is not a price.
+    public static func parseOrExplain(_ text: String, defaultCurrency: String? = nil) -> Result<Price, ParseProblem> {
         var t = text.trimmingCharactersInSet()
-        if t.isEmpty { return nil }
+        if t.isEmpty || t.lowercased() == "null" || t.lowercased() == "n/a" { return .failure(.empty) }
+        // Full-width digits and punctuation (１９，９９) read as ASCII.
+        t = String(String.UnicodeScalarView(t.unicodeScalars.map { u in
+            (0xFF01...0xFF5E).contains(u.value) && u.value != 0xFFE5 ? Unicode.Scalar(u.value - 0xFEE0)! : u
+        }))
         var currency: String? = nil
-        let symbols: [(String, String)] = [("US$", "USD"), ("$", "USD"), ("¥", "CNY"), ("￥", "CNY"), ("RMB", "CNY"),
-                                           ("CNY", "CNY"), ("USD", "USD"), ("元", "CNY"), ("€", "EUR"), ("EUR", "EUR"), ("£", "GBP"), ("GBP", "GBP")]
         for (sym, code) in symbols where t.contains(sym) {
             if currency == nil { currency = code }
-            t = t.replacingAll(sym, with: "")
+            t = t.replacingAll(sym, with: " ")
         }
-        t = t.trimmingCharactersInSet()
-        // Exactly one number: digits with optional thousands commas and at most two decimals.
-        var intPart: Int64 = 0
-        var frac: Int64 = 0
-        var fracDigits = 0
-        var seenDot = false
-        var digits = 0
-        for ch in t {
-            if ch == "," && !seenDot { continue }
-            if ch == "." && !seenDot { seenDot = true; continue }
-            guard let d = ch.wholeNumberValue, ch.isASCII else { return nil }
-            digits += 1
-            if seenDot {
-                fracDigits += 1
-                if fracDigits > 2 { return nil }
-                frac = frac * 10 + Int64(d)
-            } else {
-                if intPart > Int64.max / 1000 { return nil }
-                intPart = intPart * 10 + Int64(d)
+        // A range: two amounts around a dash, tilde or "to" (`10.99 - 20.99`, `10~20`).
+        var amounts: [String] = []
+        var rest = t
+        for sep in [" to ", "~", "–", "—", "-", "至"] where rest.contains(sep) {
+            let halves = rest.components(separatedBy: sep)
+            if halves.count == 2 { amounts = halves.map { $0.trimmingCharactersInSet() }; rest = ""; break }
+            return .failure(.malformed(text))
+        }
+        if amounts.isEmpty { amounts = [rest.trimmingCharactersInSet()] }
+        guard let cur = currency ?? defaultCurrency else {
+            return amounts.allSatisfy({ !$0.contains(where: \.isNumber) }) ? .failure(.noNumber) : .failure(.noCurrency)
+        }
+        var values: [Int64] = []
+        for a in amounts {
+            switch amount(a, wholeUnits: wholeUnitCurrencies.contains(cur)) {
+            case .success(let v): values.append(v)
+            case .failure(let p): return .failure(p)
             }
         }
-        guard digits > 0, let cur = currency ?? defaultCurrency else { return nil }
+        if values.count == 2 {
+            guard values[0] <= values[1] else { return .failure(.malformed(text)) }
+            return .success(Price(cents: values[0], currency: cur, upperCents: values[0] == values[1] ? nil : values[1]))
+        }
+        return .success(Price(cents: values[0], currency: cur))
+    }
+
+    /// One amount in cents: digits with `,` / `.` / space / `'` as separators.
+    static func amount(_ raw: String, wholeUnits: Bool) -> Result<Int64, ParseProblem> {
+        let s = raw.filter { !$0.isWhitespace && $0 != "'" }
+        guard !s.isEmpty, s.contains(where: \.isNumber) else { return .failure(.noNumber) }
+        guard s.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "," || $0 == "." }) else { return .failure(.malformed(raw)) }
+        let chars = Array(s)
+        // The decimal separator: the last `,` or `.` when it is followed by 1–2 digits, or by
+        // a number of digits other than 3; a lone separator before exactly 3 digits groups.
+        var decimalAt: Int? = nil
+        if let last = chars.lastIndex(where: { $0 == "," || $0 == "." }) {
+            let after = chars.count - last - 1
+            let sep = chars[last]
+            let sameBefore = chars[..<last].contains(sep)
+            let otherBefore = chars[..<last].contains(sep == "," ? "." : ",")
+            if otherBefore { decimalAt = last }
+            else if sameBefore { decimalAt = nil }
+            else if after == 3 { decimalAt = nil }
+            else { decimalAt = last }
+            if wholeUnits && after == 3 && !otherBefore { decimalAt = nil }
+        }
+        // Grouping separators must group threes: `1,299`, `1.299.000`, not `1.2.3`.
+        let intChars = decimalAt.map { Array(chars[..<$0]) } ?? chars
+        let groups = intChars.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "," || $0 == "." })
+        if groups.count > 1, groups.first!.isEmpty || groups.first!.count > 3 || groups.dropFirst().contains(where: { $0.count != 3 }) {
+            return .failure(.malformed(raw))
+        }
+        var intPart: Int64 = 0, frac: Int64 = 0, fracDigits = 0
+        for (i, ch) in chars.enumerated() {
+            if ch == "," || ch == "." {
+                if let d = decimalAt, i == d { continue }
+                if let d = decimalAt, i > d { return .failure(.malformed(raw)) }
+                continue
+            }
+            let d = Int64(ch.wholeNumberValue!)
+            if let dp = decimalAt, i > dp {
+                fracDigits += 1
+                if fracDigits > 2 { return .failure(.malformed(raw)) }
+                frac = frac * 10 + d
+            } else {
+                if intPart > Int64.max / 1000 { return .failure(.malformed(raw)) }
+                intPart = intPart * 10 + d
+            }
+        }
         if fracDigits == 1 { frac *= 10 }
-        return Price(cents: intPart * 100 + frac, currency: cur)
+        return .success(intPart * 100 + frac)
     }
 }
 

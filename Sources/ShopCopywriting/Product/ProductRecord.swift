@@ -16,6 +16,9 @@ public struct ProductRecord: Sendable, Equatable, Codable {
     /// The file and 1-based line the record starts on.
     public var file: String
     public var line: Int
+    /// Problems with fields that were left out rather than rejecting the record (an
+    /// unreadable price, an unsupported language, an implausible age): reported beside the blurb.
+    public var warnings: [String] = []
 
     public init(id: String, title: String? = nil, brand: String? = nil, category: String? = nil,
                 price: Price? = nil, specs: [ProductAttribute] = [], features: [String] = [],
@@ -30,6 +33,13 @@ public struct ProductRecord: Sendable, Equatable, Codable {
         self.language = language
         self.file = file
         self.line = line
+    }
+
+    /// The category path's segments: `女装 > 连衣裙`, `Toys & Games | Puzzles`, `A/B` → parts.
+    public var categoryPath: [String] {
+        guard let c = category else { return [] }
+        return c.split(whereSeparator: { $0 == "|" || $0 == ">" || $0 == "›" || $0 == "/" || $0 == "＞" })
+            .map { String($0).trimmingCharactersInSet() }.filter { !$0.isEmpty }
     }
 
     /// All values of a spec key, in source order, without duplicates.

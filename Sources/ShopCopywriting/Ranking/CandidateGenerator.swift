@@ -19,14 +19,20 @@ public struct CandidateGenerator: Sendable {
     /// order of movable parts, so every candidate covers as much as the template can and
     /// the ranker chooses among them for fluency.
     public func candidates(for template: Template, context: SlotContext, tone: Tone?, checker: ComplianceChecker?,
-                           important: Set<ProductAttribute> = [], rng: inout SplitMix64) -> [Candidate] {
+                           claims: ClaimsTable? = nil, important: Set<ProductAttribute> = [], rng: inout SplitMix64) -> [Candidate] {
         var parts: [(part: TemplatePart, options: [Realisation])] = []
         var covered = Set<ProductAttribute>()
         for part in template.parts {
             var options: [Realisation] = []
             for line in part.lines {
-                for r in TemplateRealiser.realise(line, in: context, tone: tone, limit: maxRealisationsPerLine) {
-                    if let checker, !checker.isClean(r.text) { continue }
+                for var r in TemplateRealiser.realise(line, in: context, tone: tone, limit: maxRealisationsPerLine) {
+                    // A claim the product's facts do not support drops the sentence; a banned
+                    // word is cut from it (names exempt), never the fact.
+                    if let claims, !claims.supported(r.text, in: context) { continue }
+                    if let checker {
+                        r.text = checker.scrub(r.text, exempt: context.exemptPhrases)
+                        if !r.text.contains(where: { $0.isLetter || $0.isNumber }) { continue }
+                    }
                     options.append(r)
                 }
             }

@@ -41,6 +41,16 @@ public struct Ranker: Sendable {
 
     /// The best `count` distinct blurbs of a draft, given the LM's scores of its pieces (in order).
     public func finish(_ draft: RankingDraft, fluency lps: ArraySlice<(logProb: Double, tokens: Int)>) -> [Blurb] {
+        var none = PhraseUsage()
+        return finish(draft, fluency: lps, usage: &none, jitter: [])
+    }
+
+    /// As `finish`, with the batch's phrase usage: candidates reusing wording already
+    /// written in the batch lose `weights.diversity` × their worn share, and the chosen
+    /// blurbs' phrases are recorded. `jitter` (one small seeded number per candidate) breaks
+    /// ties so the first product of every batch does not always get the same wording.
+    public func finish(_ draft: RankingDraft, fluency lps: ArraySlice<(logProb: Double, tokens: Int)>,
+                       usage: inout PhraseUsage, jitter: [Double]) -> [Blurb] {
         precondition(lps.count == draft.pieces.count, "one score per piece")
         var scored = draft.sorted
         let k = draft.shortlist
@@ -57,7 +67,19 @@ public struct Ranker: Sendable {
             let head = scored[0..<k].sorted { $0.score > $1.score || ($0.score == $1.score && $0.text < $1.text) }
             scored = Array(head) + scored[k...]
         }
-        return pickDistinct(scored, count: draft.count, language: draft.language)
+        if weights.diversity > 0 {
+            // Only within the shortlist (or the top 16): the LM term is not comparable beyond it.
+            let m = min(scored.count, max(k, 16))
+            for i in 0..<m {
+                scored[i].score -= weights.diversity * usage.penalty(scored[i].text, language: draft.language)
+                if i < jitter.count { scored[i].score += jitter[i] }
+            }
+            let head = scored[0..<m].sorted { $0.score > $1.score || ($0.score == $1.score && $0.text < $1.text) }
+            scored = Array(head) + scored[m...]
+        }
+        let picked = pickDistinct(scored, count: draft.count, language: draft.language)
+        for b in picked { usage.record(b.text, language: draft.language) }
+        return picked
     }
 
     func baseScore(_ c: Candidate, important: Set<ProductAttribute>, language: CopyLanguage) -> Blurb {
@@ -95,12 +117,18 @@ public struct Ranker: Sendable {
     func pickDistinct(_ sorted: [Blurb], count: Int, language: CopyLanguage) -> [Blurb] {
         var picked: [Blurb] = []
         var grams: [Set<String>] = []
+        // Variants differ in plan: a new opening sentence and a new part order, as well as wording.
         for b in sorted where picked.count < count {
             let g = TextStatistics.bigrams(b.text, language: language)
+            if picked.contains(where: { $0.pieces.first == b.pieces.first || $0.pieces.count == b.pieces.count && $0.pieces.last == b.pieces.last }) { continue }
             if grams.allSatisfy({ TextStatistics.jaccard($0, g) < weights.maxSimilarity }) {
                 picked.append(b)
                 grams.append(g)
             }
+        }
+        for b in sorted where picked.count < count && !picked.contains(where: { $0.text == b.text }) {
+            let g = TextStatistics.bigrams(b.text, language: language)
+            if grams.allSatisfy({ TextStatistics.jaccard($0, g) < weights.maxSimilarity }) { picked.append(b); grams.append(g) }
         }
         // Too few clearly different ones: fill with the next best that differ at all.
         if picked.count < count {

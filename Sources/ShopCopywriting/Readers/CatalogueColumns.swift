@@ -17,7 +17,7 @@ public enum CatalogueColumns {
     /// Columns that are neither facts to sell with nor copy: links, images, stock, ids.
     static let ignored: Set<String> = ["Upc Ean Code", "Quantity", "Image", "Variants", "Product Url", "Stock", "Is Amazon Seller",
                                        "Technical Details", "Product Details", "Product Description", "Size Quantity Variant",
-                                       "Ingredients", "Direction To Use", "Dimensions", "lang", "currency"]
+                                       "Ingredients", "Direction To Use", "Dimensions", "lang", "currency", "spec"]
 
     /// Many rows of the sample have their specification spaces squeezed out
     /// (`Manufacturerrecommendedage:14yearsandup`); ages are re-spaced (`14 years and up`),
@@ -54,8 +54,16 @@ public enum CatalogueColumns {
                                    language: lang, file: file, line: line)
         if let p = first(priceColumns) {
             let guessLang = lang ?? CopyLanguage.guess(title)
-            record.price = Price.parse(p, defaultCurrency: fields["currency"] ?? (guessLang == .zh ? "CNY" : "USD"))
+            if let price = Price.parse(p, defaultCurrency: fields["currency"] ?? (guessLang == .zh ? "CNY" : "USD")) {
+                record.price = price
+            } else {
+                record.warnings.append("price: not a price '\(p)', written without a price")
+            }
         }
+        if let l = fields["lang"]?.trimmingCharactersInSet(), !l.isEmpty, lang == nil {
+            record.warnings.append("lang: '\(l)' is not supported (zh, en); writing in the guessed language")
+        }
+        if let s = fields["spec"] { record.specs += SpecList.parse(s) }
         if let f = first(featureColumns) {
             record.features = f.split(separator: "|").map { String($0).trimmingCharactersInSet() }.filter { !$0.isEmpty }
         }

@@ -8,7 +8,7 @@ public enum JSONProductParser {
     static let idKeys = ["id", "product_id", "productId", "sku", "asin", "uniq_id"]
     static let reserved: Set<String> = ["id", "product_id", "productId", "sku", "asin", "uniq_id", "title", "name", "brand",
                                         "category", "price", "currency", "specs", "attributes", "features", "bullets",
-                                        "lang", "language", "content", "summary", "description"]
+                                        "lang", "language", "content", "summary", "description", "spec"]
 
     public static func parse(_ data: Data, file: String, line: Int) -> Result<ProductRecord, DataError> {
         let object: Any
@@ -44,13 +44,25 @@ public enum JSONProductParser {
                 return .failure(DataError(file: file, line: line, field: "content", reason: "\(error)"))
             }
         }
-        if o["price"] != nil {
+        if let raw = o["price"] {
+            // A price that cannot be read is left out (the blurb goes without it), never guessed.
             let currencyDefault = string("currency") ?? ((lang ?? record.inferredLanguage) == .zh ? "CNY" : "USD")
-            guard let text = string("price"), let p = Price.parse(text, defaultCurrency: currencyDefault) else {
-                return .failure(DataError(file: file, line: line, field: "price", reason: "not a price (a number with an optional currency)"))
+            if raw is NSNull {
+                record.warnings.append("price: null, written without a price")
+            } else if let text = string("price") {
+                switch Price.parseOrExplain(text, defaultCurrency: currencyDefault) {
+                case .success(let p): record.price = p
+                case .failure: record.warnings.append("price: not a price, written without a price")
+                }
+            } else {
+                record.warnings.append("price: not a price, written without a price")
             }
-            record.price = p
         }
+        if let l = string("lang") ?? string("language"), CopyLanguage(rawValue: l) == nil {
+            record.warnings.append("lang: '\(l)' is not supported (zh, en); writing in the guessed language")
+        }
+        // `spec`: key:value pairs in one string (`版型:显瘦;材质:棉` or `|`/`，`-separated).
+        if let spec = string("spec") { record.specs += SpecList.parse(spec) }
         switch o["specs"] ?? o["attributes"] {
         case nil: break
         case let dict as [String: Any]:

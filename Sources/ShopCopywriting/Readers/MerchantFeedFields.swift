@@ -25,18 +25,24 @@ public enum MerchantFeedFields {
                                    category: field("g:product_type") ?? field("g:google_product_category"),
                                    language: lang, file: file, line: item.line)
         if let p = field("g:sale_price") ?? field("g:price") {
-            guard let price = Price.parse(p, defaultCurrency: lang == .zh ? "CNY" : "USD") else {
-                return .failure(DataError(file: file, line: item.line, field: "g:price", reason: "not a price (a number with an optional currency)"))
+            if let price = Price.parse(p, defaultCurrency: lang == .zh ? "CNY" : "USD") {
+                record.price = price
+            } else {
+                record.warnings.append("g:price: not a price, written without a price")
             }
-            record.price = price
         }
         if let h = field("g:product_highlight") {
             record.features = h.split(separator: "\n").map { String($0).trimmingCharactersInSet() }.filter { !$0.isEmpty }
         }
+        // The description is the seller's copy: its sentences serve as feature bullets after
+        // the highlights (and its `key:value` pairs as specs).
+        if let d = field("description") ?? field("g:description") {
+            record.features += DescriptionSentences.split(d)
+            record.specs += SpecList.parse(d).filter { $0.value.count <= 20 }
+        }
         // zh feeds: the product type doubles as 类型, so the zh category templates (上衣/裙/裤) apply.
         if lang == .zh, let c = record.category {
-            let last = c.split(separator: "|").last.map { String($0).trimmingCharactersInSet() } ?? c
-            record.specs.append(ProductAttribute(key: "类型", value: last))
+            record.specs.append(ProductAttribute(key: "类型", value: record.categoryPath.last ?? c))
         }
         for name in specFields {
             guard let v = field("g:" + name) else { continue }

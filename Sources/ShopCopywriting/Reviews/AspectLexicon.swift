@@ -26,10 +26,31 @@ public enum AspectLexicon {
                                           "difficult", "slow", "returned", "waste", "small", "missing", "defective"]
     static let enNegators: Set<String> = ["not", "no", "never", "don't", "didn't", "doesn't", "isn't", "wasn't", "won't", "hardly"]
 
-    /// Aspect opinions in a plain review text.
+    /// Aspect opinions in a plain review text. An aspect named in a clause without a clear
+    /// opinion counts as mentioned but not praised ("质量不怎么样" is no praise).
     public static func mentions(in text: String, language: CopyLanguage) -> [AspectMention] {
+        var result: [String: Bool] = [:]   // aspect → positive (a negative or unclear clause wins)
+        for (clause, polarity) in clausePolarities(text, language: language) {
+            let aspects = language == .zh ? zhAspects : enAspects
+            let lowered = clause.lowercased()
+            for (name, cues) in aspects where cues.contains(where: { language == .zh ? lowered.contains($0) : wordIn(lowered, $0) }) {
+                result[name] = (result[name] ?? true) && polarity > 0
+            }
+        }
+        return result.keys.sorted().map { AspectMention(aspect: $0, positive: result[$0]!) }
+    }
+
+    /// Whether the review as a whole is negative: more negative clauses than positive ones.
+    public static func isNegative(_ text: String, language: CopyLanguage) -> Bool {
+        var pos = 0, neg = 0
+        for (_, p) in clausePolarities(text, language: language) { if p > 0 { pos += 1 } else if p < 0 { neg += 1 } }
+        return neg > pos
+    }
+
+    /// Each clause with its polarity: 1, -1 or 0.
+    static func clausePolarities(_ text: String, language: CopyLanguage) -> [(String, Int)] {
         let clauses = text.split(whereSeparator: { "，。！？；,.!?;\n".contains($0) }).map(String.init)
-        var result: [String: Bool] = [:]   // aspect → positive (a negative clause wins)
+        var out: [(String, Int)] = []
         for clause in clauses {
             let polarity: Int
             let aspects: [(String, [String])]
@@ -51,13 +72,10 @@ public enum AspectLexicon {
                 }
                 polarity = p > 0 ? 1 : (p < 0 ? -1 : 0)
             }
-            guard polarity != 0 else { continue }
-            let lowered = clause.lowercased()
-            for (name, cues) in aspects where cues.contains(where: { language == .zh ? lowered.contains($0) : wordIn(lowered, $0) }) {
-                result[name] = (result[name] ?? true) && polarity > 0
-            }
+            _ = aspects
+            out.append((clause, polarity))
         }
-        return result.keys.sorted().map { AspectMention(aspect: $0, positive: result[$0]!) }
+        return out
     }
 
     private static func wordIn(_ text: String, _ word: String) -> Bool {

@@ -8,6 +8,10 @@ public struct ReviewEvidence: Sendable {
     public private(set) var tallies: [String: [ReviewHighlight]] = [:]
     /// Product id → number of reviews read.
     public private(set) var reviewCounts: [String: Int] = [:]
+    /// Product id → reviews that are negative as a whole.
+    public private(set) var negativeCounts: [String: Int] = [:]
+    /// No praise at all when more than this share of a product's reviews is negative.
+    public var maxNegativeShare: Double = 0.5
 
     public init(reviews: [ProductReview], minReviews: Int = 3, minPositiveShare: Double = 0.7, maxHighlights: Int = 2) {
         self.minReviews = minReviews
@@ -16,6 +20,7 @@ public struct ReviewEvidence: Sendable {
         var counts: [String: [String: (Int, Int)]] = [:]
         for r in reviews {
             reviewCounts[r.productID, default: 0] += 1
+            if r.negative { negativeCounts[r.productID, default: 0] += 1 }
             // One vote per review and aspect: positive only when no mention of it in this
             // review is negative or neutral (面料 and 料子 in one review count once).
             var perReview: [String: Bool] = [:]
@@ -38,8 +43,12 @@ public struct ReviewEvidence: Sendable {
         tallies[productID] ?? []
     }
 
-    /// The aspects that pass the evidence test.
+    /// The aspects that pass the evidence test: at least `minReviews` reviews praise the
+    /// aspect (positive mentions, not just mentions), they are at least `minPositiveShare` of
+    /// the reviews that mention it, and the product's reviews are not mostly negative.
     public func highlights(for productID: String) -> [ReviewHighlight] {
-        Array(evidence(for: productID).filter { $0.mentions >= minReviews && $0.positiveShare >= minPositiveShare }.prefix(maxHighlights))
+        let total = reviewCounts[productID] ?? 0
+        if total > 0, Double(negativeCounts[productID] ?? 0) / Double(total) > maxNegativeShare { return [] }
+        return Array(evidence(for: productID).filter { $0.positive >= minReviews && $0.positiveShare >= minPositiveShare }.prefix(maxHighlights))
     }
 }

@@ -73,6 +73,12 @@ public enum ReviewReader {
             return .failure(DataError(file: file, line: line, field: "product_id", reason: "review without a product id"))
         }
         let text = textKeys.lazy.compactMap(string).first ?? ""
+        // Review-level polarity: a rating or label when given, else the lexicon's reading of the text.
+        var negative: Bool? = nil
+        if let r = (o["rating"] ?? o["stars"] ?? o["overall"] ?? o["score"]) as? NSNumber { negative = r.doubleValue <= 2 }
+        if let l = (string("label") ?? string("sentiment") ?? string("polarity"))?.lowercased() {
+            negative = ["negative", "neg", "0"].contains(l) ? true : (["positive", "pos", "1"].contains(l) ? false : negative)
+        }
         if let list = o["aspects"] as? [Any] {
             var aspects: [AspectMention] = []
             for (i, item) in list.enumerated() {
@@ -88,12 +94,14 @@ public enum ReviewReader {
                 // Neutral or mixed mentions count as mentions that are not praise.
                 aspects.append(AspectMention(aspect: name, positive: p == "positive" || p == "pos" || p == "1"))
             }
-            return .success(ProductReview(productID: id, text: text, aspects: aspects, line: line))
+            let neg = negative ?? (text.isEmpty ? false : AspectLexicon.isNegative(text, language: language ?? CopyLanguage.guess(text)))
+            return .success(ProductReview(productID: id, text: text, aspects: aspects, line: line, negative: neg))
         }
         guard !text.isEmpty else {
             return .failure(DataError(file: file, line: line, field: "text", reason: "review without text or aspects"))
         }
         let lang = language ?? CopyLanguage.guess(text)
-        return .success(ProductReview(productID: id, text: text, aspects: AspectLexicon.mentions(in: text, language: lang), line: line))
+        return .success(ProductReview(productID: id, text: text, aspects: AspectLexicon.mentions(in: text, language: lang), line: line,
+                                      negative: negative ?? AspectLexicon.isNegative(text, language: lang)))
     }
 }

@@ -4,6 +4,8 @@ import Foundation
 /// as is: boilerplate, too long, or mostly symbols. Nothing is added, only trimmed.
 public enum FeatureCleaner {
     static let boilerplate = ["make sure this fits", "click here", "see more", "view shipping rates"]
+    static let dangling: Set<String> = ["includes", "including", "include", "features", "featuring", "the", "a", "an", "and", "or",
+                                        "of", "with", "for", "to", "in", "on", "that", "that's", "which", "is", "are", "from", "by", "as"]
 
     public static func clean(_ raw: String, maxLength: Int = 140) -> String? {
         var s = Substring(raw)
@@ -35,14 +37,20 @@ public enum FeatureCleaner {
             i = next
         }
         var sentence = String(s[s.startIndex..<end]).trimmingCharactersInSet()
+        // The scrape cut it off ("… flex pattern that’s…"): not a sentence.
+        if sentence.hasSuffix("…") || sentence.hasSuffix("...") { return nil }
         while let last = sentence.last, last == "," || last == ";" || last == "-" || last == ":" { sentence.removeLast() }
         guard sentence.count >= 12, sentence.count <= maxLength else { return nil }
+        // A sentence the seller (or the scrape) cut off mid-phrase: "… Elite Trainer Box includes".
+        let lastWord = sentence.split(separator: " ").last.map { $0.lowercased() } ?? ""
+        if dangling.contains(lastWord) || lastWord.hasSuffix("’s") || lastWord.hasSuffix("'s") && lastWord.count <= 6 { return nil }
         let letters = sentence.filter { $0.isLetter }.count
         guard letters * 2 >= sentence.count else { return nil }
         // Shouting headlines are unusable as sentences.
         let upper = sentence.filter { $0.isUppercase }.count
         if upper * 2 > letters { return nil }
         if let f = sentence.first, f.isLowercase { sentence = f.uppercased() + sentence.dropFirst() }
+        if let l = sentence.last, "!?\"”".contains(l) { return sentence }
         return sentence + "."
     }
 

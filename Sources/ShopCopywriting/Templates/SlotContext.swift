@@ -23,6 +23,16 @@ public final class SlotContext {
     }
 
     static let builtInKeys: Set<String> = ["title", "brand", "category", "price", "feature", "highlight"]
+    /// Facts that are names: exempt from compliance (a brand called "Ultimate Guard").
+    static let nameKeys: Set<String> = ["title", "brand"]
+
+    /// The record's names as they may appear in a blurb, exempt from compliance.
+    public lazy var exemptPhrases: [String] = {
+        var out: [String] = []
+        if let t = record.title { out.append(t); out.append(FeatureCleaner.shortTitle(t)); out.append(ProductName.of(record)) }
+        if let b = record.brand { out.append(b) }
+        return out.filter { !$0.isEmpty }
+    }()
 
     /// Keys match case-insensitively and ignoring spaces and underscores, so
     /// `{manufacturer recommended age}` finds the catalogue's squeezed `Manufacturerrecommendedage`.
@@ -46,17 +56,17 @@ public final class SlotContext {
         }
         switch k {
         case "title", "标题": add("title", record.title)
-        case "name", "名称": add("title", record.title.map { FeatureCleaner.shortTitle($0) })
-        case "brand", "品牌": add("brand", record.brand)
+        case "name", "名称":
+            if language == .en { add("title", record.title.map { ProductName.of($0) }) }
+            else { add("title", record.title.map { FeatureCleaner.shortTitle($0) }) }
+        case "brand", "品牌":
+            // "X from X" reads badly: a brand the title already names is not repeated.
+            if let b = record.brand, let t = record.title, t.lowercased().contains(b.lowercased()) { break }
+            add("brand", record.brand)
         case "category", "type", "品类":
-            if let c = record.category {
-                let last = c.split(separator: "|").last.map { String($0).trimmingCharactersInSet() } ?? c
-                add("category", last)
-            }
+            add("category", record.categoryPath.last)
         case "categorypath":
-            if let c = record.category {
-                for seg in c.split(separator: "|") { add("category", String(seg).trimmingCharactersInSet()) }
-            }
+            for seg in record.categoryPath { add("category", seg) }
         case "price", "价格": add("price", record.price.map { PriceFormatter.format($0) })
         case "feature", "features", "卖点":
             for f in record.features {
@@ -102,7 +112,14 @@ public final class SlotContext {
                 if a.key == "price" { text = a.value }
                 // Short spec values only: titles and bullets keep the seller's casing.
                 if language == .zh, a.value.count <= 6, !Self.builtInKeys.contains(a.key) { text = Self.upperLatin(text) }
-                if let checker, !checker.isClean(text) { continue }
+                // Names are the seller's, not claims ("Mama Knows Best"); other values lose
+                // only the banned word (100%新疆长绒棉 → 新疆长绒棉).
+                if let checker, !Self.nameKeys.contains(a.key) {
+                    let scrubbed = checker.scrub(text)
+                    // What is left of a value that was mostly a claim ("NO.1 销量" → "销量") says nothing.
+                    if scrubbed != text, scrubbed.filter({ $0.isLetter || $0.isNumber }).count < 3 { continue }
+                    text = scrubbed
+                }
                 out.append(SlotValue(text: text, facts: [a]))
             }
         }

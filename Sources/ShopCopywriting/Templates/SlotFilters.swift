@@ -5,8 +5,10 @@
 /// - `noun`: everyday Chinese noun (裙 → 裙子); `de`: append 的
 /// - `a`: English article (an FM radio); `plural`, `singular`, `lower`, `cap`
 /// - `short`: a long catalogue title cut to its name
+/// - `it`: a verb-first bullet made a sentence ("Builds 5 projects." → "It builds 5 projects.")
+/// - `lcfirst`: a sentence's first word lower-cased when it is a common word, to follow a connective
 public enum SlotFilters {
-    public static let known: Set<String> = ["first", "mw", "this", "cl", "noun", "de", "a", "plural", "singular", "lower", "cap", "short"]
+    public static let known: Set<String> = ["first", "mw", "this", "cl", "noun", "de", "a", "plural", "singular", "lower", "cap", "short", "it", "lcfirst"]
 
     public static func apply(_ values: [SlotValue], filters: [String], language: CopyLanguage) -> SlotValue? {
         guard !values.isEmpty else { return nil }
@@ -36,6 +38,10 @@ public enum SlotFilters {
             case "lower": text = lowerUnlessAcronym(text)
             case "cap": text = text.prefix(1).uppercased() + text.dropFirst()
             case "short": text = FeatureCleaner.shortTitle(text)
+            case "it": text = BulletSentence.withSubject(text)
+            case "lcfirst":
+                guard let t = BulletSentence.lowercasedStartIfSafe(text) else { return nil }
+                text = t
             default: return nil
             }
         }

@@ -7,9 +7,15 @@ import ShopData
 /// `@fallback` are the generic set, used when no specific template for the language applies.
 public struct TemplateLibrary: Sendable {
     public var templates: [Template]
+    /// Per language: what fixed wording may claim (`<lang>/claims.txt`).
+    public var claims: [CopyLanguage: ClaimsTable]
+    /// Per language: noise attribute values and where they belong (`<lang>/cleaning.txt`).
+    public var cleaning: [CopyLanguage: CleaningLexicon]
 
-    public init(templates: [Template]) {
+    public init(templates: [Template], claims: [CopyLanguage: ClaimsTable] = [:], cleaning: [CopyLanguage: CleaningLexicon] = [:]) {
         self.templates = templates
+        self.claims = claims
+        self.cleaning = cleaning
     }
 
     /// Loads every `.tmpl` file below `directory`, sorted by path so runs are reproducible.
@@ -33,7 +39,21 @@ public struct TemplateLibrary: Sendable {
             templates.append(try TemplateParser.parse(text, file: path))
         }
         guard !templates.isEmpty else { throw DataError(file: directory, reason: "no .tmpl files") }
-        return TemplateLibrary(templates: templates)
+        var claims: [CopyLanguage: ClaimsTable] = [:], cleaning: [CopyLanguage: CleaningLexicon] = [:]
+        for lang in CopyLanguage.allCases {
+            let dir = (directory as NSString).appendingPathComponent(lang.rawValue)
+            let c = (dir as NSString).appendingPathComponent("claims.txt")
+            if let data = fm.contents(atPath: c) {
+                guard let text = String(data: data, encoding: .utf8) else { throw DataError(file: c, reason: "cannot read as UTF-8") }
+                claims[lang] = try ClaimsTable.parse(text, file: c)
+            }
+            let l = (dir as NSString).appendingPathComponent("cleaning.txt")
+            if let data = fm.contents(atPath: l) {
+                guard let text = String(data: data, encoding: .utf8) else { throw DataError(file: l, reason: "cannot read as UTF-8") }
+                cleaning[lang] = try CleaningLexicon.parse(text, file: l)
+            }
+        }
+        return TemplateLibrary(templates: templates, claims: claims, cleaning: cleaning)
     }
 
     /// The shipped templates in `Corpora/templates/`.
