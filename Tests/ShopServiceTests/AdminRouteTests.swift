@@ -16,8 +16,11 @@ import Testing
     @Test func reloadNeedsTheBearerToken() async throws {
         let service = try ServiceFixture.service { $0.adminToken = "s3cret" }
         try await service.application().test(.router) { client in
-            #expect(try await client.call(.post, "/admin/reload").status == .unauthorized)
-            #expect(try await client.call(.post, "/admin/reload", headers: [.authorization: "Bearer wrong"]).status == .forbidden)
+            let none = try await client.call(.post, "/admin/reload")
+            #expect(none.status == .unauthorized)
+            #expect(none.errorField == "Authorization")
+            let wrong = try await client.call(.post, "/admin/reload", headers: [.authorization: "Bearer wrong"])
+            #expect(wrong.status == .forbidden)
         }
     }
 

@@ -60,7 +60,7 @@ import Testing
 
     @Test func idleSessionsExpireAfterTheTTL() async throws {
         let clock = ManualClock()
-        let service = try ServiceFixture.service(clock: clock.read) { $0.sessionTTL = .seconds(60) }
+        let service = try ServiceFixture.service(clock: clock) { $0.sessionTTL = .seconds(60) }
         try await service.application().test(.router) { client in
             let s = try #require(try await client.call(.post, "/v1/chat", body: #"{"message":"hello"}"#).json["session"] as? String)
             clock.advance(seconds: 59)
@@ -79,7 +79,7 @@ import Testing
 
     @Test func theCapEvictsTheLongestIdle() async throws {
         let clock = ManualClock()
-        let service = try ServiceFixture.service(clock: clock.read) { $0.maxSessions = 2 }
+        let service = try ServiceFixture.service(clock: clock) { $0.maxSessions = 2 }
         try await service.application().test(.router) { client in
             var ids: [String] = []
             for _ in 0..<2 {

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import ShopService
 import Testing
 
@@ -22,7 +23,8 @@ import Testing
     }
 
     @Test func notReadyUntilModelsLoad() async throws {
-        let service = ShopService(configuration: ServiceConfiguration(), models: nil)
+        let logger = Logger(label: "test") { JSONLineLogHandler(label: $0, sink: LogSink(capture: true)) }
+        let service = ShopService(configuration: ServiceConfiguration(), models: nil, logger: logger)
         try await service.application().test(.router) { client in
             #expect(try await client.call(.get, "/healthz").status == .ok)
             let r = try await client.call(.get, "/readyz")

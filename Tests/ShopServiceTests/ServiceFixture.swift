@@ -19,14 +19,14 @@ enum ServiceFixture {
     }
 
     /// A service on the shipped models with `configure` applied, logging into `sink`.
-    static func service(sink: LogSink = LogSink(capture: true), clock: (@Sendable () -> UInt64)? = nil,
+    static func service(sink: LogSink = LogSink(capture: true), clock: ManualClock? = nil,
                         models: ServiceModels? = nil,
                         _ configure: (inout ServiceConfiguration) -> Void = { _ in }) throws -> ShopService {
         var c = ServiceConfiguration()
         c.adminToken = nil
         configure(&c)
         let logger = Logger(label: "test") { JSONLineLogHandler(label: $0, sink: sink) }
-        return ShopService(configuration: c, models: try models ?? Self.models(), logger: logger, clock: clock)
+        return ShopService(configuration: c, models: try models ?? Self.models(), logger: logger, clock: clock?.read)
     }
 }
 
