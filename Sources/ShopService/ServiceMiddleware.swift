@@ -20,7 +20,8 @@ struct ServiceMiddleware: RouterMiddleware {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
         let route = context.endpointPath.map { $0 == "NotFound" ? "unmatched" : $0 } ?? "unmatched"
         service.metrics.record(method: request.method.rawValue, route: route, status: response.status.code, seconds: seconds)
-        let level: Logger.Level = response.status.code >= 500 ? .error : .info
+        // 503 is the service working as designed (loading, time limit); 500 is a bug.
+        let level: Logger.Level = response.status == .internalServerError ? .error : response.status.code >= 500 ? .warning : .info
         service.logger.log(level: level, "request", metadata: [
             "method": "\(request.method.rawValue)", "route": "\(route)", "status": "\(response.status.code)",
             "ms": "\((seconds * 1e5).rounded() / 100)",
