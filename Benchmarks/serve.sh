@@ -74,3 +74,24 @@ t0=$(date +%s.%N)
 t1=$(date +%s.%N)
 cat "$work/cli.txt"
 python3 -c "print('CLI wall incl. model load: %.0f reviews/s' % (6144 / ($t1 - $t0)))"
+
+# --- memory soak --------------------------------------------------------------------
+# Chat sessions created by wrk (one per request) and expired (--session-ttl 5) or evicted
+# (cap 10,000) for SOAK seconds (default 120); resident memory sampled every 10 s.
+soak="${SOAK:-120}"
+timeout --kill-after=10 $((soak + 120)) "$bin" serve --port "$port" --session-ttl 5 --max-sessions 10000 2>"$work/soak.log" &
+server_pid=$!
+for _ in $(seq 1 120); do curl -fsS -m 2 "$base/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
+echo "== soak: ${soak}s of wrk -c 20 on /v1/chat, sessions TTL 5 s, cap 10,000; RSS in MiB every 10 s"
+timeout $((soak + 60)) wrk -t 2 -c 20 -d "${soak}s" -s "$work/chat.lua" "$base/v1/chat" >"$work/soak-wrk.txt" 2>&1 &
+wrk_pid=$!
+rss=()
+for _ in $(seq 1 $((soak / 10))); do
+    sleep 10
+    rss+=("$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$server_pid/status")")
+done
+wait "$wrk_pid" || true
+echo "RSS MiB: ${rss[*]}"
+grep -E "Requests/sec|requests in" "$work/soak-wrk.txt"
+curl -fsS "$base/metrics" | grep -E "^shopnlp_chat_sessions"
+kill -TERM "$server_pid"; wait "$server_pid" || true; server_pid=""
