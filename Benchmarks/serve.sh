@@ -85,10 +85,11 @@ for _ in $(seq 1 120); do curl -fsS -m 2 "$base/readyz" >/dev/null 2>&1 && break
 echo "== soak: ${soak}s of wrk -c 20 on /v1/chat, sessions TTL 5 s, cap 10,000; RSS in MiB every 10 s"
 timeout $((soak + 60)) wrk -t 2 -c 20 -d "${soak}s" -s "$work/chat.lua" "$base/v1/chat" >"$work/soak-wrk.txt" 2>&1 &
 wrk_pid=$!
+serve_pid="$(pgrep -P "$server_pid" shopnlp || echo "$server_pid")"   # the server, not `timeout`
 rss=()
 for _ in $(seq 1 $((soak / 10))); do
     sleep 10
-    rss+=("$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$server_pid/status")")
+    rss+=("$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$serve_pid/status")")
 done
 wait "$wrk_pid" || true
 echo "RSS MiB: ${rss[*]}"
