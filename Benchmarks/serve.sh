@@ -14,7 +14,17 @@ bin="$root/.build/release/shopnlp"
 corpus="${SHOPNLP_CORPORA:-$root/../shared/corpora}/chnsenticorp_htl_all/test.tsv"
 work="$(mktemp -d)"
 server_pid=""
-cleanup() { [ -n "$server_pid" ] && kill -KILL "$server_pid" 2>/dev/null || true; rm -rf "$work"; }
+# $server_pid is `timeout`, which passes TERM on to the server; KILL both if it lingers.
+cleanup() {
+    if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+        child="$(pgrep -P "$server_pid" || true)"
+        kill -TERM "$server_pid" 2>/dev/null || true
+        for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.5; done
+        [ -n "$child" ] && kill -KILL $child 2>/dev/null || true
+        kill -KILL "$server_pid" 2>/dev/null || true
+    fi
+    rm -rf "$work"
+}
 trap cleanup EXIT
 export SHOPNLP_HOME="$root"
 
