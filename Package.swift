@@ -14,9 +14,12 @@ let package = Package(
         .library(name: "ShopDialogue", targets: ["ShopDialogue"]),
         .library(name: "ShopCopywriting", targets: ["ShopCopywriting"]),
         .library(name: "ShopRecommend", targets: ["ShopRecommend"]),
+        .library(name: "ShopService", targets: ["ShopService"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         // System libraries (pkg-config + apt hints).
@@ -36,10 +39,15 @@ let package = Package(
         .target(name: "ShopDialogue", dependencies: ["ShopTokenize", "ShopData", "ShopNeural", "ShopSentiment", "CLibXML2"]),
         .target(name: "ShopCopywriting", dependencies: ["ShopTokenize", "ShopData", "ShopNeural", "ShopSentiment", "CLibXML2"]),
         .target(name: "ShopRecommend", dependencies: ["ShopData", "ShopNeural", "CBLAS"]),
+        .target(name: "ShopService", dependencies: [
+            "ShopData", "ShopSentiment", "ShopDialogue", "ShopCopywriting", "ShopRecommend",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
 
         .executableTarget(name: "shopnlp", dependencies: [
             "ShopTokenize", "ShopData", "ShopNeural", "ShopEmbeddings", "ShopSentiment",
-            "ShopDialogue", "ShopCopywriting", "ShopRecommend",
+            "ShopDialogue", "ShopCopywriting", "ShopRecommend", "ShopService",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -51,5 +59,11 @@ let package = Package(
         .testTarget(name: "ShopDialogueTests", dependencies: ["ShopDialogue"]),
         .testTarget(name: "ShopCopywritingTests", dependencies: ["ShopCopywriting"]),
         .testTarget(name: "ShopRecommendTests", dependencies: ["ShopRecommend"]),
+        .testTarget(name: "ShopServiceTests", dependencies: [
+            "ShopService", "ShopRecommend",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
     ]
 )

@@ -15,6 +15,7 @@ struct ShopNLP: ParsableCommand {
             CorpusCommand.self,
             DescribeCommand.self,
             RecommendCommand.self,
+            ServeCommand.self,
             // Each capability adds its command type here.
         ]
     )

@@ -1,0 +1,64 @@
+import Foundation
+import Hummingbird
+import ShopRecommend
+
+extension ShopService {
+    /// `GET /v1/recommend/{user}?k=`, `GET /v1/similar/{item}?k=` and `POST /v1/similar`
+    /// `{"text", "k"?}` (cold start by text), answered when a recommender model is loaded.
+    func addRecommendRoutes(to router: Router<BasicRequestContext>) {
+        router.get("/v1/recommend/:user") { request, context in
+            let user = try context.parameters.require("user")
+            let k = try Self.queryK(request)
+            let model = try self.recommender()
+            guard let u = model.matrix.userIndex[user] else {
+                throw APIError.notFound("the user is not in the recommender model", field: "user")
+            }
+            let recs = try await self.compute { () -> [JSONValue] in
+                TopKSelection.best(model.scores(user: u, coldTexts: []), k: k).map {
+                    .object([("item", .string(model.matrix.itemIDs[$0.item])), ("score", .score($0.score))])
+                }
+            }
+            return JSONResponse.make(.object([("results", .array(recs))]))
+        }
+        router.get("/v1/similar/:item") { request, context in
+            let item = try context.parameters.require("item")
+            let k = try Self.queryK(request)
+            let model = try self.recommender()
+            guard let i = model.matrix.itemIndex[item] else {
+                throw APIError.notFound("the item is not in the recommender model", field: "item")
+            }
+            let recs = try await self.compute { () -> [JSONValue] in
+                ItemSimilarity.cosine(model.als, item: i, k: k).map {
+                    .object([("item", .string(model.matrix.itemIDs[$0.item])), ("score", .score($0.score))])
+                }
+            }
+            return JSONResponse.make(.object([("results", .array(recs))]))
+        }
+        router.post("/v1/similar") { request, _ in
+            let body = try JSONBody(try await self.body(request))
+            let text = try body.string("text")
+            let k = try body.optionalInt("k", in: 1...1000) ?? 10
+            let model = try self.recommender()
+            let recs = try await self.compute { () -> [JSONValue] in
+                model.coldStart.neighbours(of: text, k: k).map {
+                    .object([("item", .string(model.matrix.itemIDs[$0.0])), ("score", .score($0.1)), ("via", .string("text"))])
+                }
+            }
+            return JSONResponse.make(.object([("results", .array(recs))]))
+        }
+    }
+
+    func recommender() throws(APIError) -> RecommenderModel {
+        guard let r = try store.require().recommender else {
+            throw APIError.notFound("no recommender model is configured (serve --recommender FILE, or Models/recommender.model)")
+        }
+        return r
+    }
+
+    /// `k` from the query: 1…1000, default 10.
+    static func queryK(_ request: Request) throws(APIError) -> Int {
+        guard let raw = request.uri.queryParameters.get("k") else { return 10 }
+        guard let k = Int(raw), (1...1000).contains(k) else { throw APIError.badRequest("k", "'k' must be an integer in 1…1000") }
+        return k
+    }
+}
