@@ -52,7 +52,7 @@ echo "== chat: wrk -t 2 -c 100 -d ${secs}s --latency POST /v1/chat (new session 
 timeout $((secs + 60)) wrk -t 2 -c 100 -d "${secs}s" --latency -s "$work/chat.lua" "$base/v1/chat" | tee "$work/chat.txt"
 
 # --- sentiment ----------------------------------------------------------------------
-cut -f2 "$corpus" | head -768 >"$work/reviews.txt"
+awk -F'\t' 'NR <= 768 { print $2 }' "$corpus" >"$work/reviews.txt"  # not cut | head: SIGPIPE under pipefail
 for _ in 1 2 3 4 5 6 7 8; do cat "$work/reviews.txt"; done >"$work/reviews6144.txt"
 python3 - "$work/reviews.txt" "$work/bodies.txt" <<'PY'
 import json, sys
