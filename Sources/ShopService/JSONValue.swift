@@ -1,3 +1,4 @@
+import ShopSentiment
 /// A JSON value written in a fixed key order, so responses are deterministic and floats
 /// are rounded the way the CLI writes them (4 decimals) instead of as Float → Double noise.
 public indirect enum JSONValue: Sendable, Equatable {
@@ -54,25 +55,9 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// A JSON string literal (control characters and the JS line separators escaped).
+    /// A JSON string literal: the tagger's own escaping (`JSONText`), so the service and the
+    /// CLI write strings byte for byte alike.
     public static func quote(_ s: String, into out: inout String) {
-        out.append("\"")
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out.append("\\\"")
-            case "\\": out.append("\\\\")
-            case "\n": out.append("\\n")
-            case "\r": out.append("\\r")
-            case "\t": out.append("\\t")
-            default:
-                if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
-                    let hex = String(u.value, radix: 16)
-                    out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        out.append("\"")
+        JSONText.string(s, into: &out)
     }
 }

@@ -1,6 +1,7 @@
 /// Minimal JSON writing for the tagger's hot path (no Foundation encoder per record).
-enum JSONText {
-    static func string(_ s: String, into out: inout String) {
+public enum JSONText {
+    /// A JSON string literal (control characters and the JS line separators escaped).
+    public static func string(_ s: String, into out: inout String) {
         out.append("\"")
         for u in s.unicodeScalars {
             switch u {
