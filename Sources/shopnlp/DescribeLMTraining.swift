@@ -16,11 +16,18 @@ enum DescribeLMTraining {
         let (examples, adgenErrors) = try CopyCorpora.advertiseGenExamples(path: adgenPath)
         for e in adgenErrors { FileHandle.standardError.write(Data("warning: \(e)\n".utf8)) }
         let split = DeterministicSplit(count: examples.count + adgenErrors.count)
-        let zhTrainAll = examples.filter { !split.isHeldOut($0.index) }.map(\.reference)
+        // AdvertiseGen repeats summaries with small edits, so a held-out summary can have a
+        // twin in the train part: the LM sees no text whose normalised key (TextKey) is
+        // that of a held-out summary or of any shared dev/test text.
+        var banned = TextKeySet(texts: examples.filter { split.isHeldOut($0.index) }.map(\.reference))
+        banned.formUnion(try EvaluationSplits.keys(root: corpora).keys)
+        let zhCandidates = examples.filter { !split.isHeldOut($0.index) }.map(\.reference)
+        let zhTrainAll = zhCandidates.filter { !banned.contains(text: $0) }
+        let zhDropped = zhCandidates.count - zhTrainAll.count
         let zhDevCount = max(1, zhTrainAll.count / 10)
         let zhTrain = Array(zhTrainAll.dropLast(zhDevCount)), zhDev = Array(zhTrainAll.suffix(zhDevCount))
         manifest.append(try train(language: .zh, texts: zhTrain, dev: zhDev, output: output, epochs: epochs, seed: seed,
-                                  source: "AdvertiseGen dev.json, train part of the seeded 80/20 split (\(zhTrainAll.count) of \(examples.count) summaries; last \(zhDevCount) for early stopping)"))
+                                  source: "AdvertiseGen dev.json, train part of the seeded 80/20 split (\(zhTrainAll.count) of \(examples.count) summaries after dropping \(zhDropped) with a normalised twin in the held-out part or a shared dev/test split; last \(zhDevCount) for early stopping)"))
 
         // en: catalogue feature bullets, same kind of split by product.
         let catPath = ResourcePaths.corpus(CopyCorpora.catalogue, root: corpora)
@@ -29,10 +36,13 @@ enum DescribeLMTraining {
         let catSplit = DeterministicSplit(count: products.count)
         let trainProducts = products.enumerated().filter { !catSplit.isHeldOut($0.offset) }.map(\.element)
         let devProducts = max(1, trainProducts.count / 10)
-        let enTrain = trainProducts.dropLast(devProducts).flatMap(CopyCorpora.catalogueSentences)
+        let heldOutSentences = TextKeySet(texts: products.enumerated().filter { catSplit.isHeldOut($0.offset) }
+            .flatMap { CopyCorpora.catalogueSentences($0.element) })
+        let enCandidates = trainProducts.dropLast(devProducts).flatMap(CopyCorpora.catalogueSentences)
+        let enTrain = enCandidates.filter { !heldOutSentences.contains(text: $0) }
         let enDev = trainProducts.suffix(devProducts).flatMap(CopyCorpora.catalogueSentences)
         manifest.append(try train(language: .en, texts: Array(enTrain), dev: Array(enDev), output: output, epochs: epochs, seed: seed,
-                                  source: "amazon_products_promptcloud_sample About Product bullets, train part of the seeded 80/20 split by product (\(trainProducts.count) of \(products.count) products; last \(devProducts) for early stopping)"))
+                                  source: "amazon_products_promptcloud_sample About Product bullets, train part of the seeded 80/20 split by product (\(trainProducts.count) of \(products.count) products; last \(devProducts) for early stopping; \(enCandidates.count - enTrain.count) bullets with a normalised twin among held-out products' dropped)"))
 
         let doc: [String: Any] = ["kind": "copy ranking language models (ShopNeural LSTMLanguageModel, float16)",
                                   "split_seed": DeterministicSplit.defaultSeed, "held_out_share": 0.2,

@@ -37,12 +37,8 @@ struct IntentEvalCommand: ParsableCommand {
         }
         let data = try IntentTSV.read(test)
         let start = Date()
-        let predicted = data.map { m.classify($0.text).intent }
+        let metrics = m.evaluate(data)
         let perMessage = Date().timeIntervalSince(start) / Double(max(1, data.count))
-        // gold labels the model never saw count as out of scope
-        let known = Set(m.labels)
-        let gold = data.map { known.contains($0.intent) ? $0.intent : outOfScopeLabel }
-        let metrics = IntentMetrics(gold: gold, predicted: predicted)
         let confusions = topConfusions(metrics, limit: confusion ? Int.max : 10)
         if json {
             var obj: [String: Any] = [

@@ -19,6 +19,9 @@ public struct ModelInfo: Codable, Sendable, Equatable {
     public var deepWeight: Float?
     public var devAccuracyWide: Double?
     public var devAccuracyDeep: Double?
+    /// Where the choices (epochs, the mix) were made: the dev files, or a held-out slice
+    /// of train and whether the kept model was refitted.
+    public var selection: String?
 
     public init(language: String? = nil, labelMapping: LabelMapping = LabelMapping(), trainFiles: [String] = [],
                 devFiles: [String] = [], trainExamples: Int = 0, minCount: Int = 1, maxFeatures: Int = 0,

@@ -14,6 +14,8 @@ public struct SentimentTrainingConfig: Sendable {
     public var deep: DeepSentimentOptions?
     public var pretrained: PretrainedVectors?
     public var showProgress = false
+    /// Recorded in the model's info: where the choices were made.
+    public var selection: String?
 
     public init(features: FeatureOptions = FeatureOptions(), minCount: Int = 2, maxFeatures: Int = 400_000,
                 hyper: LinearHyperParameters = LinearHyperParameters(), seeds: [UInt64] = [1],
@@ -110,6 +112,7 @@ public enum SentimentTraining {
         info.seeds = config.seeds
         info.devAccuracy = devAcc
         info.trainingSeconds = Date().timeIntervalSince(start)
+        info.selection = config.selection
         log(String(format: "dev accuracy %.2f%% (seed average), %.1fs", devAcc * 100, info.trainingSeconds))
         let wide = SentimentModel(labels: labels, features: config.features, vocabulary: vocab, scorer: avg, info: info)
         guard let deepOptions = config.deep else { return wide }
