@@ -1,4 +1,5 @@
 import Foundation
+import ShopCore
 
 /// Measures escalation on a labelled complaint set (`Intents/eval/complaints*.tsv`:
 /// `angry|calm<TAB>zh|en<TAB>message`, `#` comments): the share of angry complaints at or

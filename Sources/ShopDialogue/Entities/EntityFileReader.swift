@@ -1,4 +1,5 @@
 import Foundation
+import ShopCore
 
 /// Reads a validated `entities.xml` into `EntityDefinition`s; a regex that ICU rejects
 /// is reported with its file and line.

@@ -1,3 +1,5 @@
+import ShopCore
+
 /// Reads the intents of one validated intent file into `IntentDefinition`s, checking
 /// what the schema cannot: every `{slot}` in a response names a required slot of the intent.
 enum IntentFileReader {

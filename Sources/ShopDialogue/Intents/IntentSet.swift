@@ -1,4 +1,5 @@
 import Foundation
+import ShopCore
 
 /// Everything the assistant knows, read from an `Intents/` folder: the intents of every
 /// `*.xml` file (validated against `schema/intents.xsd`), the `oos` fallback and the

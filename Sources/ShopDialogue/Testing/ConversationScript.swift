@@ -1,4 +1,5 @@
 import Foundation
+import ShopCore
 
 /// A scripted conversation from an `Intents/tests/*.conv` file (format: `Intents/tests/FORMAT.md`).
 public struct ConversationScript: Sendable {
