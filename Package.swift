@@ -6,6 +6,7 @@ let package = Package(
     name: "ShopNLP",
     products: [
         .executable(name: "shopnlp", targets: ["shopnlp"]),
+        .library(name: "ShopCore", targets: ["ShopCore"]),
         .library(name: "ShopTokenize", targets: ["ShopTokenize"]),
         .library(name: "ShopData", targets: ["ShopData"]),
         .library(name: "ShopNeural", targets: ["ShopNeural"]),
@@ -31,34 +32,39 @@ let package = Package(
         // that also import Foundation (which bundles a newer ICU) still build.
         .target(name: "ShopICU", dependencies: ["CICU"]),
 
-        .target(name: "ShopTokenize", dependencies: ["ShopICU"]),
-        .target(name: "ShopData", dependencies: ["CLibXML2"]),
-        .target(name: "ShopNeural", dependencies: ["CBLAS"]),
-        .target(name: "ShopEmbeddings", dependencies: ["ShopTokenize", "ShopData", "ShopNeural"]),
-        .target(name: "ShopSentiment", dependencies: ["ShopTokenize", "ShopData", "ShopNeural", "ShopEmbeddings"]),
-        .target(name: "ShopDialogue", dependencies: ["ShopTokenize", "ShopData", "ShopNeural", "ShopSentiment", "CLibXML2"]),
-        .target(name: "ShopCopywriting", dependencies: ["ShopTokenize", "ShopData", "ShopNeural", "ShopSentiment", "CLibXML2"]),
-        .target(name: "ShopRecommend", dependencies: ["ShopData", "ShopNeural", "CBLAS"]),
+        // The shared basics (languages, Han test, hashing, seeded RNG, CPU clock, result
+        // slots, resource lookup): no dependencies, so every module can use it.
+        .target(name: "ShopCore"),
+
+        .target(name: "ShopTokenize", dependencies: ["ShopCore", "ShopICU"]),
+        .target(name: "ShopData", dependencies: ["ShopCore", "CLibXML2"]),
+        .target(name: "ShopNeural", dependencies: ["ShopCore", "CBLAS"]),
+        .target(name: "ShopEmbeddings", dependencies: ["ShopCore", "ShopTokenize", "ShopData", "ShopNeural"]),
+        .target(name: "ShopSentiment", dependencies: ["ShopCore", "ShopTokenize", "ShopData", "ShopNeural", "ShopEmbeddings"]),
+        .target(name: "ShopDialogue", dependencies: ["ShopCore", "ShopData", "ShopNeural", "ShopSentiment"]),
+        .target(name: "ShopCopywriting", dependencies: ["ShopCore", "ShopData", "ShopNeural"]),
+        .target(name: "ShopRecommend", dependencies: ["ShopCore", "ShopData", "ShopNeural", "CBLAS"]),
         .target(name: "ShopService", dependencies: [
-            "ShopData", "ShopSentiment", "ShopDialogue", "ShopCopywriting", "ShopRecommend",
+            "ShopCore", "ShopData", "ShopSentiment", "ShopDialogue", "ShopCopywriting", "ShopRecommend",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
         ]),
 
         .executableTarget(name: "shopnlp", dependencies: [
-            "ShopTokenize", "ShopData", "ShopNeural", "ShopEmbeddings", "ShopSentiment",
+            "ShopCore", "ShopTokenize", "ShopData", "ShopNeural", "ShopEmbeddings", "ShopSentiment",
             "ShopDialogue", "ShopCopywriting", "ShopRecommend", "ShopService",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        .testTarget(name: "ShopCoreTests", dependencies: ["ShopCore"]),
         .testTarget(name: "ShopTokenizeTests", dependencies: ["ShopTokenize"]),
-        .testTarget(name: "ShopDataTests", dependencies: ["ShopData"]),
-        .testTarget(name: "ShopNeuralTests", dependencies: ["ShopNeural"]),
-        .testTarget(name: "ShopEmbeddingsTests", dependencies: ["ShopEmbeddings"]),
-        .testTarget(name: "ShopSentimentTests", dependencies: ["ShopSentiment"]),
-        .testTarget(name: "ShopDialogueTests", dependencies: ["ShopDialogue"]),
-        .testTarget(name: "ShopCopywritingTests", dependencies: ["ShopCopywriting"]),
-        .testTarget(name: "ShopRecommendTests", dependencies: ["ShopRecommend"]),
+        .testTarget(name: "ShopDataTests", dependencies: ["ShopCore", "ShopData"]),
+        .testTarget(name: "ShopNeuralTests", dependencies: ["ShopCore", "ShopNeural"]),
+        .testTarget(name: "ShopEmbeddingsTests", dependencies: ["ShopCore", "ShopData", "ShopNeural", "ShopEmbeddings"]),
+        .testTarget(name: "ShopSentimentTests", dependencies: ["ShopCore", "ShopData", "ShopNeural", "ShopSentiment"]),
+        .testTarget(name: "ShopDialogueTests", dependencies: ["ShopCore", "ShopData", "ShopNeural", "ShopDialogue"]),
+        .testTarget(name: "ShopCopywritingTests", dependencies: ["ShopCore", "ShopData", "ShopNeural", "ShopCopywriting"]),
+        .testTarget(name: "ShopRecommendTests", dependencies: ["ShopNeural", "ShopRecommend"]),
         .testTarget(name: "ShopServiceTests", dependencies: [
             "ShopService", "ShopRecommend",
             .product(name: "Hummingbird", package: "hummingbird"),

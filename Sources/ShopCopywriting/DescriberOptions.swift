@@ -1,7 +1,9 @@
+import ShopCore
+
 /// What `ProductDescriber` writes: language, tone, how many blurbs, how long.
 public struct DescriberOptions: Sendable {
     /// nil: each record's own or guessed language.
-    public var language: CopyLanguage?
+    public var language: Language?
     public var tone: Tone
     public var variants: Int
     /// Blurbs longer than this (in characters) are shortened by dropping parts, or skipped.
@@ -11,7 +13,7 @@ public struct DescriberOptions: Sendable {
     /// Also write a title, bullets and keywords, sized for this platform (nil: paragraph only).
     public var listing: CopyPreset?
 
-    public init(language: CopyLanguage? = nil, tone: Tone = .plain, variants: Int = 1, maxChars: Int? = nil,
+    public init(language: Language? = nil, tone: Tone = .plain, variants: Int = 1, maxChars: Int? = nil,
                 seed: UInt64 = 1, maxCandidates: Int = 24, listing: CopyPreset? = nil) {
         self.listing = listing
         self.language = language

@@ -1,4 +1,5 @@
 import Foundation
+import ShopCore
 
 extension ProductDescriber {
     /// Describes many records on up to `threads` threads, `batch` records per LM call
@@ -12,7 +13,7 @@ extension ProductDescriber {
         if workers == 1 {
             return stride(from: 0, to: records.count, by: size).flatMap { describe(Array(records[$0..<min($0 + size, records.count)])) }
         }
-        let slots = OrderedSlots<ProductDescription>(count: records.count)
+        let slots = ResultSlots<ProductDescription>(count: records.count)
         // Batches claimed in turn keep every thread busy when products differ in cost.
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let range = slots.claim(size) {
@@ -21,38 +22,4 @@ extension ProductDescriber {
         }
         return slots.values()
     }
-}
-
-/// Results written by several threads into their input positions; each position is
-/// claimed (and so written) by exactly one thread.
-final class OrderedSlots<T>: @unchecked Sendable {
-    private let storage: UnsafeMutableBufferPointer<T?>
-    private var next = 0
-    private let lock = NSLock()
-
-    init(count: Int) {
-        storage = .allocate(capacity: count)
-        storage.initialize(repeating: nil)
-    }
-
-    deinit {
-        _ = storage.deinitialize()
-        storage.deallocate()
-    }
-
-    /// The next `size` positions not yet claimed, or nil when all are.
-    func claim(_ size: Int) -> Range<Int>? {
-        lock.lock()
-        defer { lock.unlock() }
-        if next >= storage.count { return nil }
-        let r = next..<min(next + size, storage.count)
-        next = r.upperBound
-        return r
-    }
-
-    func set(_ i: Int, _ value: T) {
-        storage[i] = value
-    }
-
-    func values() -> [T] { storage.map { $0! } }
 }

@@ -1,4 +1,5 @@
 import ShopNeural
+import ShopCore
 
 /// Writes blurbs for products: picks the templates that apply, fills them only from the
 /// record (and review highlights that pass the evidence test), drops anything the
@@ -31,7 +32,7 @@ public struct ProductDescriber: Sendable {
         let drafts = records.map(draft)
         var scores = [ArraySlice<(logProb: Double, tokens: Int)>](repeating: [], count: drafts.count)
         if let fluency = ranker.fluency {
-            for language in CopyLanguage.allCases {
+            for language in Language.allCases {
                 let members = drafts.indices.filter { drafts[$0].ranking.language == language && !drafts[$0].ranking.pieces.isEmpty }
                 if members.isEmpty { continue }
                 let all = fluency.logProbabilities(members.flatMap { drafts[$0].ranking.pieces }, language: language)
@@ -44,7 +45,7 @@ public struct ProductDescriber: Sendable {
             }
         }
         // Finished in input order, each language sharing one record of the phrases used so far.
-        var usage: [CopyLanguage: PhraseUsage] = [:]
+        var usage: [Language: PhraseUsage] = [:]
         return zip(drafts, scores).map { d, lps in
             var rng = SplitMix64(seed: options.seed ^ 0x5EED, key: d.record.id)
             let jitter = (0..<min(d.ranking.sorted.count, 64)).map { _ in Double(rng.below(1 << 20)) / Double(1 << 20) * ranker.weights.jitter }

@@ -1,7 +1,9 @@
+import ShopCore
+
 /// The result for one product: the ranked blurbs, and the review evidence considered.
 public struct ProductDescription: Sendable {
     public var productID: String
-    public var language: CopyLanguage
+    public var language: Language
     public var blurbs: [Blurb]
     /// Aspect tallies from the product's reviews (all of them, used or not).
     public var evidence: [ReviewHighlight]
@@ -14,7 +16,7 @@ public struct ProductDescription: Sendable {
     /// Title, bullets and keywords for the best blurb (when `DescriberOptions.listing` is set).
     public var listing: ListingCopy?
 
-    public init(productID: String, language: CopyLanguage, blurbs: [Blurb], evidence: [ReviewHighlight] = [],
+    public init(productID: String, language: Language, blurbs: [Blurb], evidence: [ReviewHighlight] = [],
                 highlights: [ReviewHighlight] = [], candidateCount: Int = 0, warnings: [String] = [],
                 listing: ListingCopy? = nil) {
         self.warnings = warnings

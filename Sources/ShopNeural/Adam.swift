@@ -1,4 +1,5 @@
 import Foundation
+import ShopCore
 
 /// Adam with decoupled weight decay (AdamW) and global gradient-norm clipping.
 ///

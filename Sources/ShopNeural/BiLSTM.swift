@@ -1,3 +1,5 @@
+import ShopCore
+
 /// A bidirectional LSTM: a forward and a reverse `LSTM` over the same padded batch,
 /// outputs concatenated (`T·B × 2H`: forward in columns 0..<H, reverse in H..<2H).
 ///
@@ -127,10 +129,4 @@ public final class BiLSTM: @unchecked Sendable {
             }
         }
     }
-}
-
-/// Hands values to worker threads that use them on disjoint data.
-struct UncheckedBox<T>: @unchecked Sendable {
-    var value: T
-    init(_ value: T) { self.value = value }
 }

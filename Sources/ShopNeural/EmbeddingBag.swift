@@ -1,3 +1,5 @@
+import ShopCore
+
 /// The "wide" path: a hashed bag of features (word n-grams, character n-grams …),
 /// each id a row of a table, averaged per example (fastText-style).
 ///
@@ -17,9 +19,7 @@ public final class EmbeddingBag: @unchecked Sendable {
 
     /// FNV-1a 64 of the UTF-8 bytes, reduced to a bucket: stable across runs and machines.
     public static func bucket(for feature: String, buckets: Int) -> Int32 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in feature.utf8 { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        return Int32(truncatingIfNeeded: h % UInt64(buckets))
+        Int32(truncatingIfNeeded: FNV1a.hash64(feature) % UInt64(buckets))
     }
 
     /// output[b] = mean of weight[id] over bags[b] (ids must be in 0..<buckets); `B × dim`.

@@ -1,5 +1,6 @@
 import CBLAS
 import Foundation
+import ShopCore
 
 /// Row-wise log-softmax over wide rows (a language model's vocabulary), in place,
 /// with vectorisable loops and rows split across threads.

@@ -1,4 +1,5 @@
 import Foundation
+import ShopCore
 
 /// The one binary format for every ShopNLP model.
 ///
@@ -139,7 +140,7 @@ public struct ModelArchive: Sendable {
             case .float16: for v in t.values { put(&out, Float16(v).bitPattern) }
             }
         }
-        put(&out, Self.fnv1a64(out[...]))
+        put(&out, FNV1a.hash64(bytes: out))
         precondition(out.count == size)
         return Data(out)
     }
@@ -203,7 +204,7 @@ public struct ModelArchive: Sendable {
             }
             guard raw.count >= 8 + 24 + 8 else { throw ModelArchiveError.malformed(file: file, reason: "too short") }
             let stored = raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self).littleEndian
-            guard stored == fnv1a64(raw[0..<(raw.count - 8)]) else { throw ModelArchiveError.checksumMismatch(file: file) }
+            guard stored == FNV1a.hash64(bytes: raw[0..<(raw.count - 8)]) else { throw ModelArchiveError.checksumMismatch(file: file) }
             r.end = raw.count - 8
 
             let metaCount = Int(clamping: try r.read() as UInt64)
@@ -258,13 +259,6 @@ public struct ModelArchive: Sendable {
             }
             return archive
         }
-    }
-
-    /// FNV-1a 64-bit hash.
-    public static func fnv1a64<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-        return h
     }
 
     private func put<T: FixedWidthInteger>(_ out: inout [UInt8], _ value: T) {

@@ -1,3 +1,5 @@
+import ShopCore
+
 /// A BiLSTM's input gates per token id, for inference: row `v` is
 /// `[E[v]·W_ih,fwdᵀ + b_fwd | E[v]·W_ih,revᵀ + b_rev]` (8H floats), where `E` is the
 /// embedding table. Looking a token's row up replaces the input product of both

@@ -1,4 +1,5 @@
 import Foundation
+import ShopCore
 
 /// Speed of the classifier stack on synthetic data (what `shopnlp bench train` runs):
 /// training tokens/s (forward + backward + Adam step) and inference sequences/s.
@@ -39,20 +40,6 @@ public struct TrainingBenchmark: Sendable {
         public let coldInferenceSequencesPerSecond: Double
     }
 
-    /// CPU seconds used by the calling thread so far.
-    static func threadCPUSeconds() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
-    }
-
-    /// CPU seconds used by this process so far.
-    static func cpuSeconds() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
-    }
-
     public init() {}
 
     public func run() -> Result {
@@ -76,19 +63,19 @@ public struct TrainingBenchmark: Sendable {
             optimizer.step()
         }
         for i in 0..<2 { step(i) }  // warm-up: allocations, page faults, BLAS buffers
-        let t0 = Date(), c0 = Self.cpuSeconds(), m0 = Self.threadCPUSeconds()
+        let t0 = Date(), c0 = CPUClock.processSeconds(), m0 = CPUClock.threadSeconds()
         for i in 0..<trainSteps { step(i) }
-        let trainTime = Date().timeIntervalSince(t0), trainCPU = Self.cpuSeconds() - c0
-        let trainMain = Self.threadCPUSeconds() - m0
+        let trainTime = Date().timeIntervalSince(t0), trainCPU = CPUClock.processSeconds() - c0
+        let trainMain = CPUClock.threadSeconds() - m0
 
         let inputs = (0..<2).map { _ in batch(inferenceBatchSize) }
         let t0Infer = Date()
         _ = model.predict(batch: inputs[0])
         let firstBatch = Date().timeIntervalSince(t0Infer)
-        let t1 = Date(), c1 = Self.cpuSeconds(), m1 = Self.threadCPUSeconds()
+        let t1 = Date(), c1 = CPUClock.processSeconds(), m1 = CPUClock.threadSeconds()
         for i in 0..<inferenceBatches { _ = model.predict(batch: inputs[i % 2]) }
-        let inferTime = Date().timeIntervalSince(t1), inferCPU = Self.cpuSeconds() - c1
-        let inferMain = Self.threadCPUSeconds() - m1
+        let inferTime = Date().timeIntervalSince(t1), inferCPU = CPUClock.processSeconds() - c1
+        let inferMain = CPUClock.threadSeconds() - m1
         // Cold: fresh batches, and the gate table invalidated (a write to the embedding bumps
         // its version) before each one, outside the clock.
         let coldInputs = (0..<inferenceBatches).map { _ in batch(inferenceBatchSize) }

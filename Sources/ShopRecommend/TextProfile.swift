@@ -1,4 +1,5 @@
 import Foundation
+import ShopCore
 
 /// A bag of weighted terms describing an item by its text (reviews or description), for
 /// cold start: an item nobody has interacted with is placed among the items whose text
@@ -17,7 +18,7 @@ public struct TextProfile: Sendable, Codable, Equatable {
         var previousHan: Character?
         func flush() { if word.count > 1 { counts[word, default: 0] += 1 }; word = "" }
         for ch in text.lowercased() {
-            let isHan = ch.unicodeScalars.first.map { (0x4E00...0x9FFF).contains($0.value) } ?? false
+            let isHan = ch.unicodeScalars.first.map { Han.isCommon($0.value) } ?? false
             if isHan {
                 flush()
                 if let p = previousHan { counts[String([p, ch]), default: 0] += 1 }

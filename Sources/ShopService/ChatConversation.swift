@@ -1,5 +1,6 @@
 import Foundation
 import ShopDialogue
+import ShopCore
 
 /// One customer's conversation: its dialogue manager (which holds the slot state and the
 /// response-variant sequence) behind a lock, so two requests on one session take turns.

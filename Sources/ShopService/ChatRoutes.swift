@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import ShopDialogue
+import ShopCore
 
 extension ShopService {
     /// `POST /v1/chat` (one turn; no `session` starts one) and `DELETE /v1/chat/{session}`.

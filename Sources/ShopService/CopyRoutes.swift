@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import ShopCopywriting
 import ShopData
+import ShopCore
 
 extension ShopService {
     /// `POST /v1/describe` (blurbs as `describe` writes them) and `POST /v1/lint`
@@ -54,9 +55,9 @@ extension ShopService {
 
     /// `lang`, `tone`, `variants` (1…50), `max_chars` (≥ 10) and `seed`, checked as the CLI checks them.
     static func describerOptions(_ body: JSONBody) throws(APIError) -> DescriberOptions {
-        var language: CopyLanguage? = nil
+        var language: Language? = nil
         if let l = try body.optionalString("lang") {
-            guard let c = CopyLanguage(rawValue: l) else { throw APIError.badRequest("lang", "'lang' must be \"zh\" or \"en\"") }
+            guard let c = Language(rawValue: l) else { throw APIError.badRequest("lang", "'lang' must be \"zh\" or \"en\"") }
             language = c
         }
         var tone = Tone.plain

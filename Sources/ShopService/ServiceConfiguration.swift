@@ -1,5 +1,6 @@
 import Foundation
 import ShopData
+import ShopCore
 
 /// Everything `shopnlp serve` can be told: where to listen, where the models are, and the
 /// limits that keep one client from hurting the others.

@@ -4,6 +4,7 @@ import ShopData
 import ShopDialogue
 import ShopRecommend
 import ShopSentiment
+import ShopCore
 
 /// Every model and knowledge file the service answers from, loaded once and shared
 /// read-only by all requests. A reload builds a new instance and swaps it in whole
@@ -74,7 +75,7 @@ public final class ServiceModels: Sendable {
         let urgency: any UrgencyScoring = zh == nil && en == nil ? LexiconUrgency() : SentimentUrgency(zh: zh, en: en)
 
         var lms: [CopyLanguageModel] = []
-        for lang in CopyLanguage.allCases {
+        for lang in Language.allCases {
             if let p = optionalModel("copy-lm-\(lang.rawValue).snm") {
                 lms.append(try CopyLanguageModel.load(from: p))
                 versions.append(.of(name: "copy-lm-\(lang.rawValue)", path: p))

@@ -3,6 +3,7 @@ import Foundation
 import ShopData
 import ShopNeural
 import ShopRecommend
+import ShopCore
 
 /// `shopnlp bench recommend`: ranking quality on both Amazon review sets (popularity,
 /// item-kNN, ALS, ALS+sentiment; all and sparse users) and ALS training time against the

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ShopData
 import ShopTokenize
+import ShopCore
 
 /// `shopnlp bench tokenize`: segmentation accuracy on SIGHAN 2005 PKU and MSR (test files,
 /// evaluation only) and single-core speed on Chinese and English reviews, for the tokenizer,
@@ -73,12 +74,6 @@ struct BenchTokenizeCommand: ParsableCommand {
         }
     }
 
-    static func threadCPUSeconds() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
-
     /// The words of the training text, for OOV/IV recall (nil when it is not there).
     static func trainingLexicon(_ path: String) -> Set<String>? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
@@ -121,10 +116,10 @@ struct BenchTokenizeCommand: ParsableCommand {
                 var tokens = 0
                 for _ in 0..<max(1, repeats) {
                     let start = DispatchTime.now().uptimeNanoseconds
-                    let cpuStart = Self.threadCPUSeconds()
+                    let cpuStart = CPUClock.threadSeconds()
                     tokens = 0
                     for line in lines { tokens += run(line) }
-                    cpu.append(Self.threadCPUSeconds() - cpuStart)
+                    cpu.append(CPUClock.threadSeconds() - cpuStart)
                     wall.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
                 }
                 let w = wall.sorted()[wall.count / 2]

@@ -1,6 +1,7 @@
 import Foundation
 import ShopData
 import ShopDialogue
+import ShopCore
 
 /// The read-eval-print loop of `shopnlp chat`: messages get replies; `/commands` are for staff.
 /// Piped input: one reply line per message line, no prompts.

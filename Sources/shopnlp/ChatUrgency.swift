@@ -1,6 +1,7 @@
 import Foundation
 import ShopData
 import ShopDialogue
+import ShopCore
 
 /// The urgency scorer for the chat: the shipped sentiment models with the anger lexicon
 /// (ShopDialogue decides), with its note on stderr when the models are missing.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ShopData
+import ShopCore
 
 /// `shopnlp corpus overlap A B…`: the leakage audit. For each pair of files, how many
 /// texts of one have a normalised twin (`TextKey`) in the other.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ShopData
+import ShopCore
 
 /// The reader options shared by `shopnlp corpus …` commands: format, fields, header, policies.
 struct CorpusReaderArguments: ParsableArguments {

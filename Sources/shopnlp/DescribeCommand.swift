@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ShopCopywriting
 import ShopData
+import ShopCore
 
 /// `shopnlp describe`: product blurbs from templates, ranked; or `--check` to lint copy.
 struct DescribeCommand: ParsableCommand {
@@ -76,7 +77,7 @@ struct DescribeCommand: ParsableCommand {
         let modes = [products != nil, check != nil, trainLm != nil].filter { $0 }.count
         if modes != 1 { throw ValidationError("give exactly one of --products, --check or --train-lm") }
         if let format, ProductFormat(rawValue: format) == nil { throw ValidationError("--format must be jsonl, csv, xml or advertisegen") }
-        if let lang, CopyLanguage(rawValue: lang) == nil { throw ValidationError("--lang must be zh or en") }
+        if let lang, Language(rawValue: lang) == nil { throw ValidationError("--lang must be zh or en") }
         if Tone(rawValue: tone) == nil { throw ValidationError("--tone must be plain, lively or premium") }
         if variants < 1 || variants > 50 { throw ValidationError("--variants must be 1…50") }
         if let maxChars, maxChars < 10 { throw ValidationError("--max-chars must be at least 10") }
@@ -98,7 +99,7 @@ struct DescribeCommand: ParsableCommand {
     private var presetValue: CopyPreset? { preset.flatMap(CopyPreset.init(rawValue:)) }
 
     private func generate(_ path: String) throws {
-        let language = lang.flatMap(CopyLanguage.init(rawValue:))
+        let language = lang.flatMap(Language.init(rawValue:))
         let library = try templates.map { try TemplateLibrary.load(directory: $0) } ?? TemplateLibrary.loadDefault()
         let list = try compliance.map { try ComplianceList.load(directory: $0) } ?? ComplianceList.loadDefault()
         var evidence: ReviewEvidence? = nil

@@ -1,6 +1,7 @@
 import Foundation
 import ShopCopywriting
 import ShopData
+import ShopCore
 
 /// `shopnlp describe --train-lm DIR`: trains the zh and en ranking LMs on the train part
 /// of our deterministic 80/20 splits (AdvertiseGen copy; catalogue feature bullets) and
@@ -52,7 +53,7 @@ enum DescribeLMTraining {
         try AtomicFile.write(data + Data("\n".utf8), to: (output as NSString).appendingPathComponent("copy-lm.manifest.json"))
     }
 
-    static func train(language: CopyLanguage, texts: [String], dev: [String], output: String, epochs: Int, seed: UInt64,
+    static func train(language: Language, texts: [String], dev: [String], output: String, epochs: Int, seed: UInt64,
                       source: String) throws -> [String: Any] {
         FileHandle.standardError.write(Data("training the \(language.rawValue) copy LM on \(texts.count) texts (\(dev.count) dev)\n".utf8))
         // Few texts: small batches so that there are enough updates (zh: ~770 texts).

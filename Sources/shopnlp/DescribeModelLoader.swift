@@ -1,11 +1,12 @@
 import Foundation
 import ShopCopywriting
 import ShopData
+import ShopCore
 
 /// Finds and loads the copy ranking LMs: an explicit file (one language), or the default
 /// `Models/copy-lm-zh.snm` and `Models/copy-lm-en.snm` when present.
 enum DescribeModelLoader {
-    static func defaultPath(_ language: CopyLanguage) -> String {
+    static func defaultPath(_ language: Language) -> String {
         (ResourcePaths.packageFolder("Models") as NSString).appendingPathComponent("copy-lm-\(language.rawValue).snm")
     }
 
@@ -14,7 +15,7 @@ enum DescribeModelLoader {
             return LMFluencyScorer(models: try explicit.split(separator: ",").map { try CopyLanguageModel.load(from: String($0)) })
         }
         var models: [CopyLanguageModel] = []
-        for lang in CopyLanguage.allCases {
+        for lang in Language.allCases {
             let path = defaultPath(lang)
             if FileManager.default.fileExists(atPath: path) { models.append(try CopyLanguageModel.load(from: path)) }
         }

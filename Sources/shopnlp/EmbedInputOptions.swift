@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ShopData
 import ShopEmbeddings
+import ShopCore
 
 /// Where training text comes from: explicit files, or the standard train splits of one
 /// language from the shared corpora.
@@ -30,7 +31,7 @@ struct EmbedInputOptions: ParsableArguments {
     func files() throws -> [String] {
         var files = input
         if let corpusSet {
-            guard let lang = EmbeddingCorpora.Language(rawValue: corpusSet) else {
+            guard let lang = Language(rawValue: corpusSet) else {
                 throw ValidationError("--corpus-set must be zh or en")
             }
             files += EmbeddingCorpora.trainFiles(lang, root: corpora)

@@ -1,6 +1,7 @@
 import Foundation
 import ShopData
 import ShopDialogue
+import ShopCore
 
 /// Writes the JSON manifest next to a shipped model: data, hyper-parameters, metrics,
 /// checksum and the command that rebuilds it.
@@ -8,8 +9,6 @@ enum IntentManifest {
     static func write(model: IntentModel, modelPath: String, manifestPath: String, command: String,
                       seconds: Double, evalFiles: [(String, IntentMetrics)]) throws {
         let bytes = FileManager.default.contents(atPath: modelPath) ?? Data()
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
         var metrics: [String: Any] = [:]
         for (f, m) in evalFiles {
             var o: [String: Any] = ["accuracy": round4(m.accuracy), "macro_f1": round4(m.macroF1), "examples": m.total]
@@ -23,7 +22,7 @@ enum IntentManifest {
             "model": (modelPath as NSString).lastPathComponent,
             "format_version": Int(IntentModelFile.version),
             "bytes": bytes.count,
-            "fnv1a64": String(format: "%016llx", h),
+            "fnv1a64": FNV1a.hex64(bytes: bytes),
             "labels": model.labels,
             "info": model.info,
             "metrics": metrics,

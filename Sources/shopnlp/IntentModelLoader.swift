@@ -1,6 +1,7 @@
 import Foundation
 import ShopData
 import ShopDialogue
+import ShopCore
 
 /// Finds and loads the intent model and the entities for the intent and chat commands.
 enum IntentModelLoader {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ShopData
 import ShopSentiment
+import ShopCore
 
 /// `shopnlp sentiment absa …`: the trained aspect-polarity model.
 struct SentimentAbsaCommand: ParsableCommand {

@@ -4,6 +4,7 @@ import ShopData
 import ShopSentiment
 #if canImport(Glibc)
 import Glibc
+import ShopCore
 #endif
 
 /// `shopnlp bench sentiment`: end-to-end tagging speed (read → tokenise → infer → JSON)
@@ -43,7 +44,7 @@ struct BenchSentimentCommand: ParsableCommand {
         for run in 1...max(1, repeats) {
             var records = 0, bytes = 0, correct = 0, errors = 0
             let start = Date()
-            let cpuStart = Self.cpuSeconds()
+            let cpuStart = CPUClock.processSeconds()
             for (k, file) in files.enumerated() {
                 let expected = k == 0 ? "positive" : "negative"
                 let reader = try RecordReader(.file(file), options: RecordReaderOptions(format: .text, stripHTML: true))
@@ -59,21 +60,13 @@ struct BenchSentimentCommand: ParsableCommand {
                 errors += s.errors
             }
             let secs = Date().timeIntervalSince(start)
-            let cpu = Self.cpuSeconds() - cpuStart
+            let cpu = CPUClock.processSeconds() - cpuStart
             let rate = Double(records) / secs
             best = max(best, rate)
             print(String(format: "run %d: %d reviews (%d errors) in %.2fs = %.0f reviews/s wall; %.1f CPU-s = %.0f reviews per CPU-second; %d bytes JSON, label agreement with pos/neg files %.2f%%",
                          run, records, errors, secs, rate, cpu, Double(records) / max(cpu, 1e-9), bytes, Double(correct) / Double(max(1, records - errors)) * 100))
         }
         print(String(format: "best: %.0f reviews/s (target ≥ 3000 on 2 cores)", best))
-    }
-
-    /// User + system CPU time of this process: on a loaded machine, reviews per CPU-second
-    /// tells what the code does better than wall time.
-    static func cpuSeconds() -> Double {
-        var u = rusage()
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &u)
-        return Double(u.ru_utime.tv_sec) + Double(u.ru_utime.tv_usec) / 1e6 + Double(u.ru_stime.tv_sec) + Double(u.ru_stime.tv_usec) / 1e6
     }
 
     func runSemEval() throws {

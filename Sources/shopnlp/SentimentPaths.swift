@@ -1,6 +1,7 @@
 import Foundation
 import ShopData
 import ShopSentiment
+import ShopCore
 
 /// Where the sentiment commands find their files.
 enum SentimentPaths {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ShopDialogue
 import ShopEmbeddings
+import ShopCore
 
 /// The vectors behind `intent train` and `sentiment train --embeddings FILE…`: one or more
 /// vector files (e.g. our English and Chinese models) seen as one lookup for a deep path's tokens.
@@ -32,7 +33,7 @@ struct VectorFiles: Sendable {
             guard !v.words.isEmpty else { throw ValidationError("--embeddings: \(path) holds no word vectors") }
             var normSum: Float = 0, n = 0, cjk = 0
             for w in v.words {
-                if w.unicodeScalars.contains(where: TextNormalizer.isCJK) { cjk += 1 }
+                if w.unicodeScalars.contains(where: Han.isCJK) { cjk += 1 }
                 guard let x = v.vector(for: w) else { continue }
                 var s: Float = 0
                 for e in x { s += e * e }
@@ -49,7 +50,7 @@ struct VectorFiles: Sendable {
         for f in files where f.vectors.contains(token) {
             return f.vectors.vector(for: token).map { $0.map { $0 * f.inverseMeanNorm } }
         }
-        let isCJK = token.unicodeScalars.contains(where: TextNormalizer.isCJK)
+        let isCJK = token.unicodeScalars.contains(where: Han.isCJK)
         let ordered = files.sorted { isCJK ? $0.cjkShare > $1.cjkShare : $0.cjkShare < $1.cjkShare }
         for f in ordered {
             if let v = f.vectors.subwordVector(for: token) { return v.map { $0 * f.inverseMeanNorm } }

@@ -1,5 +1,6 @@
 import XCTest
 @testable import ShopCopywriting
+import ShopCore
 
 final class LanguageModelTests: XCTestCase {
     func testTinyLMPrefersFluentTextAndRoundTrips() throws {
@@ -25,7 +26,7 @@ final class LanguageModelTests: XCTestCase {
 
     func testRankerUsesFluencyAmongEqualCoverage() {
         struct Fixed: FluencyScorer {
-            func logProbabilities(_ texts: [String], language: CopyLanguage) -> [(logProb: Double, tokens: Int)] {
+            func logProbabilities(_ texts: [String], language: Language) -> [(logProb: Double, tokens: Int)] {
                 texts.map { ($0.contains("好") ? -1 : -5, 1) }
             }
         }

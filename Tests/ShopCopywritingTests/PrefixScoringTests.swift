@@ -1,6 +1,7 @@
 import XCTest
 import ShopNeural
 @testable import ShopCopywriting
+import ShopCore
 
 /// The fast LM path (prefix cache, batched and parallel describe) must give what the plain
 /// path gives: the same scores, whatever the batching, and the same blurbs in input order.

@@ -1,5 +1,6 @@
 import XCTest
 @testable import ShopData
+import ShopCore
 
 /// Reads the real shared corpora when they are present and checks the counts their
 /// README states (skipped on machines without `../shared/corpora`).

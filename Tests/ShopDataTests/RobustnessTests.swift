@@ -1,21 +1,10 @@
 import XCTest
 @testable import ShopData
+import ShopCore
 
 /// Random byte soup built from each format's special characters must never crash a reader;
 /// every record is either a record or a `DataError` with a line inside the input.
 final class RobustnessTests: XCTestCase {
-    /// SplitMix64: small, seeded, reproducible.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     private let alphabet: [[UInt8]] = [
         [0x22], [0x2C], [0x09], [0x0A], [0x0D], [0x7B], [0x7D], [0x5B], [0x5D], [0x3A], [0x5C], [0x3C], [0x3E], [0x26],
         [0x2F], [0x3D], [0x20], Array("a".utf8), Array("text".utf8), Array("review".utf8), Array("&amp;".utf8),
@@ -24,7 +13,7 @@ final class RobustnessTests: XCTestCase {
     ]
 
     func testRandomInputNeverCrashesAnyReader() throws {
-        var rng = SplitMix64(state: 20_240_607)
+        var rng = SplitMix64(seed: 20_240_607)
         let tmp = try TempFiles()
         for round in 0..<60 {
             var bytes: [UInt8] = []

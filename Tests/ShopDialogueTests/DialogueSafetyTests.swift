@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ShopDialogue
+import ShopCore
 
 /// Urgency from a fixed table, so escalation tests do not depend on a model.
 struct TableUrgency: UrgencyScoring {

@@ -33,8 +33,18 @@ import Testing
         #expect(m.classify("tell me a funny joke").intent == "oos")
         let p = m.classify("hello!")
         #expect(p.intent == "greet")
+        // The three alternatives are the three likeliest of the four classes, best first,
+        // the first being the prediction; the left-out class has what remains of 1 and is
+        // no likelier than the third.
+        let probs = p.alternatives.map(\.probability)
         #expect(p.alternatives.count == 3)
-        #expect(abs(p.alternatives.map(\.probability).reduce(0, +) - 1) < 0.5)
+        #expect(Set(p.alternatives.map(\.intent)).count == 3)
+        #expect(p.alternatives.first?.intent == "greet")
+        #expect(probs.first == p.confidence)
+        #expect(probs == probs.sorted(by: >))
+        #expect(probs.allSatisfy { $0 > 0 && $0 <= 1 })
+        let rest = 1 - probs.reduce(0, +)
+        #expect(rest >= -1e-5 && rest <= probs[2] + 1e-5)
     }
 
     @Test func thresholdRejectsLowConfidence() throws {

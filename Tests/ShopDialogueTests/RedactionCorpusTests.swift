@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ShopDialogue
+import ShopCore
 
 /// The redaction corpus (`Intents/eval/redaction.txt`, expected output in
 /// `redaction.expected.txt`, written by `Intents/tools/make_redaction_corpus.py`): every line
@@ -51,7 +52,7 @@ import Testing
         if digits.count >= 4, rest.filter(\.isNumber).contains(digits) { return true }
         for run in folded.split(whereSeparator: { !$0.isNumber }) where run.count >= 4 && rest.contains(run) { return true }
         // names: the whole name; addresses: any three Han characters in a row
-        let han = Array(String(String.UnicodeScalarView(secret.unicodeScalars.filter { TextNormalizer.isCJK($0) })))
+        let han = Array(String(String.UnicodeScalarView(secret.unicodeScalars.filter { Han.isCJK($0) })))
         if han.count >= 2 && han.count <= 4, output.contains(String(han)) { return true }
         if han.count > 4 {
             for i in 0...(han.count - 3) where output.contains(String(han[i..<(i + 3)])) { return true }

@@ -3,6 +3,7 @@ import XCTest
 @testable import ShopDialogue
 #if canImport(Glibc)
 import Glibc
+import ShopData
 #endif
 
 /// Issue 20: an `xs:include` of an `http://` URL in a schema was fetched (a loopback listener

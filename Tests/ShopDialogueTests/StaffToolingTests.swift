@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ShopDialogue
+import ShopData
 
 @Suite struct StaffToolingTests {
     static func manager() throws -> DialogueManager {

@@ -2,6 +2,7 @@ import Foundation
 import ShopData
 import XCTest
 @testable import ShopEmbeddings
+import ShopCore
 
 /// The default vectors in Models/ load, and related shop words sit closer than unrelated ones.
 final class ShippedVectorsTests: XCTestCase {

@@ -1,6 +1,7 @@
 import XCTest
 import ShopNeural
 @testable import ShopEmbeddings
+import ShopCore
 
 final class SubwordTests: XCTestCase {
     func testLatinUnitsAreMarkedNgrams() {

@@ -1,6 +1,7 @@
 import ShopNeural
 
 @testable import ShopEmbeddings
+import ShopCore
 
 /// A tiny seeded corpus with two topics: sentences draw their words from one topic only,
 /// so after training words of a topic must sit closer to each other than to the other's.

@@ -1,5 +1,6 @@
 import XCTest
 @testable import ShopNeural
+import ShopCore
 
 /// Issue 20: no model file, however forged, may crash the loader or allocate more than the
 /// file holds; no non-finite or float16-overflowing weight may be written silently.
@@ -12,7 +13,7 @@ final class ModelArchiveSafetyTests: XCTestCase {
     /// `bytes` with the trailing FNV-1a checksum recomputed, as a forger would.
     private func resealed(_ bytes: [UInt8]) -> Data {
         var body = Array(bytes[0..<(bytes.count - 8)])
-        withUnsafeBytes(of: ModelArchive.fnv1a64(body[...]).littleEndian) { body += $0 }
+        withUnsafeBytes(of: FNV1a.hash64(bytes: body).littleEndian) { body += $0 }
         return Data(body)
     }
 

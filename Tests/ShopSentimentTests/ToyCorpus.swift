@@ -1,6 +1,7 @@
 import ShopNeural
 
 @testable import ShopSentiment
+import ShopCore
 
 /// A tiny corpus whose polarity is carried by obvious words, for training in tests.
 enum ToyCorpus {

@@ -99,11 +99,4 @@ final class TokenizerBasicsTests: XCTestCase {
         XCTAssertFalse(tokenizer.usesSegmentationModel)
         XCTAssertEqual(tokenizer.words("Don't panic, it's 42."), ["Don't", "panic", ",", "it's", "42", "."])
     }
-
-    func testScriptDetector() {
-        XCTAssertEqual(ScriptDetector.language(of: "这个很好用"), .zh)
-        XCTAssertEqual(ScriptDetector.language(of: "iPhone 15 Pro 的电池续航很好"), .zh)
-        XCTAssertEqual(ScriptDetector.language(of: "Great phone, 5 stars"), .en)
-        XCTAssertEqual(ScriptDetector.language(of: ""), .en)
-    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ShopData
+import ShopCore
 
 /// Banned terms and allowed phrases, read from list files that copywriters can extend.
 ///

@@ -1,3 +1,5 @@
+import ShopCore
+
 /// Prepares a record's facts before any template sees them: noise values moved by the
 /// cleaning lexicon, implausible numbers left out (with a warning), and for Chinese
 /// catalogue rows without AdvertiseGen's `类型`, the type read from the category path
@@ -16,7 +18,7 @@ public struct RecordNormaliser: Sendable {
         ("针织衫", "上衣"), ("夹克", "上衣"), ("风衣", "上衣"), ("大衣", "上衣"), ("背心", "上衣"), ("上衣", "上衣"),
     ]
 
-    public func normalise(_ record: ProductRecord, language: CopyLanguage) -> ProductRecord {
+    public func normalise(_ record: ProductRecord, language: Language) -> ProductRecord {
         var r = record
         r.specs = cleaning.clean(r.specs)
         var kept: [ProductAttribute] = []

@@ -1,6 +1,8 @@
+import ShopCore
+
 /// Joins several values the way each language lists them: `复古、文艺、简约`; `red, blue and green`.
 public enum ListJoiner {
-    public static func join(_ items: [String], language: CopyLanguage) -> String {
+    public static func join(_ items: [String], language: Language) -> String {
         switch language {
         case .zh:
             return items.joined(separator: "、")

@@ -1,4 +1,5 @@
 import ShopNeural
+import ShopCore
 
 /// Trains a ranking LM on in-domain product copy with our LSTM stack.
 public struct CopyLMTrainer: Sendable {
@@ -24,7 +25,7 @@ public struct CopyLMTrainer: Sendable {
     }
 
     /// Trains on `texts` with early stopping on `dev`; returns the model and its epoch log.
-    public func train(texts: [String], dev: [String], language: CopyLanguage, source: String,
+    public func train(texts: [String], dev: [String], language: Language, source: String,
                       progress: Bool = true, onEpoch: ((LSTMLanguageModel.EpochRecord) -> Void)? = nil)
         -> (CopyLanguageModel, LSTMLanguageModel.Report) {
         let vocab = CopyLanguageModel.vocabulary(for: texts, language: language, minCount: minCount, maxSize: maxVocabulary)

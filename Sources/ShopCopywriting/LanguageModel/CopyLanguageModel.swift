@@ -1,6 +1,7 @@
 import Foundation
 import ShopData
 import ShopNeural
+import ShopCore
 
 /// The ranking LM of one language: our `LSTMLanguageModel` with its vocabulary.
 public final class CopyLanguageModel: @unchecked Sendable {
@@ -17,7 +18,7 @@ public final class CopyLanguageModel: @unchecked Sendable {
         ids = d
     }
 
-    public var language: CopyLanguage { metadata.language }
+    public var language: Language { metadata.language }
 
     /// `<s> tokens </s>` as ids.
     public func encode(_ text: String) -> [Int32] {
@@ -46,7 +47,7 @@ public final class CopyLanguageModel: @unchecked Sendable {
 
     /// Builds a vocabulary from training texts: tokens seen at least `minCount` times, most
     /// frequent first, at most `maxSize` in all (specials included).
-    public static func vocabulary(for texts: [String], language: CopyLanguage, minCount: Int, maxSize: Int) -> [String] {
+    public static func vocabulary(for texts: [String], language: Language, minCount: Int, maxSize: Int) -> [String] {
         var counts: [String: Int] = [:]
         for t in texts { for tok in CopyTokenizer.tokens(t, language: language) { counts[tok, default: 0] += 1 } }
         let kept = counts.filter { $0.value >= minCount }.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }

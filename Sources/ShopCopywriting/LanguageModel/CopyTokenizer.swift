@@ -1,7 +1,9 @@
+import ShopCore
+
 /// Tokens for the ranking LM: Chinese by character (punctuation kept, spaces dropped);
 /// English by lower-cased word, punctuation marks as their own tokens, numbers as `<num>`.
 public enum CopyTokenizer {
-    public static func tokens(_ text: String, language: CopyLanguage) -> [String] {
+    public static func tokens(_ text: String, language: Language) -> [String] {
         switch language {
         case .zh:
             return text.compactMap { $0.isWhitespace ? nil : ($0.isNumber && $0.isASCII ? "<num>" : String($0).lowercased()) }

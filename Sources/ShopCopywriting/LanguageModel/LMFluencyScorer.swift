@@ -1,4 +1,5 @@
 import Foundation
+import ShopCore
 
 /// Fluency from our LSTM language models, one per language. Two levels of reuse, since the
 /// same sentences and sentence openings recur across candidates and products: a memo of
@@ -10,10 +11,10 @@ import Foundation
 /// taken from a pool for the length of a call, so concurrent calls never share one. A
 /// text's score does not depend on which cache or batch computed it.
 public final class LMFluencyScorer: FluencyScorer, @unchecked Sendable {
-    public let models: [CopyLanguage: CopyLanguageModel]
-    private var memo: [CopyLanguage: [UTF8Key: (Double, Int)]] = [:]
+    public let models: [Language: CopyLanguageModel]
+    private var memo: [Language: [UTF8Key: (Double, Int)]] = [:]
     private var memoCount = 0
-    private var idleCaches: [CopyLanguage: [PrefixStateCache]] = [:]
+    private var idleCaches: [Language: [PrefixStateCache]] = [:]
     private let lock = NSLock()
     /// The memo is cleared when it grows past this many texts.
     public var memoLimit = 200_000
@@ -25,12 +26,12 @@ public final class LMFluencyScorer: FluencyScorer, @unchecked Sendable {
     public private(set) var scoredTokens = 0
 
     public init(models: [CopyLanguageModel]) {
-        var d: [CopyLanguage: CopyLanguageModel] = [:]
+        var d: [Language: CopyLanguageModel] = [:]
         for m in models { d[m.language] = m }
         self.models = d
     }
 
-    public func logProbabilities(_ texts: [String], language: CopyLanguage) -> [(logProb: Double, tokens: Int)] {
+    public func logProbabilities(_ texts: [String], language: Language) -> [(logProb: Double, tokens: Int)] {
         guard let lm = models[language] else { return texts.map { _ in (0, 0) } }
         var out = [(logProb: Double, tokens: Int)](repeating: (0, 0), count: texts.count)
         let keys = texts.map(UTF8Key.init)
@@ -66,7 +67,7 @@ public final class LMFluencyScorer: FluencyScorer, @unchecked Sendable {
         return out
     }
 
-    private func giveBack(_ cache: PrefixStateCache, _ language: CopyLanguage) {
+    private func giveBack(_ cache: PrefixStateCache, _ language: Language) {
         lock.lock()
         idleCaches[language, default: []].append(cache)
         lock.unlock()

@@ -1,3 +1,5 @@
+import ShopCore
+
 /// What a listing needs beside the paragraph: a title, 3–5 bullet points and the record's
 /// keywords, all from the record's own facts and the blurb's sentences (nothing new is said).
 public struct ListingCopy: Sendable, Equatable {
@@ -15,7 +17,7 @@ public struct ListingCopy: Sendable, Equatable {
     static let zhTitleKeys = ["风格", "材质", "颜色", "图案", "版型", "衣样式", "裙型", "裙长", "裤型", "裤长"]
     static let zhTypeKeys: Set<String> = ["衣样式", "裙型", "裙长", "裤型", "裤长"]
 
-    public static func make(record: ProductRecord, blurb: Blurb?, language: CopyLanguage, preset: CopyPreset = .amazon,
+    public static func make(record: ProductRecord, blurb: Blurb?, language: Language, preset: CopyPreset = .amazon,
                             checker: ComplianceChecker? = nil) -> ListingCopy {
         let keywords = self.keywords(record, language: language)
         var title: String
@@ -81,7 +83,7 @@ public struct ListingCopy: Sendable, Equatable {
     }
 
     /// The record's own words a search would use: brand, category path, spec values.
-    static func keywords(_ record: ProductRecord, language: CopyLanguage) -> [String] {
+    static func keywords(_ record: ProductRecord, language: Language) -> [String] {
         var out: [String] = []
         func add(_ s: String?) {
             guard let s = s?.trimmingCharactersInSet(), !s.isEmpty, s.count <= 30, !out.contains(s) else { return }

@@ -1,3 +1,5 @@
+import ShopCore
+
 /// A product as every reader yields it. Only what the source states is kept: a missing
 /// field stays nil/empty, and templates needing it are skipped rather than filled in.
 public struct ProductRecord: Sendable, Equatable, Codable {
@@ -12,7 +14,7 @@ public struct ProductRecord: Sendable, Equatable, Codable {
     /// Feature bullets as the seller wrote them.
     public var features: [String]
     /// The language the record is written in, when the source or the reader knows it.
-    public var language: CopyLanguage?
+    public var language: Language?
     /// The file and 1-based line the record starts on.
     public var file: String
     public var line: Int
@@ -22,7 +24,7 @@ public struct ProductRecord: Sendable, Equatable, Codable {
 
     public init(id: String, title: String? = nil, brand: String? = nil, category: String? = nil,
                 price: Price? = nil, specs: [ProductAttribute] = [], features: [String] = [],
-                language: CopyLanguage? = nil, file: String = "", line: Int = 0) {
+                language: Language? = nil, file: String = "", line: Int = 0) {
         self.id = id
         self.title = title
         self.brand = brand
@@ -53,9 +55,9 @@ public struct ProductRecord: Sendable, Equatable, Codable {
     }
 
     /// The language to write in: the record's own, else a guess from its text.
-    public var inferredLanguage: CopyLanguage {
+    public var inferredLanguage: Language {
         if let language { return language }
         let text = [title ?? "", category ?? ""].joined(separator: " ") + specs.map { $0.key + $0.value }.joined()
-        return CopyLanguage.guess(text)
+        return Language.guess(text)
     }
 }

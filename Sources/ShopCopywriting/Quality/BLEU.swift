@@ -1,10 +1,11 @@
 import Foundation
+import ShopCore
 
 /// Corpus BLEU-4 (Papineni et al., 2002): clipped n-gram precisions for n = 1…4 summed over
 /// the corpus, geometric mean, brevity penalty. One reference per candidate; units are
 /// characters for Chinese (the usual practice for AdvertiseGen) and words for English.
 public enum BLEU {
-    public static func corpus(candidates: [String], references: [String], language: CopyLanguage) -> Double {
+    public static func corpus(candidates: [String], references: [String], language: Language) -> Double {
         precondition(candidates.count == references.count)
         var matches = [Int](repeating: 0, count: 4), totals = [Int](repeating: 0, count: 4)
         var candLen = 0, refLen = 0

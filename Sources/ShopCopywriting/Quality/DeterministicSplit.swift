@@ -1,4 +1,5 @@
 import ShopNeural
+import ShopCore
 
 /// A reproducible train / held-out split of a corpus that ships without one (AdvertiseGen
 /// has only `dev.json`; the catalogue sample has no split): indices are shuffled with a

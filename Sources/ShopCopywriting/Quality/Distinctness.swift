@@ -1,7 +1,9 @@
+import ShopCore
+
 /// distinct-n: distinct n-grams over all n-grams across a set of texts (Li et al., 2016).
 /// Units are characters for Chinese and words for English (see `TextStatistics.units`).
 public enum Distinctness {
-    public static func distinct(_ texts: [String], n: Int, language: CopyLanguage) -> Double {
+    public static func distinct(_ texts: [String], n: Int, language: Language) -> Double {
         var all = 0
         var seen = Set<[String]>()
         for t in texts {

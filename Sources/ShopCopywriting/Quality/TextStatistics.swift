@@ -1,7 +1,9 @@
+import ShopCore
+
 /// Token units the measures count: characters for Chinese (no spaces), lower-cased words
 /// for English.
 public enum TextStatistics {
-    public static func units(_ text: String, language: CopyLanguage) -> [String] {
+    public static func units(_ text: String, language: Language) -> [String] {
         switch language {
         case .zh:
             return text.compactMap { ch -> String? in
@@ -15,7 +17,7 @@ public enum TextStatistics {
 
     /// Share of unit bigrams that repeat an earlier bigram (0 = no repetition). Runs on
     /// every candidate, so it hashes units instead of building strings.
-    public static func repetition(_ text: String, language: CopyLanguage) -> Double {
+    public static func repetition(_ text: String, language: Language) -> Double {
         let u = unitHashes(text, language: language)
         guard u.count > 2 else { return 0 }
         var seen = Set<UInt64>(minimumCapacity: u.count)
@@ -41,7 +43,7 @@ public enum TextStatistics {
 
     /// The units of `units(_:language:)` as hashes: code points for Chinese, FNV-1a of
     /// lower-cased words for English.
-    static func unitHashes(_ text: String, language: CopyLanguage) -> [UInt64] {
+    static func unitHashes(_ text: String, language: Language) -> [UInt64] {
         var out: [UInt64] = []
         out.reserveCapacity(text.utf8.count / 2)
         switch language {
@@ -52,7 +54,7 @@ public enum TextStatistics {
                 out.append(UInt64(v))
             }
         case .en:
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            var h = FNV1a.offset64
             var inWord = false
             for s in text.unicodeScalars {
                 let v = s.value
@@ -61,11 +63,11 @@ public enum TextStatistics {
                 if isUnit {
                     var v = s.value
                     if v >= 65 && v <= 90 { v += 32 }
-                    h = (h ^ UInt64(v)) &* 0x0000_0100_0000_01b3
+                    h = FNV1a.step(h, UInt64(v))
                     inWord = true
                 } else if inWord {
                     out.append(h)
-                    h = 0xcbf2_9ce4_8422_2325
+                    h = FNV1a.offset64
                     inWord = false
                 }
             }
@@ -85,7 +87,7 @@ public enum TextStatistics {
     }
 
     /// Unit bigram sets, for distinctness between candidates.
-    public static func bigrams(_ text: String, language: CopyLanguage) -> Set<String> {
+    public static func bigrams(_ text: String, language: Language) -> Set<String> {
         let u = units(text, language: language)
         guard u.count > 1 else { return Set(u) }
         var s = Set<String>()

@@ -1,4 +1,5 @@
 import ShopNeural
+import ShopCore
 
 /// Builds candidate blurbs from a template: one realisation per part (template ×
 /// alternatives × ordering of the movable parts). When the combinations are too many, a
@@ -114,7 +115,7 @@ public struct CandidateGenerator: Sendable {
     }
 
     /// Joins part texts: Chinese sentences abut, English ones get a space.
-    public static func join(_ pieces: [String], language: CopyLanguage) -> String {
+    public static func join(_ pieces: [String], language: Language) -> String {
         let nonEmpty = pieces.filter { !$0.isEmpty }
         switch language {
         case .zh: return nonEmpty.joined()

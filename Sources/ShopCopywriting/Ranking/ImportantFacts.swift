@@ -1,3 +1,5 @@
+import ShopCore
+
 /// The facts a blurb should try to mention, for the coverage score.
 public enum ImportantFacts {
     /// Spec keys that are bookkeeping rather than selling points.
@@ -9,7 +11,7 @@ public enum ImportantFacts {
                                            "shipping information", "california residents", "discontinued by manufacturer",
                                            "release date", "pricing", "media", "department"].map(SlotContext.normalise))
 
-    public static func of(_ record: ProductRecord, language: CopyLanguage, highlights: [ReviewHighlight] = []) -> Set<ProductAttribute> {
+    public static func of(_ record: ProductRecord, language: Language, highlights: [ReviewHighlight] = []) -> Set<ProductAttribute> {
         var out = Set<ProductAttribute>()
         for a in record.specs where !a.value.isEmpty && !skipped.contains(SlotContext.normalise(a.key)) {
             out.insert(ProductAttribute(key: a.key, value: a.value))

@@ -1,3 +1,5 @@
+import ShopCore
+
 /// The phrases already written in a batch, for the batch-level diversity penalty: a
 /// candidate that reuses wording other products of the batch already got scores lower, so
 /// 1,000 blurbs do not all close with the same words. Units are character 4-grams in
@@ -15,11 +17,9 @@ public struct PhraseUsage: Sendable {
     }
 
     /// Hashes of the text's phrases; the opening pair (English) has its top bit set.
-    static func grams(_ text: String, language: CopyLanguage) -> Set<UInt64> {
-        func fnv(_ values: some Sequence<UInt32>, seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
-            var h = seed
-            for v in values { h = (h ^ UInt64(v)) &* 0x0000_0100_0000_01b3 }
-            return h & ~(1 << 63)
+    static func grams(_ text: String, language: Language) -> Set<UInt64> {
+        func fnv(_ values: some Sequence<UInt32>, seed: UInt64 = FNV1a.offset64) -> UInt64 {
+            FNV1a.hash64(units: values, seed: seed) & ~(1 << 63)
         }
         var out = Set<UInt64>()
         switch language {
@@ -40,7 +40,7 @@ public struct PhraseUsage: Sendable {
     }
 
     /// In [0, 1]: how worn the text's phrases are (0: none used yet).
-    public func penalty(_ text: String, language: CopyLanguage) -> Double {
+    public func penalty(_ text: String, language: Language) -> Double {
         if counts.isEmpty { return 0 }
         let g = Self.grams(text, language: language)
         if g.isEmpty { return 0 }
@@ -51,7 +51,7 @@ public struct PhraseUsage: Sendable {
         return min(1, worn / Double(g.count))
     }
 
-    public mutating func record(_ text: String, language: CopyLanguage) {
+    public mutating func record(_ text: String, language: Language) {
         for x in Self.grams(text, language: language) { counts[x, default: 0] += 1 }
     }
 }

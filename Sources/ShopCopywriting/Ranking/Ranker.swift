@@ -1,3 +1,5 @@
+import ShopCore
+
 /// Orders candidates by coverage of important facts, repetition, tone and (when a
 /// language model is loaded) fluency, then keeps the best N that differ from each other.
 public struct Ranker: Sendable {
@@ -9,7 +11,7 @@ public struct Ranker: Sendable {
         self.fluency = fluency
     }
 
-    public func best(_ candidates: [Candidate], important: Set<ProductAttribute>, language: CopyLanguage,
+    public func best(_ candidates: [Candidate], important: Set<ProductAttribute>, language: Language,
                      count: Int, maxChars: Int?) -> [Blurb] {
         let d = draft(candidates, important: important, language: language, count: count, maxChars: maxChars)
         guard let fluency, !d.pieces.isEmpty else { return finish(d, fluency: []) }
@@ -20,7 +22,7 @@ public struct Ranker: Sendable {
     /// repetition and tone, sorted; the sentence pieces of the best `fluencyShortlist` are
     /// what the LM must score (none without a fluency scorer). Drafts of many products can
     /// have their pieces scored in one call, then each is `finish`ed.
-    public func draft(_ candidates: [Candidate], important: Set<ProductAttribute>, language: CopyLanguage,
+    public func draft(_ candidates: [Candidate], important: Set<ProductAttribute>, language: Language,
                       count: Int, maxChars: Int?) -> RankingDraft {
         var scored: [Blurb] = []
         scored.reserveCapacity(candidates.count)
@@ -82,7 +84,7 @@ public struct Ranker: Sendable {
         return picked
     }
 
-    func baseScore(_ c: Candidate, important: Set<ProductAttribute>, language: CopyLanguage) -> Blurb {
+    func baseScore(_ c: Candidate, important: Set<ProductAttribute>, language: Language) -> Blurb {
         var mentioned = Set<ProductAttribute>()
         var duplicates = 0
         var unique: [ProductAttribute] = []
@@ -98,7 +100,7 @@ public struct Ranker: Sendable {
     }
 
     /// Drops the least informative parts (never the first) until the text fits.
-    func fit(_ c: Candidate, maxChars: Int?, language: CopyLanguage) -> Candidate? {
+    func fit(_ c: Candidate, maxChars: Int?, language: Language) -> Candidate? {
         guard let maxChars else { return c }
         var c = c
         while c.text.count > maxChars {
@@ -114,7 +116,7 @@ public struct Ranker: Sendable {
         return c
     }
 
-    func pickDistinct(_ sorted: [Blurb], count: Int, language: CopyLanguage) -> [Blurb] {
+    func pickDistinct(_ sorted: [Blurb], count: Int, language: Language) -> [Blurb] {
         var picked: [Blurb] = []
         var grams: [Set<String>] = []
         // Variants differ in plan: a new opening sentence and a new part order, as well as wording.

@@ -1,6 +1,8 @@
+import ShopCore
+
 /// One product's candidates ranked on everything but fluency (see `Ranker.draft`).
 public struct RankingDraft: Sendable {
-    public let language: CopyLanguage
+    public let language: Language
     /// Blurbs wanted.
     public let count: Int
     /// Fitted, base-scored candidates, best first.

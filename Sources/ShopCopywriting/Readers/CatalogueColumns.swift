@@ -1,5 +1,6 @@
 import Foundation
 import ShopData
+import ShopCore
 
 /// Maps a catalogue CSV row to a product. Understands the Amazon/PromptCloud sample's
 /// columns (`Uniq Id`, `Product Name`, `Brand Name`, `Category`, `Selling Price`,
@@ -49,11 +50,11 @@ public enum CatalogueColumns {
             return .failure(DataError(file: file, line: line, field: titleColumns[0], reason: "product without a name"))
         }
         let id = first(idColumns) ?? "row-\(line)"
-        let lang = fields["lang"].flatMap(CopyLanguage.init(rawValue:))
+        let lang = fields["lang"].flatMap(Language.init(rawValue:))
         var record = ProductRecord(id: id, title: title, brand: first(brandColumns), category: first(categoryColumns),
                                    language: lang, file: file, line: line)
         if let p = first(priceColumns) {
-            let guessLang = lang ?? CopyLanguage.guess(title)
+            let guessLang = lang ?? Language.guess(title)
             if let price = Price.parse(p, defaultCurrency: fields["currency"] ?? (guessLang == .zh ? "CNY" : "USD")) {
                 record.price = price
             } else {

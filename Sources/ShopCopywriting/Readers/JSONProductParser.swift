@@ -1,5 +1,6 @@
 import Foundation
 import ShopData
+import ShopCore
 
 /// One JSON Lines product: `{"id": …, "title": …, "brand": …, "category": …, "price": "¥199",
 /// "specs": {"材质": "棉"} or [["材质","棉"], …] or [{"key":…,"value":…}], "features": […],
@@ -25,7 +26,7 @@ public enum JSONProductParser {
             default: return nil
             }
         }
-        let lang = (string("lang") ?? string("language")).flatMap(CopyLanguage.init(rawValue:))
+        let lang = (string("lang") ?? string("language")).flatMap(Language.init(rawValue:))
         // AdvertiseGen lines carry no id: they are named by their line.
         guard let id = idKeys.lazy.compactMap(string).first ?? (string("content") != nil ? "line-\(line)" : nil) else {
             return .failure(DataError(file: file, line: line, field: "id", reason: "missing product id (id, product_id, sku or asin)"))
@@ -58,7 +59,7 @@ public enum JSONProductParser {
                 record.warnings.append("price: not a price, written without a price")
             }
         }
-        if let l = string("lang") ?? string("language"), CopyLanguage(rawValue: l) == nil {
+        if let l = string("lang") ?? string("language"), Language(rawValue: l) == nil {
             record.warnings.append("lang: '\(l)' is not supported (zh, en); writing in the guessed language")
         }
         // `spec`: key:value pairs in one string (`版型:显瘦;材质:棉` or `|`/`，`-separated).

@@ -1,4 +1,5 @@
 import ShopData
+import ShopCore
 
 /// Maps one `<item>` of a Google Merchant RSS 2.0 feed to a product: `g:id`, `title`
 /// (or `g:title`), `g:brand`, `g:product_type` (or `g:google_product_category`),
@@ -20,7 +21,7 @@ public enum MerchantFeedFields {
         guard let title = field("title") ?? field("g:title") else {
             return .failure(DataError(file: file, line: item.line, field: "title", reason: "item without a title"))
         }
-        let lang = CopyLanguage.guess(title)
+        let lang = Language.guess(title)
         var record = ProductRecord(id: id, title: title, brand: field("g:brand"),
                                    category: field("g:product_type") ?? field("g:google_product_category"),
                                    language: lang, file: file, line: item.line)

@@ -1,3 +1,5 @@
+import ShopCore
+
 /// A small aspect + opinion lexicon for plain review text (when reviews come without the
 /// sentiment tagger's aspects). An aspect counts as praised in a review when a clause
 /// names it together with a positive word and no negation or negative word.
@@ -28,7 +30,7 @@ public enum AspectLexicon {
 
     /// Aspect opinions in a plain review text. An aspect named in a clause without a clear
     /// opinion counts as mentioned but not praised ("质量不怎么样" is no praise).
-    public static func mentions(in text: String, language: CopyLanguage) -> [AspectMention] {
+    public static func mentions(in text: String, language: Language) -> [AspectMention] {
         var result: [String: Bool] = [:]   // aspect → positive (a negative or unclear clause wins)
         for (clause, polarity) in clausePolarities(text, language: language) {
             let aspects = language == .zh ? zhAspects : enAspects
@@ -41,14 +43,14 @@ public enum AspectLexicon {
     }
 
     /// Whether the review as a whole is negative: more negative clauses than positive ones.
-    public static func isNegative(_ text: String, language: CopyLanguage) -> Bool {
+    public static func isNegative(_ text: String, language: Language) -> Bool {
         var pos = 0, neg = 0
         for (_, p) in clausePolarities(text, language: language) { if p > 0 { pos += 1 } else if p < 0 { neg += 1 } }
         return neg > pos
     }
 
     /// Each clause with its polarity: 1, -1 or 0.
-    static func clausePolarities(_ text: String, language: CopyLanguage) -> [(String, Int)] {
+    static func clausePolarities(_ text: String, language: Language) -> [(String, Int)] {
         let clauses = text.split(whereSeparator: { "，。！？；,.!?;\n".contains($0) }).map(String.init)
         var out: [(String, Int)] = []
         for clause in clauses {

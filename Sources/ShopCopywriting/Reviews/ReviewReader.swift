@@ -1,5 +1,6 @@
 import Foundation
 import ShopData
+import ShopCore
 
 /// Reads reviews for grounding: JSON Lines with a product id (`product_id`, `id`, `asin`,
 /// `item`) and either the sentiment tagger's `aspects` (`[{"aspect": …, "polarity":
@@ -9,7 +10,7 @@ public enum ReviewReader {
     static let idKeys = ["product_id", "productId", "id", "asin", "item", "sku"]
     static let textKeys = ["text", "review", "reviewText", "review_text", "content", "body"]
 
-    public static func read(path: String, language: CopyLanguage?) throws -> (reviews: [ProductReview], errors: [DataError]) {
+    public static func read(path: String, language: Language?) throws -> (reviews: [ProductReview], errors: [DataError]) {
         let lines = try LineReader(InputSource(argument: path))
         var reviews: [ProductReview] = [], errors: [DataError] = []
         while let raw = try lines.nextLine() {
@@ -58,7 +59,7 @@ public enum ReviewReader {
         return (out, errors, attached)
     }
 
-    public static func parse(_ data: Data, file: String, line: Int, language: CopyLanguage?) -> Result<ProductReview, DataError> {
+    public static func parse(_ data: Data, file: String, line: Int, language: Language?) -> Result<ProductReview, DataError> {
         guard let o = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
             return .failure(DataError(file: file, line: line, reason: "not a JSON object"))
         }
@@ -94,13 +95,13 @@ public enum ReviewReader {
                 // Neutral or mixed mentions count as mentions that are not praise.
                 aspects.append(AspectMention(aspect: name, positive: p == "positive" || p == "pos" || p == "1"))
             }
-            let neg = negative ?? (text.isEmpty ? false : AspectLexicon.isNegative(text, language: language ?? CopyLanguage.guess(text)))
+            let neg = negative ?? (text.isEmpty ? false : AspectLexicon.isNegative(text, language: language ?? Language.guess(text)))
             return .success(ProductReview(productID: id, text: text, aspects: aspects, line: line, negative: neg))
         }
         guard !text.isEmpty else {
             return .failure(DataError(file: file, line: line, field: "text", reason: "review without text or aspects"))
         }
-        let lang = language ?? CopyLanguage.guess(text)
+        let lang = language ?? Language.guess(text)
         return .success(ProductReview(productID: id, text: text, aspects: AspectLexicon.mentions(in: text, language: lang), line: line,
                                       negative: negative ?? AspectLexicon.isNegative(text, language: lang)))
     }

@@ -1,9 +1,11 @@
+import ShopCore
+
 /// The facts one template may use for one product: its record, the review highlights that
 /// passed the evidence test, and the template's derived slots. Every slot value comes from
 /// here, so nothing the record and reviews do not say can reach a blurb.
 public final class SlotContext {
     public let record: ProductRecord
-    public let language: CopyLanguage
+    public let language: Language
     public let highlights: [ReviewHighlight]
     let checker: ComplianceChecker?
     let derived: [String: DerivedSlot]
@@ -11,7 +13,7 @@ public final class SlotContext {
     private var valueCache: [String: [SlotValue]] = [:]
     private var resolving: Set<String> = []
 
-    public init(record: ProductRecord, language: CopyLanguage, highlights: [ReviewHighlight] = [],
+    public init(record: ProductRecord, language: Language, highlights: [ReviewHighlight] = [],
                 checker: ComplianceChecker? = nil, derivedSlots: [DerivedSlot] = []) {
         self.record = record
         self.language = language
@@ -41,7 +43,7 @@ public final class SlotContext {
         if !key.isEmpty, key.unicodeScalars.allSatisfy({ u in
             let v = u.value
             return v < 0x80 ? !(v >= 65 && v <= 90) && v != 32 && v != 95 && v != 9 && v != 10 && v != 13
-                            : (v >= 0x4E00 && v <= 0x9FFF)
+                            : Han.isCommon(v)
         }) { return key }
         return key.lowercased().split(whereSeparator: { $0 == " " || $0 == "_" }).joined()
     }

@@ -1,3 +1,5 @@
+import ShopCore
+
 /// The `|filter`s a slot can take. List filters pick values; the rest rewrite the joined text.
 ///
 /// - `first`: only the first value; `2`, `3`, …: only that value (default: all, joined the language's way)
@@ -10,7 +12,7 @@
 public enum SlotFilters {
     public static let known: Set<String> = ["first", "mw", "this", "cl", "noun", "de", "a", "plural", "singular", "lower", "cap", "short", "it", "lcfirst"]
 
-    public static func apply(_ values: [SlotValue], filters: [String], language: CopyLanguage) -> SlotValue? {
+    public static func apply(_ values: [SlotValue], filters: [String], language: Language) -> SlotValue? {
         guard !values.isEmpty else { return nil }
         var chosen = values
         if filters.contains("first") { chosen = [values[0]] }

@@ -1,7 +1,9 @@
+import ShopCore
+
 /// One template file: which products it is for, derived slots, and its parts in order.
 public struct Template: Sendable, Equatable {
     public var name: String
-    public var language: CopyLanguage
+    public var language: Language
     /// All must hold for the template to apply (`@match`).
     public var matches: [TemplateCondition]
     /// Generic templates are used only when no specific template applies.
@@ -10,7 +12,7 @@ public struct Template: Sendable, Equatable {
     public var parts: [TemplatePart]
     public var file: String
 
-    public init(name: String, language: CopyLanguage, matches: [TemplateCondition] = [], isFallback: Bool = false,
+    public init(name: String, language: Language, matches: [TemplateCondition] = [], isFallback: Bool = false,
                 derivedSlots: [DerivedSlot] = [], parts: [TemplatePart] = [], file: String = "") {
         self.name = name
         self.language = language

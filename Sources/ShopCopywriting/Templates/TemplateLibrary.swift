@@ -1,5 +1,6 @@
 import Foundation
 import ShopData
+import ShopCore
 
 /// All templates of a folder, and which of them apply to a product.
 ///
@@ -8,11 +9,11 @@ import ShopData
 public struct TemplateLibrary: Sendable {
     public var templates: [Template]
     /// Per language: what fixed wording may claim (`<lang>/claims.txt`).
-    public var claims: [CopyLanguage: ClaimsTable]
+    public var claims: [Language: ClaimsTable]
     /// Per language: noise attribute values and where they belong (`<lang>/cleaning.txt`).
-    public var cleaning: [CopyLanguage: CleaningLexicon]
+    public var cleaning: [Language: CleaningLexicon]
 
-    public init(templates: [Template], claims: [CopyLanguage: ClaimsTable] = [:], cleaning: [CopyLanguage: CleaningLexicon] = [:]) {
+    public init(templates: [Template], claims: [Language: ClaimsTable] = [:], cleaning: [Language: CleaningLexicon] = [:]) {
         self.templates = templates
         self.claims = claims
         self.cleaning = cleaning
@@ -39,8 +40,8 @@ public struct TemplateLibrary: Sendable {
             templates.append(try TemplateParser.parse(text, file: path))
         }
         guard !templates.isEmpty else { throw DataError(file: directory, reason: "no .tmpl files") }
-        var claims: [CopyLanguage: ClaimsTable] = [:], cleaning: [CopyLanguage: CleaningLexicon] = [:]
-        for lang in CopyLanguage.allCases {
+        var claims: [Language: ClaimsTable] = [:], cleaning: [Language: CleaningLexicon] = [:]
+        for lang in Language.allCases {
             let dir = (directory as NSString).appendingPathComponent(lang.rawValue)
             let c = (dir as NSString).appendingPathComponent("claims.txt")
             if let data = fm.contents(atPath: c) {
@@ -63,7 +64,7 @@ public struct TemplateLibrary: Sendable {
 
     /// Templates for a product: the specific ones whose `@match` conditions all hold, else
     /// the language's fallback set.
-    public func applicable(to record: ProductRecord, language: CopyLanguage) -> [Template] {
+    public func applicable(to record: ProductRecord, language: Language) -> [Template] {
         let context = SlotContext(record: record, language: language)
         let own = templates.filter { $0.language == language }
         let specific = own.filter { !$0.isFallback && !$0.matches.isEmpty && $0.matches.allSatisfy { $0.holds(in: context) } }

@@ -1,12 +1,13 @@
 import Foundation
 import ShopData
+import ShopCore
 
 /// Reads the template format described in `Corpora/templates/FORMAT.md`.
 public enum TemplateParser {
     /// Parses a whole template file. Errors name the file and line.
     public static func parse(_ text: String, file: String) throws -> Template {
         var name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-        var language: CopyLanguage? = nil
+        var language: Language? = nil
         var matches: [TemplateCondition] = []
         var fallback = false
         var derived: [DerivedSlot] = []
@@ -23,7 +24,7 @@ public enum TemplateParser {
                 switch directive {
                 case "name": name = rest
                 case "lang":
-                    guard let l = CopyLanguage(rawValue: rest) else { throw fail("unknown language '\(rest)' (zh or en)") }
+                    guard let l = Language(rawValue: rest) else { throw fail("unknown language '\(rest)' (zh or en)") }
                     language = l
                 case "match":
                     guard let c = TemplateCondition.parse(rest) else { throw fail("bad @match condition '\(rest)'") }

@@ -1,4 +1,5 @@
 import Foundation
+import ShopCore
 
 /// Every held-out text of the shared corpora: what pretraining text (word vectors,
 /// language models) and default models must never contain. The shared Chinese corpora

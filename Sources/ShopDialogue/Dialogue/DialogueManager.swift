@@ -1,5 +1,6 @@
 import Foundation
 import ShopNeural
+import ShopCore
 
 /// The assistant's turn logic: classifies a message, resolves it against the conversation
 /// (a pending question, a follow-up, a clarification), fills and validates slots, confirms a
@@ -445,8 +446,8 @@ public final class DialogueManager {
     private func isMostlyEntities(_ text: String, _ entities: [Entity]) -> Bool {
         guard !entities.isEmpty else { return false }
         let rest = textWithoutEntities(text, entities)
-        let latin = rest.unicodeScalars.filter { $0.properties.isAlphabetic && !TextNormalizer.isCJK($0) }.count
-        let cjk = rest.unicodeScalars.filter { TextNormalizer.isCJK($0) }.count
+        let latin = rest.unicodeScalars.filter { $0.properties.isAlphabetic && !Han.isCJK($0) }.count
+        let cjk = rest.unicodeScalars.filter { Han.isCJK($0) }.count
         return latin <= 16 && cjk <= 6
     }
 

@@ -1,3 +1,5 @@
+import ShopCore
+
 /// The assistant's own sentences (not tied to an intent): confirmations, re-asks,
 /// clarifications, hand-off notices. Public and mutable so a host can reword them.
 public struct DialogueMessages: Sendable {

@@ -1,3 +1,5 @@
+import ShopCore
+
 /// What the assistant remembers within one conversation.
 public struct DialogueState: Sendable, Equatable {
     /// Slot values collected so far, by slot name (kept across turns and intents).

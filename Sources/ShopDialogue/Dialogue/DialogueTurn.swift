@@ -1,3 +1,5 @@
+import ShopCore
+
 /// Everything about one turn: what was understood, the state after it and the reply.
 /// Staff see it with `/debug`; transcripts, conversation tests and the HTTP service read it.
 public struct DialogueTurn: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import ShopCore
 
 /// Removes customer data from transcripts: phone numbers (mobile, landline, US), e-mail
 /// addresses, payment cards (Amex 15 included), CVV and expiry, Chinese ID card numbers

@@ -1,5 +1,6 @@
 import Foundation
 import ShopSentiment
+import ShopCore
 
 /// Urgency from the review sentiment models (ShopSentiment, one per language) together
 /// with the anger lexicon. Sentiment alone cannot tell "angry" from "a calm complaint"

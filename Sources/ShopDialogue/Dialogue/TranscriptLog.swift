@@ -1,4 +1,5 @@
 import Foundation
+import ShopData
 
 /// Appends each turn to a JSON-lines transcript (time, run, conversation, message, intent,
 /// confidence, reply, …), redacting customer data unless told not to. Every line carries

@@ -1,4 +1,6 @@
 import Foundation
+import ShopCore
+import ShopData
 
 /// Measures escalation on a labelled complaint set (`Intents/eval/complaints*.tsv`:
 /// `angry|calm<TAB>zh|en<TAB>message`, `#` comments): the share of angry complaints at or

@@ -1,4 +1,5 @@
 import Foundation
+import ShopCore
 
 /// Reads a short answer to a yes/no question ("是的", "对", "yes", "nope"); anything else is
 /// not an answer (nil) and the message is handled as a new request.
@@ -31,8 +32,8 @@ public struct YesNoDetector: Sendable {
             if t == c { return true }
             guard t.hasPrefix(c) else { continue }
             let next = t[t.index(t.startIndex, offsetBy: c.count)]
-            let cjk = c.unicodeScalars.first.map(TextNormalizer.isCJK) ?? false
-            if next == " " || next == "," || next == "，" || next == "!" || next == "！" || (cjk && next.unicodeScalars.first.map(TextNormalizer.isCJK) == true && c.count >= 2) {
+            let cjk = c.unicodeScalars.first.map(Han.isCJK) ?? false
+            if next == " " || next == "," || next == "，" || next == "!" || next == "！" || (cjk && next.unicodeScalars.first.map(Han.isCJK) == true && c.count >= 2) {
                 return true
             }
         }

@@ -1,3 +1,5 @@
+import ShopData
+
 /// Loads an entities file on its own (for `intent predict` without the whole `Intents/`).
 public enum EntityCatalog {
     public static func load(file: String, schema: String) throws -> EntityExtractor {

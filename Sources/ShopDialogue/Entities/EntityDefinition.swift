@@ -1,4 +1,5 @@
 import Foundation
+import ShopCore
 
 /// One entity of `Intents/entities.xml`: regex patterns and/or gazetteer values.
 public struct EntityDefinition: @unchecked Sendable {

@@ -1,4 +1,6 @@
 import Foundation
+import ShopCore
+import ShopData
 
 /// Reads a validated `entities.xml` into `EntityDefinition`s; a regex that ICU rejects
 /// is reported with its file and line.

@@ -1,3 +1,5 @@
+import ShopCore
+
 /// One intent as written in an `Intents/*.xml` file.
 public struct IntentDefinition: Sendable {
     /// When answering this intent hands the conversation to a human.

@@ -1,3 +1,6 @@
+import ShopCore
+import ShopData
+
 /// Reads the intents of one validated intent file into `IntentDefinition`s, checking
 /// what the schema cannot: every `{slot}` in a response names a required slot of the intent.
 enum IntentFileReader {

@@ -1,4 +1,6 @@
 import Foundation
+import ShopCore
+import ShopData
 
 /// Everything the assistant knows, read from an `Intents/` folder: the intents of every
 /// `*.xml` file (validated against `schema/intents.xsd`), the `oos` fallback and the

@@ -43,10 +43,3 @@ struct BinaryReader {
     }
     mutating func string() throws -> String { String(decoding: try blob(), as: UTF8.self) }
 }
-
-/// FNV-1a 64 over bytes: the model file checksum.
-func fnv1a(_ bytes: [UInt8]) -> UInt64 {
-    var h: UInt64 = 0xCBF2_9CE4_8422_2325
-    for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-    return h
-}

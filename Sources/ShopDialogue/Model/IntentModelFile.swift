@@ -1,5 +1,6 @@
 import Foundation
 import ShopData
+import ShopCore
 
 /// Reads and writes intent model files: magic, format version, payload length and an
 /// FNV-1a checksum of the payload, so a truncated or corrupted file is refused.
@@ -34,7 +35,7 @@ public enum IntentModelFile {
         file.bytes = magic
         file.u32(version)
         file.u64(UInt64(p.bytes.count))
-        file.u64(fnv1a(p.bytes))
+        file.u64(FNV1a.hash64(bytes: p.bytes))
         file.bytes += p.bytes
         try AtomicFile.write(Data(file.bytes), to: path)
     }
@@ -59,7 +60,7 @@ public enum IntentModelFile {
             throw IntentModelError.badModelFile(path: path, reason: "payload is \(r.bytes.count - r.pos) bytes, header says \(len) (truncated?)")
         }
         let payload = Array(r.bytes[r.pos...])
-        guard fnv1a(payload) == sum else {
+        guard FNV1a.hash64(bytes: payload) == sum else {
             throw IntentModelError.badModelFile(path: path, reason: "checksum mismatch (corrupted file)")
         }
         var p = BinaryReader(payload, path: path)

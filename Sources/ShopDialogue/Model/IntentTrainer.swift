@@ -1,5 +1,6 @@
 import Foundation
 import ShopNeural
+import ShopCore
 
 /// Trains an `IntentModel`: fits the wide path (and the deep path when one is configured),
 /// then calibrates on held-out data — the softmax temperature, the deep/wide mix and the

@@ -1,5 +1,6 @@
 import Foundation
 import ShopNeural
+import ShopCore
 
 /// One-vs-rest L2-loss linear SVMs trained by dual coordinate descent (Hsieh et al. 2008,
 /// the LIBLINEAR solver behind LinearSVC): fast, no learning rate, and strong on

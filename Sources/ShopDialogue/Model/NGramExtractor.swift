@@ -13,7 +13,7 @@ public struct NGramExtractor: Sendable, Equatable, Codable {
     /// Features of one message, each with the index of the token it belongs to
     /// (the first token for n-grams spanning several), so weights can be mapped back to words.
     public func features(_ text: String) -> (features: [String], tokenOf: [Int], tokens: [String]) {
-        let toks = TextNormalizer.tokens(text)
+        let toks = IntentTokenizer.tokens(text)
         var feats: [String] = []
         var owner: [Int] = []
         feats.reserveCapacity(toks.count * 8)

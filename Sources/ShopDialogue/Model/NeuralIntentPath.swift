@@ -31,7 +31,7 @@ public final class NeuralIntentPath: DeepIntentPath, @unchecked Sendable {
 
     /// Token ids and hashed wide features of a message, plus its tokens.
     func encode(_ text: String) -> (ids: [Int32], wide: [Int32], tokens: [String]) {
-        let toks = TextNormalizer.tokens(text).map(\.text)
+        let toks = IntentTokenizer.tokens(text).map(\.text)
         var ids = toks.map { vocabulary[$0] ?? 1 }
         if ids.isEmpty { ids = [1] }
         var wide: [Int32] = []
@@ -97,7 +97,7 @@ public struct NeuralIntentTrainer: DeepPathTraining {
     public func train(_ texts: [String], labels: [Int], labelNames: [String], dev: [(String, Int)],
                       log: @escaping (String) -> Void) throws -> DeepIntentPath {
         var counts: [String: Int] = [:]
-        for t in texts { for tok in TextNormalizer.tokens(t) { counts[tok.text, default: 0] += 1 } }
+        for t in texts { for tok in IntentTokenizer.tokens(t) { counts[tok.text, default: 0] += 1 } }
         let vocab = counts.filter { $0.value >= minCount }.keys.sorted()
         var config = TextClassifierConfig(vocabSize: vocab.count + 2, numClasses: labelNames.count, embedDim: embedDim,
                                           hiddenSize: hiddenSize, attentionSize: attentionSize, dropout: dropout,

@@ -2,7 +2,7 @@
 ///
 /// ShopDialogue does not read vector files itself (it must not depend on ShopEmbeddings):
 /// the CLI loads them and passes a lookup. Tokens are the deep path's tokens
-/// (`TextNormalizer.tokens`: lower-cased Latin words, single CJK characters, digits folded).
+/// (`IntentTokenizer.tokens`: lower-cased Latin words, single CJK characters, digits folded).
 public struct PretrainedTokenVectors: Sendable {
     /// Length of every vector `vector` returns; must equal the trainer's `embedDim`.
     public var dimension: Int

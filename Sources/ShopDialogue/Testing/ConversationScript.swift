@@ -1,4 +1,6 @@
 import Foundation
+import ShopCore
+import ShopData
 
 /// A scripted conversation from an `Intents/tests/*.conv` file (format: `Intents/tests/FORMAT.md`).
 public struct ConversationScript: Sendable {

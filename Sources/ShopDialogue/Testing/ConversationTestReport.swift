@@ -1,4 +1,5 @@
 import Foundation
+import ShopData
 
 /// Runs `.conv` files (or folders of them) and reports per turn, as text for the terminal
 /// and as JUnit XML for CI (`chat --test … --junit FILE`).

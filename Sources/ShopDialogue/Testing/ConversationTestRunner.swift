@@ -1,4 +1,5 @@
 import Foundation
+import ShopCore
 
 /// Replays scripted conversations through a `DialogueManager` (fresh state per conversation)
 /// and checks every expectation of every turn.

@@ -1,5 +1,6 @@
 import Foundation
 import ShopData
+import ShopCore
 
 /// Staff corrections (`/correct INTENT`) waiting to become training data: a file in the
 /// intent XML format (`Intents/pending/examples.xml` by default, outside the folder the

@@ -1,4 +1,5 @@
 import Foundation
+import ShopData
 
 /// Turns a transcript (`chat --log`, JSON lines) into `.conv` conversation tests
 /// (`chat --log-to-tests LOG`): one conversation per transcript conversation id, each

@@ -1,6 +1,7 @@
 import Foundation
 import ShopData
 import ShopTokenize
+import ShopCore
 
 /// Turns training files into a `CorpusBuilder`: reads every line, tokenises on all cores
 /// with our tokeniser (normalised forms, the same keys classifiers look words up with),
@@ -84,20 +85,11 @@ public struct CorpusLoader: Sendable {
             return lines.map { $0.split(separator: " ").map(String.init) }
         }
         let chunks = min(threads * 4, max(1, lines.count))
-        let results = ChunkResults(count: chunks)
+        let results = ResultSlots<[[String]]>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             let lo = lines.count * c / chunks, hi = lines.count * (c + 1) / chunks
             results.set(c, lines[lo..<hi].map { tokenizer.words($0) })
         }
-        return results.joined()
+        return results.values().flatMap { $0 }
     }
-}
-
-/// One slot per chunk, each written by exactly one worker.
-final class ChunkResults: @unchecked Sendable {
-    private var slots: [[[String]]]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-    func set(_ i: Int, _ value: [[String]]) { lock.lock(); slots[i] = value; lock.unlock() }
-    func joined() -> [[String]] { slots.flatMap { $0 } }
 }

@@ -1,14 +1,11 @@
 import ShopData
+import ShopCore
 
 /// The unlabelled text our default vectors are trained on: the text column of every
 /// TRAIN split in the shared corpora, per language. Dev and test text is never used, so
 /// vectors cannot leak evaluation data into the classifiers that start from them.
 /// (advertisegen is left out: it has only a dev file.)
 public enum EmbeddingCorpora {
-    public enum Language: String, Sendable, CaseIterable {
-        case zh, en
-    }
-
     /// Train-split files relative to the corpora root.
     public static func relativeTrainFiles(_ language: Language) -> [String] {
         switch language {

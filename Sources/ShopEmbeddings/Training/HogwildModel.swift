@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import ShopNeural
+import ShopCore
 
 /// The weights every training thread reads and writes without locks (Hogwild, as in
 /// word2vec and fastText): races lose an update now and then, which SGD shrugs off, and

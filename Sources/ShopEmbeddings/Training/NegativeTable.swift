@@ -27,3 +27,4 @@ struct NegativeTable: Sendable {
 
 import Foundation
 import ShopNeural
+import ShopCore

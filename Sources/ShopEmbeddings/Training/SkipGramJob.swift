@@ -1,5 +1,6 @@
 import Foundation
 import ShopNeural
+import ShopCore
 
 /// One training run's shared, read-only setup plus the per-thread loop. Each thread walks
 /// its own shard of sentences for every epoch, with its own generator, updating the
@@ -13,7 +14,7 @@ struct SkipGramJob: @unchecked Sendable {
     let totalWords: Int
     let start: UInt64
     let progress: (@Sendable (TrainingProgress) -> Void)?
-    let losses: LossSlots
+    let losses: ResultSlots<LossSum>
 
     /// How many tokens a thread walks before publishing its count and refreshing the rate.
     static let syncEvery = 10_000
@@ -123,6 +124,6 @@ struct SkipGramJob: @unchecked Sendable {
         }}}}}
         model.processed.add(unsynced, ordering: .relaxed)
         lossSum += windowLoss; lossCount += windowCount
-        losses.set(t, sum: lossSum, count: lossCount)
+        losses.set(t, LossSum(sum: lossSum, count: lossCount))
     }
 }

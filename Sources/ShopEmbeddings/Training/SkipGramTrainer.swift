@@ -1,5 +1,6 @@
 import Foundation
 import ShopNeural
+import ShopCore
 
 /// Skip-gram with negative sampling and optional subword units (word2vec / fastText),
 /// trained Hogwild over several threads.
@@ -30,7 +31,7 @@ public struct SkipGramTrainer: Sendable {
         let shards = SkipGramTrainer.shards(corpus, count: min(config.threads, max(1, corpus.sentenceCount)))
         let total = corpus.tokenCount * config.epochs
         let start = DispatchTime.now().uptimeNanoseconds
-        let losses = LossSlots(count: shards.count)
+        let losses = ResultSlots<LossSum>(count: shards.count)
         let job = SkipGramJob(config: config, model: model, corpus: corpus, negatives: negatives.entries,
                               keep: keep, totalWords: total, start: start, progress: progress, losses: losses)
         DispatchQueue.concurrentPerform(iterations: shards.count) { t in
@@ -38,12 +39,12 @@ public struct SkipGramTrainer: Sendable {
         }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let done = TrainingProgress(processedWords: model.processed.load(ordering: .relaxed), totalWords: total,
-                                    elapsed: elapsed, loss: losses.mean, learningRate: 0)
+                                    elapsed: elapsed, loss: LossSum.mean(losses), learningRate: 0)
         progress?(done)
         let vectors = WordVectors(trainedFrom: model, vocabulary: vocabulary, subwords: config.subwords,
                                   note: SkipGramTrainer.describe(config))
         return TrainingResult(vectors: vectors, seconds: elapsed, processedWords: done.processedWords,
-                              meanLoss: losses.mean)
+                              meanLoss: LossSum.mean(losses))
     }
 
     /// word2vec's subsampling: a word of relative frequency f is kept with probability
@@ -86,21 +87,15 @@ public struct TrainingResult: Sendable {
     public var wordsPerSecond: Double { seconds > 0 ? Double(processedWords) / seconds : 0 }
 }
 
-/// Per-thread running loss, each slot written by its own thread only, read at the end.
-final class LossSlots: @unchecked Sendable {
-    private let sums: UnsafeMutablePointer<Double>
-    private let counts: UnsafeMutablePointer<Int>
-    private let count: Int
-    init(count: Int) {
-        self.count = count
-        sums = .allocate(capacity: count); sums.initialize(repeating: 0, count: count)
-        counts = .allocate(capacity: count); counts.initialize(repeating: 0, count: count)
-    }
-    deinit { sums.deallocate(); counts.deallocate() }
-    func set(_ t: Int, sum: Double, count n: Int) { sums[t] = sum; counts[t] = n }
-    var mean: Float {
+/// One training thread's summed loss, written into its own slot of a `ResultSlots`.
+struct LossSum {
+    var sum: Double
+    var count: Int
+
+    /// The mean over every thread that has reported (0 before any has).
+    static func mean(_ slots: ResultSlots<LossSum>) -> Float {
         var s = 0.0, n = 0
-        for t in 0..<count { s += sums[t]; n += counts[t] }
+        for t in 0..<slots.count { if let l = slots[t] { s += l.sum; n += l.count } }
         return n > 0 ? Float(s / Double(n)) : 0
     }
 }

@@ -1,3 +1,5 @@
+import ShopCore
+
 /// Which subword units a word is made of, fastText style, and where they hash to.
 ///
 /// Latin-script (and mixed) words: character n-grams of `<word>` with lengths
@@ -73,24 +75,11 @@ public struct SubwordScheme: Sendable, Equatable {
     /// Bucket numbers of `word`'s units, duplicates kept (a repeated n-gram counts twice, as in fastText).
     public func bucketIDs(of word: String) -> [Int] {
         guard isEnabled else { return [] }
-        return units(of: word).map { Int(SubwordScheme.fnv1a($0) % UInt32(buckets)) }
+        return units(of: word).map { Int(FNV1a.hash32($0) % UInt32(buckets)) }
     }
 
-    /// CJK unified ideographs (main block, extension A, B–F, compatibility).
+    /// CJK unified ideographs (main block, extension A, B–F, compatibility): the range the
+    /// shipped vectors' subwords were built with.
     @inline(__always)
-    static func isHan(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v)
-            || (0x20000...0x2EBEF).contains(v) || (0xF900...0xFAFF).contains(v)
-    }
-
-    /// 32-bit FNV-1a over the UTF-8 bytes.
-    static func fnv1a(_ s: String) -> UInt32 {
-        var h: UInt32 = 2_166_136_261
-        for b in s.utf8 {
-            h ^= UInt32(b)
-            h = h &* 16_777_619
-        }
-        return h
-    }
+    static func isHan(_ s: Unicode.Scalar) -> Bool { Han.isIdeograph(s, supplementaryEnd: Han.extensionFEnd) }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import ShopData
 import ShopNeural
+import ShopCore
 
 /// What `shopnlp sentiment absa` does, so that the command only parses options.
 public enum AspectPolarityRun {
@@ -33,7 +34,7 @@ public enum AspectPolarityRun {
             let reloaded = try Data(contentsOf: URL(fileURLWithPath: out))
             let manifest = AspectPolarityManifest(
                 model: (out as NSString).lastPathComponent, bytes: reloaded.count,
-                checksum: String(format: "fnv1a64:%016llx", ModelArchive.fnv1a64(reloaded)),
+                checksum: String(format: "fnv1a64:%016llx", FNV1a.hash64(bytes: reloaded)),
                 format: "ShopNeural ModelArchive kind \(AspectPolarityModel.kind), float16, absa version \(AspectPolarityModel.version)",
                 labels: AspectPolarityModel.labels, options: options, dev: report.dev, test: tests,
                 trainingSeconds: seconds, rebuild: command)

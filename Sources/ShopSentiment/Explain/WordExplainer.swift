@@ -1,3 +1,5 @@
+import ShopCore
+
 /// Explanations in whole words, measured by deletion (occlusion): a word's weight is how
 /// much the probability of the predicted label falls when that word alone is removed
 /// from the review. The words are the shared tokenizer's (never n-gram fragments), and
@@ -19,7 +21,7 @@ public enum WordExplainer {
             var out = ""
             var last: Unicode.Scalar? = nil
             for (i, t) in tokens.enumerated() where !removed.contains(i) {
-                if let last, let first = t.unicodeScalars.first, !(TextUnits.isHan(last) && TextUnits.isHan(first)) { out += " " }
+                if let last, let first = t.unicodeScalars.first, !(Han.isIdeograph(last) && Han.isIdeograph(first)) { out += " " }
                 out += t
                 last = t.unicodeScalars.last
             }

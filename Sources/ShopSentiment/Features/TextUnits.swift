@@ -1,3 +1,5 @@
+import ShopCore
+
 /// A review cut into the units that n-gram features are built from: one unit per Han
 /// character (Chinese needs no segmenter for strong character n-grams), one per run of
 /// letters/digits (English words), one per punctuation mark or emoji.
@@ -57,7 +59,7 @@ public struct TextUnits: Sendable {
 
         for raw in text.unicodeScalars {
             let c = TextUnits.normalise(raw)
-            if TextUnits.isHan(c) {
+            if Han.isIdeograph(c) {
                 closeWord(scalars.count)
                 lastPunct = nil
                 starts.append(Int32(scalars.count)); ends.append(Int32(scalars.count + 1))
@@ -105,10 +107,4 @@ public struct TextUnits: Sendable {
         return Unicode.Scalar(v) ?? c
     }
 
-    @inline(__always)
-    static func isHan(_ c: Unicode.Scalar) -> Bool {
-        let v = c.value
-        return (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF)
-            || (v >= 0xF900 && v <= 0xFAFF) || (v >= 0x20000 && v <= 0x2FA1F)
-    }
 }

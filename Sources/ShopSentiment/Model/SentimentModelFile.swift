@@ -1,5 +1,6 @@
 import Foundation
 import ShopData
+import ShopCore
 
 /// The model file: `SHOPSENT` magic, format version, a JSON header (labels, feature
 /// options, info), feature keys (UInt64), weights as float16, biases as float32, then
@@ -166,9 +167,7 @@ public enum SentimentModelFile {
 
     /// FNV-1a 64 over bytes.
     public static func checksum<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return h
+        FNV1a.hash64(bytes: bytes)
     }
 
     static func append<T: FixedWidthInteger>(_ d: inout Data, _ v: T) {

@@ -1,5 +1,6 @@
 import Foundation
 import ShopData
+import ShopCore
 
 /// The batch tagger: reads records in chunks on one thread, tags each chunk on all
 /// workers, writes results in input order. Memory is bounded by two chunks in flight.
@@ -177,12 +178,6 @@ public final class TagPipeline {
         summary.seconds = Date().timeIntervalSince(start)
         return summary
     }
-}
-
-/// A value handed to another thread whose owner guarantees exclusive use.
-final class UncheckedBox<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
 }
 
 /// A bounded FIFO between the reading thread and the tagging loop.

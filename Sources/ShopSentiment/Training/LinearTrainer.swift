@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 import ShopNeural
+import ShopCore
 #endif
 
 /// Trains a `LinearScorer` by AdaGrad logistic regression on NB-scaled binary features,

@@ -1,4 +1,5 @@
 import ShopICU
+import ShopCore
 
 /// NFKC (which also maps full-width ASCII forms and the ideographic space to half width),
 /// then full case folding. Unlike ICU's NFKC_Casefold it keeps default-ignorable
@@ -17,7 +18,7 @@ public enum TextNormalizer {
     @inline(__always)
     static func isAlreadyNormal(_ text: String) -> Bool {
         for u in text.utf16 {
-            if u < 0x80 { if u >= 0x41 && u <= 0x5A { return false } } else if u < 0x4E00 || u > 0x9FFF { return false }
+            if u < 0x80 { if u >= 0x41 && u <= 0x5A { return false } } else if !Han.isCommon(UInt32(u)) { return false }
         }
         return true
     }

@@ -1,4 +1,5 @@
 import ShopICU
+import ShopCore
 
 /// Character classes by code point. ASCII and the common CJK ranges are decided inline
 /// (this runs once per character); everything else asks ICU.
@@ -7,12 +8,7 @@ enum CharClass {
     @inline(__always)
     static func isHan(_ c: UInt32) -> Bool {
         if c < 0x2E80 { return c == 0x25CB }
-        if c >= 0x4E00 && c <= 0x9FFF { return true }
-        if c >= 0x3400 && c <= 0x4DBF { return true }
-        if c == 0x3007 { return true }
-        if c >= 0xF900 && c <= 0xFAFF { return true }
-        if c >= 0x20000 && c <= 0x323AF { return true }
-        return false
+        return c == 0x3007 || Han.isIdeograph(c, supplementaryEnd: Han.extensionHEnd)
     }
 
     @inline(__always)
@@ -32,7 +28,7 @@ enum CharClass {
     @inline(__always)
     static func isLetter(_ c: UInt32) -> Bool {
         if c < 0x80 { return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
-        if c >= 0x4E00 && c <= 0x9FFF { return true }
+        if Han.isCommon(c) { return true }
         return shop_is_alphabetic(c) != 0
     }
 

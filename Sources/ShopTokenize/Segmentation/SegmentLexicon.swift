@@ -1,3 +1,5 @@
+import ShopCore
+
 /// The training text's words (2–6 units) as a hash set of unit-code sequences, for the
 /// tagger's dictionary features: the longest known word starting at, ending at, and
 /// running through each position.
@@ -50,7 +52,8 @@ struct SegmentLexicon: Sendable, LexiconLookup {
 
     @inline(__always)
     static func step(_ state: UInt64, _ code: UInt32) -> UInt64 {
-        (state ^ UInt64(code)) &* 0x100_0000_01B3 &+ 0x9E37_79B9
+        // An FNV-1a step plus a constant, so short keys spread (the lexicon's own variant).
+        FNV1a.step(state, UInt64(code)) &+ 0x9E37_79B9
     }
 
     /// The key of a word of `length` units whose rolling state is `state` (never 0).
@@ -65,7 +68,7 @@ struct SegmentLexicon: Sendable, LexiconLookup {
 
     /// The key of `codes[from..<from+length]`.
     static func key(_ codes: UnsafeBufferPointer<UInt32>, _ from: Int, _ length: Int) -> UInt64 {
-        var s: UInt64 = 0xCBF2_9CE4_8422_2325
+        var s = FNV1a.offset64
         for k in from..<(from + length) { s = step(s, codes[k]) }
         return key(s, length)
     }
@@ -78,7 +81,7 @@ struct SegmentLexicon: Sendable, LexiconLookup {
         out.append(contentsOf: repeatElement(0, count: n * 3))
         out.withUnsafeMutableBufferPointer { o in
             for i in 0..<n {
-                var s: UInt64 = 0xCBF2_9CE4_8422_2325
+                var s = FNV1a.offset64
                 s = step(s, codes[i + 2])
                 let top = min(maxLength, n - i)
                 if top < 2 { continue }

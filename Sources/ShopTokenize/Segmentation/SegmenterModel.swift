@@ -1,4 +1,5 @@
 import Foundation
+import ShopCore
 
 /// The weights of the character tagger: a hashed feature table (bucket × 4 tags, one signed
 /// byte per weight times a shared scale, so the table stays small enough for the cache), tag
@@ -59,7 +60,7 @@ public final class SegmenterModel: Sendable {
             for h in keys { withUnsafeBytes(of: h.littleEndian) { out.append(contentsOf: $0) } }
         }
         weights.withUnsafeBytes { out.append(contentsOf: $0) }
-        let sum = Self.fnv1a(out)
+        let sum = FNV1a.hash64(bytes: out)
         withUnsafeBytes(of: sum.littleEndian) { out.append(contentsOf: $0) }
         let tmp = path + ".tmp-\(getpid())"
         try out.write(to: URL(fileURLWithPath: tmp))
@@ -80,7 +81,7 @@ public final class SegmenterModel: Sendable {
         guard bytes.count >= header + 12, Array(bytes[0..<8]) == magic else { throw fail("not a ShopNLP segmenter model") }
         func u32(_ o: Int) -> UInt32 { UInt32(bytes[o]) | UInt32(bytes[o + 1]) << 8 | UInt32(bytes[o + 2]) << 16 | UInt32(bytes[o + 3]) << 24 }
         let stored = (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[bytes.count - 8 + $1]) << (8 * UInt64($1)) }
-        guard fnv1a(bytes[0..<(bytes.count - 8)]) == stored else { throw fail("checksum mismatch (file damaged)") }
+        guard FNV1a.hash64(bytes: bytes[0..<(bytes.count - 8)]) == stored else { throw fail("checksum mismatch (file damaged)") }
         guard u32(8) == version else { throw fail("format version \(u32(8)), expected \(version)") }
         let log2 = Int(u32(12))
         let width = Int(u32(16))
@@ -108,19 +109,13 @@ public final class SegmenterModel: Sendable {
                               lexicon: SegmentLexicon(hashes: lists[0], prefixes: lists[1]))
     }
 
-    static func fnv1a<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
-        return h
-    }
-
     // MARK: - The shipped model
 
     /// Where the default model is: `SHOPNLP_SEGMENTER_MODEL`, else
-    /// `Corpora/segmentation/segmenter.bin` found by `SegmentationResources`.
+    /// `Corpora/segmentation/segmenter.bin` found by `ResourcePaths.find`.
     public static func defaultPath() -> String? {
         if let p = ProcessInfo.processInfo.environment["SHOPNLP_SEGMENTER_MODEL"], !p.isEmpty { return p }
-        return SegmentationResources.find(fileName)
+        return ResourcePaths.find("Corpora/segmentation/" + fileName)
     }
 
     private static let sharedModel: Result<SegmenterModel?, TokenizerError> = {

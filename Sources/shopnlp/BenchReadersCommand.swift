@@ -3,6 +3,7 @@ import Foundation
 import ShopData
 #if canImport(Glibc)
 import Glibc
+import ShopCore
 #endif
 
 /// `shopnlp bench readers`: throughput of the ShopData readers on the shared corpora, with
@@ -123,7 +124,7 @@ struct BenchReadersCommand: ParsableCommand {
         var records = 0
         let start = DispatchTime.now().uptimeNanoseconds
         var elapsed = 0.0
-        let cpuStart = Self.cpuSeconds()
+        let cpuStart = CPUClock.processSeconds()
         repeat {
             records = pass()
             passes += 1
@@ -131,7 +132,7 @@ struct BenchReadersCommand: ParsableCommand {
         } while elapsed < seconds
         let mbs = Double(bytes) * Double(passes) / 1e6 / elapsed
         let rps = Double(records) * Double(passes) / elapsed
-        let cpu = Self.cpuSeconds() - cpuStart
+        let cpu = CPUClock.processSeconds() - cpuStart
         let perCPU = cpu > 0 ? Double(bytes) * Double(passes) / 1e6 / cpu : 0
         print(Self.line(name, String(format: "%.1f", mbs), String(format: "%.1f", perCPU), String(format: "%.0f", rps), String(records)))
     }
@@ -154,10 +155,10 @@ struct BenchReadersCommand: ParsableCommand {
         try out.close()
         let before = Self.peakRSSMB()
         let start = DispatchTime.now().uptimeNanoseconds
-        let cpuStart = Self.cpuSeconds()
+        let cpuStart = CPUClock.processSeconds()
         let n = try Self.count(RecordReader(path: path, options: .init(format: .tsv)))
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        let cpu = Self.cpuSeconds() - cpuStart
+        let cpu = CPUClock.processSeconds() - cpuStart
         print(Self.line("RecordReader tsv, generated \(written / 1_000_000) MB file", String(format: "%.1f", Double(written) / 1e6 / elapsed),
                         String(format: "%.1f", Double(written) / 1e6 / cpu), String(format: "%.0f", Double(n) / elapsed), String(n)))
         print(String(format: "peak RSS: %.0f MB before the %d MB read, %.0f MB after (the file is streamed, not loaded)",
@@ -169,13 +170,6 @@ struct BenchReadersCommand: ParsableCommand {
     #else
     private static let RUSAGE_SELF_WHO = RUSAGE_SELF
     #endif
-
-    /// User + system CPU time of this process: MB per CPU-second is robust to a loaded machine.
-    private static func cpuSeconds() -> Double {
-        var u = rusage()
-        getrusage(RUSAGE_SELF_WHO, &u)
-        return Double(u.ru_utime.tv_sec) + Double(u.ru_utime.tv_usec) / 1e6 + Double(u.ru_stime.tv_sec) + Double(u.ru_stime.tv_usec) / 1e6
-    }
 
     private static func peakRSSMB() -> Double {
         var usage = rusage()

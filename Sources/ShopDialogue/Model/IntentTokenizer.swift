@@ -1,9 +1,10 @@
 import Foundation
+import ShopCore
 
 /// Splits a message into the tokens the intent model sees: lower-cased, width-folded
 /// (NFKC), runs of Latin letters/digits as words, each CJK character on its own.
 /// Digits are folded to `0` so order numbers of any value look alike.
-public enum TextNormalizer {
+public enum IntentTokenizer {
     /// A token with its place in the original (normalised) text.
     public struct Token: Sendable, Equatable {
         public var text: String
@@ -28,7 +29,7 @@ public enum TextNormalizer {
             word = ""
         }
         for scalar in normalize(text).unicodeScalars {
-            if isCJK(scalar) {
+            if Han.isCJK(scalar) {
                 flush()
                 out.append(Token(text: String(scalar), isCJK: true))
             } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
@@ -46,16 +47,5 @@ public enum TextNormalizer {
         }
         flush()
         return out
-    }
-
-    /// Han, Hiragana/Katakana and Hangul characters: scripts written without spaces.
-    public static func isCJK(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF,
-             0xAC00...0xD7AF, 0x20000...0x2FA1F:
-            return true
-        default:
-            return false
-        }
     }
 }

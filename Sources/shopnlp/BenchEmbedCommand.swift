@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ShopEmbeddings
+import ShopCore
 
 /// `shopnlp bench embed`: skip-gram training speed (words/s) on the shared corpora's
 /// train text, with the tokenising time reported apart. The fastText peer runs from
@@ -39,9 +40,9 @@ struct BenchEmbedCommand: ParsableCommand {
         let (vocab, corpus) = builder.finish(minCount: minCount)
         let readSeconds = Date().timeIntervalSince(t0)
         let bytes = files!.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
-        let cpu0 = BenchEmbedCommand.cpuSeconds()
+        let cpu0 = CPUClock.processSeconds()
         let result = try SkipGramTrainer(config: config).train(vocabulary: vocab, corpus: corpus)
-        let cpu = BenchEmbedCommand.cpuSeconds() - cpu0
+        let cpu = CPUClock.processSeconds() - cpu0
         print(String(format: "input: %d files, %.1f MB, %d tokens (%d after min-count %d), vocabulary %d",
                      files!.count, Double(bytes) / 1e6, builder.tokenCount, corpus.tokenCount, minCount, vocab.count))
         print(String(format: "read+tokenise: %.2f s (%.2f MB/s, %d threads)", readSeconds, Double(bytes) / 1e6 / readSeconds, threads))
@@ -56,15 +57,5 @@ struct BenchEmbedCommand: ParsableCommand {
         if json {
             print("{\"tokens\":\(corpus.tokenCount),\"vocabulary\":\(vocab.count),\"epochs\":\(epochs),\"threads\":\(threads),\"subwords\":\"\(subwords)\",\"train_seconds\":\(String(format: "%.3f", result.seconds)),\"words_per_s\":\(Int(result.wordsPerSecond)),\"tokenize_seconds\":\(String(format: "%.3f", readSeconds)),\"train_cpu_seconds\":\(String(format: "%.3f", cpu)),\"words_per_cpu_s\":\(Int(Double(result.processedWords) / max(1e-9, cpu)))}")
         }
-    }
-}
-
-extension BenchEmbedCommand {
-    /// User + system CPU seconds of the whole process so far.
-    static func cpuSeconds() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import ShopData
 import ShopDialogue
 import ShopNeural
+import ShopCore
 
 /// `shopnlp bench chat`: latency of one dialogue turn (classify + entities + slots + reply)
 /// with the default model, p50/p99 over many turns.
@@ -51,11 +52,11 @@ struct BenchChatCommand: ParsableCommand {
         for i in 0..<turns {
             if i % conversationLength == 0 { m.reset() }
             let msg = messages[i % messages.count]
-            let c0 = processCPUTime()
+            let c0 = CPUClock.processSeconds()
             let t0 = DispatchTime.now().uptimeNanoseconds
             _ = m.respond(msg)
             times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
-            cpu.append((processCPUTime() - c0) * 1000)
+            cpu.append((CPUClock.processSeconds() - c0) * 1000)
         }
         times.sort()
         cpu.sort()
@@ -67,11 +68,4 @@ struct BenchChatCommand: ParsableCommand {
                      pct(cpu, 0.5), pct(cpu, 0.9), pct(cpu, 0.99), cpu.last!))
         print(pct(times, 0.99) <= 10 ? "p99 wall within the 10 ms target" : "p99 wall ABOVE the 10 ms target (on a loaded machine compare the CPU line)")
     }
-}
-
-/// CPU seconds used by the whole process so far (every thread).
-private func processCPUTime() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }

@@ -1,6 +1,8 @@
 import CLibXML2
 
-/// A parsed, validated libxml2 document and small helpers to walk its elements.
+/// A parsed, validated libxml2 document (from `XMLSchemaValidator`) and small helpers to
+/// walk its elements, for files read whole (the intent and entity definitions); corpora
+/// stream through `XMLStreamReader` instead.
 public final class XMLDocument {
     let doc: xmlDocPtr
     public let file: String
@@ -12,10 +14,12 @@ public final class XMLDocument {
 
     deinit { xmlFreeDoc(doc) }
 
-    var root: XMLElement? { xmlDocGetRootElement(doc).map { XMLElement(node: $0) } }
+    /// The root element, nil for an empty document.
+    public var root: XMLElement? { xmlDocGetRootElement(doc).map { XMLElement(node: $0) } }
 
     /// Whether `text` parses as XML (no validation): for files the tooling writes.
-    static func isWellFormed(_ text: String) -> Bool {
+    public static func isWellFormed(_ text: String) -> Bool {
+        LibXML.ensureInitialized()
         let bytes = Array(text.utf8)
         let d = bytes.withUnsafeBufferPointer { buf in
             buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
@@ -29,15 +33,17 @@ public final class XMLDocument {
 }
 
 /// A view of one element node (valid while its document lives).
-struct XMLElement {
+public struct XMLElement {
     let node: xmlNodePtr
 
-    var name: String { String(cString: node.pointee.name) }
+    /// The element's name as written.
+    public var name: String { String(cString: node.pointee.name) }
 
-    var line: Int { Int(xmlGetLineNo(node)) }
+    /// The 1-based line the element starts on.
+    public var line: Int { Int(xmlGetLineNo(node)) }
 
     /// Child elements, optionally only those with a given local name.
-    func children(_ named: String? = nil) -> [XMLElement] {
+    public func children(_ named: String? = nil) -> [XMLElement] {
         var out: [XMLElement] = []
         var c = node.pointee.children
         while let n = c {
@@ -50,14 +56,15 @@ struct XMLElement {
         return out
     }
 
-    func attribute(_ name: String) -> String? {
+    /// The attribute's value, nil when absent.
+    public func attribute(_ name: String) -> String? {
         guard let v = xmlGetProp(node, name) else { return nil }
         defer { free(v) } // xmlFree is free() unless an app replaces libxml2's allocator; we do not
         return String(cString: v)
     }
 
     /// Text content, trimmed.
-    var text: String {
+    public var text: String {
         guard let v = xmlNodeGetContent(node) else { return "" }
         defer { free(v) } // xmlFree is free() unless an app replaces libxml2's allocator; we do not
         return String(cString: v).trimmingCharacters(in: .whitespacesAndNewlines)

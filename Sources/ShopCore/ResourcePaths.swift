@@ -24,7 +24,7 @@ public enum ResourcePaths {
     }
 
     /// The package root: `SHOPNLP_HOME`, else the first ancestor of the executable or of
-    /// the working directory that holds `Package.swift` and `Models/`.
+    /// the working directory that holds `Package.swift` and `Corpora/`.
     public static func packageRoot() -> String {
         let env = ProcessInfo.processInfo.environment
         if let home = env["SHOPNLP_HOME"], !home.isEmpty { return home }
@@ -46,5 +46,33 @@ public enum ResourcePaths {
             }
         }
         return fm.currentDirectoryPath
+    }
+
+    /// A file of the package by its path from the root (`Corpora/segmentation/segmenter.bin`):
+    /// under `SHOPNLP_HOME`, or an ancestor of the executable, of the working directory or of
+    /// the source checkout this module was built from (so tests and `swift run` work from
+    /// anywhere); nil when none has it.
+    public static func find(_ relative: String) -> String? {
+        var roots: [URL] = []
+        if let home = ProcessInfo.processInfo.environment["SHOPNLP_HOME"], !home.isEmpty {
+            roots.append(URL(fileURLWithPath: home))
+        }
+        let exe = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+        roots.append(exe.deletingLastPathComponent())
+        roots.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        // Sources/ShopCore/<this file> → package root.
+        roots.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent())
+        for root in roots {
+            var dir = root
+            for _ in 0..<8 {
+                let candidate = dir.appendingPathComponent(relative).path
+                if FileManager.default.fileExists(atPath: candidate) { return candidate }
+                let parent = dir.deletingLastPathComponent()
+                if parent.path == dir.path { break }
+                dir = parent
+            }
+        }
+        return nil
     }
 }

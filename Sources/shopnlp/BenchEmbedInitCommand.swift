@@ -3,6 +3,7 @@ import Foundation
 import ShopData
 import ShopEmbeddings
 import ShopNeural
+import ShopCore
 
 /// `shopnlp bench embed-init`: does starting a classifier from our vectors help?
 /// Trains ShopNeural's `TextClassifier` (embedding → BiLSTM → attention → softmax) twice

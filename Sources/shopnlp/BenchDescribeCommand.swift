@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ShopCopywriting
 import ShopData
+import ShopCore
 
 /// `shopnlp bench describe`: quality and speed of product blurbs on the held-out 20% of
 /// AdvertiseGen (zh) and of the catalogue sample (en), with the human copy as the anchor.
@@ -148,10 +149,10 @@ struct BenchDescribeCommand: ParsableCommand {
         var sink = 0, wall = 0.0, cpu = 0.0, lookups = 0, hits = 0, prefixes = 0, tokens = 0
         for _ in 0..<max(repeats, 1) {
             let d = make()
-            let start = Date(), cpuStart = Self.cpuSeconds()
+            let start = Date(), cpuStart = CPUClock.processSeconds()
             for r in d.describe(records, threads: threads) { sink &+= r.blurbs.count }
             wall += Date().timeIntervalSince(start)
-            cpu += Self.cpuSeconds() - cpuStart
+            cpu += CPUClock.processSeconds() - cpuStart
             if let lm = d.ranker.fluency as? LMFluencyScorer {
                 lookups += lm.lookups; hits += lm.hits; prefixes += lm.computedPrefixes; tokens += lm.scoredTokens
             }
@@ -161,11 +162,6 @@ struct BenchDescribeCommand: ParsableCommand {
         let memo = lookups == 0 ? "–" : pct(Double(hits) / Double(lookups))
         let work = tokens == 0 ? "–" : String(format: "%.2f", Double(prefixes) / Double(tokens))
         return "| \(name) | \(threads) | \(count) | \(String(format: "%.2f", wall)) | \(Int((Double(count) / wall).rounded())) | \(String(format: "%.2f", cpu)) | \(Int((Double(count) / max(cpu, 1e-9)).rounded())) | \(memo) | \(work) |"
-    }
-
-    /// User + system CPU time of this process: on a loaded machine, wall time overstates cost.
-    static func cpuSeconds() -> Double {
-        Double(clock()) / Double(CLOCKS_PER_SEC)
     }
 
     private func pct(_ x: Double) -> String { String(format: "%.1f%%", x * 100) }

@@ -1,6 +1,5 @@
 import CLibXML2
 import Foundation
-import ShopData
 
 /// Parses XML files and validates them against an XML Schema with libxml2, reporting
 /// every problem with file and line. The caller owns the returned document

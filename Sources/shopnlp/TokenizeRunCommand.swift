@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ShopData
 import ShopTokenize
+import ShopCore
 
 /// `shopnlp tokenize [run]`: one output line per input line, tokens separated by one space.
 struct TokenizeRunCommand: ParsableCommand {
@@ -41,7 +42,8 @@ struct TokenizeRunCommand: ParsableCommand {
     var maxChars = TextLimit.tagging.maxChars
 
     func run() throws {
-        guard let language = Language(rawValue: lang) else {
+        let language = Language(rawValue: lang)
+        guard language != nil || lang == "auto" else {
             throw ValidationError("--lang must be auto, zh or en (got '\(lang)')")
         }
         var words: [String] = []
