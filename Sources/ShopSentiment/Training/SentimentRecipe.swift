@@ -1,4 +1,4 @@
-import ShopNeural
+import ShopCore
 
 /// The settings `shopnlp sentiment train` uses when a flag is not given: the recipe that
 /// gives the figures in BENCHMARKS.md, so the short command is the best one.
