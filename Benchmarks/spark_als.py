@@ -37,7 +37,8 @@ def ours(binary, data, features, work, reg, seed, solver, factors, iterations, a
     rec, test, train = (os.path.join(work, n) for n in ("m.rec", "test.csv", "train.csv"))
     sh([binary, "recommend", "train", "--interactions", data, "--features", features, "--out", rec,
         "--holdout-last", test, "--holdout-train", train, "--factors", str(factors), "--iterations", str(iterations),
-        "--reg", str(reg), "--alpha", str(alpha), "--seed", str(seed), "--solver", solver]
+        "--reg", str(reg), "--alpha", str(alpha), "--seed", str(seed), "--solver", solver,
+        "--no-tune", "--model-kind", "als"]
        + (["--reg-per-interaction"] if wr else []))
     m = json.loads(sh([binary, "recommend", "eval", "--model", rec, "--test", test, "--json"]))
     return {"recall@10": m["recall@10"], "ndcg@10": m["ndcg@10"], "users": m["users"]}, test, train

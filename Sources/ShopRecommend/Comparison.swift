@@ -34,11 +34,11 @@ public enum Comparison {
         // of the training data; the chosen settings are part of the row's name.
         func als(_ useSentiment: Bool) -> ComparisonRow {
             let tuned = tune ? Tuning.tune(training: training, base: config, useSentiment: useSentiment)
-                             : TunedSettings(config: config, shaping: shaping, validationNDCG: .nan)
+                             : TunedSettings(config: config, shaping: shaping, usedSentiment: useSentiment, validation: .none, fits: 0)
             // Same users and items in the same order as `plain`, so the sparse filter applies.
             let m = training.matrix(shaping: tuned.shaping, useSentiment: useSentiment)
             var r = row(useSentiment ? "als+sentiment" : "als", m) { ALSTrainer.train(m, config: tuned.config) }
-            r.settings = "reg=\(tuned.config.regularization) alpha=\(tuned.shaping.alpha)" + (useSentiment ? " w=\(tuned.shaping.sentimentWeight)" : "")
+            r.settings = "factors=\(tuned.config.factors) reg=\(tuned.config.regularization) alpha=\(tuned.shaping.alpha)" + (useSentiment ? " w=\(tuned.shaping.sentimentWeight)" : "")
             return r
         }
         rows.append(als(false))

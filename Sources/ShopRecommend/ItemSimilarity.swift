@@ -13,7 +13,10 @@ public enum ItemSimilarity {
         for j in 0..<n {
             var dot: Float = 0
             for d in 0..<f { dot += model.itemFactors[i * f + d] * model.itemFactors[j * f + d] }
-            scores[j] = dot / max(1e-9, ni * norm(j))
+            // No floor on the norms' product beyond zero: strongly regularised factors (tuning
+            // often picks λ = 100) are small, and a fixed floor would flatten every cosine.
+            let denominator = ni * norm(j)
+            scores[j] = denominator > 0 ? dot / denominator : 0
         }
         scores[i] = -.infinity
         return TopK.select(scores, k: k)

@@ -8,27 +8,34 @@ public struct LeaveLastOut: Sendable {
     public var test: [Interaction] = []
 
     public init(_ interactions: [Interaction]) {
+        for sorted in Self.histories(interactions) {
+            if sorted.count < 2 { train.append(contentsOf: sorted.map { interactions[$0] }); continue }
+            train.append(contentsOf: sorted.dropLast().map { interactions[$0] })
+            test.append(interactions[sorted.last!])
+        }
+    }
+
+    /// Each user's distinct events (indices into `interactions`), oldest first, users in
+    /// order of first appearance. Repeats of the same item, and the same review (time and
+    /// text) under another product variant, are dropped.
+    static func histories(_ interactions: [Interaction]) -> [[Int]] {
         var byUser: [String: [Int]] = [:]
         var order: [String] = []
         for (n, x) in interactions.enumerated() {
             if byUser[x.user] == nil { order.append(x.user) }
             byUser[x.user, default: []].append(n)
         }
-        for user in order {
-            // Collapse repeats of the same item (product variants) before choosing the last.
+        return order.map { user in
             var seen = Set<String>(), seenEvents = Set<String>()
             let rows = byUser[user]!.filter { n in
                 let x = interactions[n]
                 if let text = x.text, !text.isEmpty, !seenEvents.insert("\(x.timestamp ?? -1)\u{1F}\(text)").inserted { return false }
                 return seen.insert(x.item).inserted
             }
-            let sorted = rows.sorted { a, b in
+            return rows.sorted { a, b in
                 let ta = interactions[a].timestamp ?? 0, tb = interactions[b].timestamp ?? 0
                 return ta != tb ? ta < tb : a < b
             }
-            if sorted.count < 2 { train.append(contentsOf: sorted.map { interactions[$0] }); continue }
-            train.append(contentsOf: sorted.dropLast().map { interactions[$0] })
-            test.append(interactions[sorted.last!])
         }
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 import ShopNeural
 
 /// A trained recommender as stored on disk: ALS factors, the id maps, and the training
-/// interactions (so evaluation can rebuild the same matrix for the baselines).
+/// interactions (so evaluation can rebuild the same matrix for the baselines). It serves
+/// the kind its `ModelSelection` chose (popularity, item-kNN or ALS); `serving(_:)` forces another.
 public struct RecommenderModel: Sendable {
     public struct Settings: Codable, Sendable, Equatable {
         public var factors: Int
@@ -15,6 +16,9 @@ public struct RecommenderModel: Sendable {
         public var usedSentiment: Bool
         /// λ scaled by interaction counts (ALS-WR); nil in models written before it existed.
         public var scaleRegularization: Bool?
+        /// What to serve and the validation scores behind it; nil in models written before
+        /// model selection existed (they serve ALS, as they always did).
+        public var selection: ModelSelection?
 
         public var alsConfig: ALSConfig {
             var c = ALSConfig()
@@ -49,16 +53,47 @@ public struct RecommenderModel: Sendable {
     public var training: TrainingSet
     /// Text profiles of the known items, so a new item can be placed by its text.
     public var coldStart: ColdStart
+    /// The kind `scores(user:coldTexts:)` ranks by.
+    public private(set) var servedKind: RecommenderKind
+    /// The ranking itself (built from `matrix` for popularity and item-kNN).
+    public private(set) var served: any Recommender
 
-    /// Trains ALS on `training` with or without its sentiment.
+    /// Trains ALS on `training` with or without its sentiment; `selection` (from
+    /// `RecommenderTraining`) says what to serve, ALS when nil.
     public init(training: TrainingSet, config: ALSConfig, shaping: ConfidenceShaping, useSentiment: Bool,
-                onIteration: ((Int, Double) -> Void)? = nil) {
+                selection: ModelSelection? = nil, onIteration: ((Int, Double) -> Void)? = nil) {
         let useSentiment = useSentiment && training.hasSentiment
-        settings = Settings(config, shaping: shaping, usedSentiment: useSentiment)
-        self.training = training
-        matrix = training.matrix(shaping: shaping, useSentiment: useSentiment)
-        als = ALSTrainer.train(matrix, config: config, onIteration: onIteration)
-        coldStart = ColdStart(items: matrix.itemIDs, interactions: training.interactions)
+        var settings = Settings(config, shaping: shaping, usedSentiment: useSentiment)
+        settings.selection = selection
+        let matrix = training.matrix(shaping: shaping, useSentiment: useSentiment)
+        let als = ALSTrainer.train(matrix, config: config, onIteration: onIteration)
+        self.init(settings: settings, matrix: matrix, als: als, training: training,
+                  coldStart: ColdStart(items: matrix.itemIDs, interactions: training.interactions))
+    }
+
+    /// The same model serving `choice` (`.best`: the kind recorded at training time).
+    public func serving(_ choice: RecommenderKindChoice) -> RecommenderModel {
+        let kind: RecommenderKind
+        switch choice {
+        case .best: kind = settings.selection?.served ?? .als
+        case .forced(let k): kind = k
+        }
+        guard kind != servedKind else { return self }
+        var copy = self
+        copy.servedKind = kind
+        copy.served = Self.build(kind, matrix: matrix, als: als)
+        return copy
+    }
+
+    /// The warning to show when the served kind scored below popularity on validation.
+    public var servingWarning: String? { settings.selection?.warning(serving: servedKind) }
+
+    static func build(_ kind: RecommenderKind, matrix: InteractionMatrix, als: ALSModel) -> any Recommender {
+        switch kind {
+        case .popularity: return PopularityModel(matrix)
+        case .knn: return ItemKNNModel(matrix)
+        case .als: return als
+        }
     }
 
     public func save(to path: String) throws {
@@ -103,23 +138,24 @@ public struct RecommenderModel: Sendable {
 
     init(settings: Settings, matrix: InteractionMatrix, als: ALSModel, training: TrainingSet, coldStart: ColdStart) {
         self.settings = settings; self.matrix = matrix; self.als = als; self.training = training; self.coldStart = coldStart
+        servedKind = settings.selection?.served ?? .als
+        served = Self.build(servedKind, matrix: matrix, als: als)
     }
 
-    /// Scores for a user over the known items followed by `coldTexts` (new items placed by text;
-    /// a cold item whose text matches nothing scores −∞).
+    /// Scores of the served kind for a user over the known items (the user's own items are
+    /// −∞) followed by `coldTexts`: a new item scores the similarity-weighted mean of its text
+    /// neighbours' scores (for ALS this is exactly the score of the mean neighbour factors);
+    /// a cold item whose text matches nothing scores −∞.
     public func scores(user u: Int, coldTexts: [String]) -> [Float] {
-        var s = als.scores(user: u)
-        for i in matrix.items(ofUser: u) { s[Int(i)] = -.infinity }
-        let f = als.factors
+        var s = served.scores(user: u)
+        var cold: [Float] = []
         for text in coldTexts {
-            if let v = coldStart.factors(for: text, model: als) {
-                var dot: Float = 0
-                for d in 0..<f { dot += v[d] * als.userFactors[u * f + d] }
-                s.append(dot)
-            } else {
-                s.append(-.infinity)
-            }
+            let near = coldStart.neighbours(of: text)
+            let total = near.reduce(Float(0)) { $0 + $1.similarity }
+            cold.append(near.isEmpty || total <= 0 ? -.infinity
+                        : near.reduce(Float(0)) { $0 + $1.similarity * s[$1.item] } / total)
         }
-        return s
+        for i in matrix.items(ofUser: u) { s[Int(i)] = -.infinity }
+        return s + cold
     }
 }

@@ -8,7 +8,7 @@ struct RecommendCommand: ParsableCommand {
         commandName: "recommend",
         abstract: "Implicit ALS and item-kNN recommendations, with review sentiment shaping the user–item signal.",
         subcommands: [RecommendFeaturesCommand.self, RecommendTrainCommand.self, RecommendForUserCommand.self,
-                      RecommendSimilarCommand.self, RecommendEvalCommand.self]
+                      RecommendSimilarCommand.self, RecommendEvalCommand.self, RecommendSatisfactionCommand.self]
     )
 }
 

@@ -11,9 +11,14 @@ struct RecommendForUserCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "How many.", range: .count) var k = 10
     @Option(name: .long, help: "New items nobody has interacted with yet (JSON Lines with `item` and `text`): placed by their text and ranked with the rest.")
     var coldItems: String?
+    @Option(name: .long, help: "Kind to serve: \(RecommenderKindChoice.spellings) (best: the one chosen on validation at training time).") var modelKind = "best"
+
+    func validate() throws {
+        if RecommenderKindChoice(modelKind) == nil { throw ValidationError("--model-kind must be \(RecommenderKindChoice.spellings)") }
+    }
 
     func run() throws {
-        let m = try RecommenderModel.load(from: model)
+        let m = try loadServedRecommender(model, kind: modelKind)
         guard let u = m.matrix.userIndex[user] else {
             throw ValidationError("user '\(user)' is not in the model (\(m.matrix.userCount) users)")
         }
@@ -61,6 +66,18 @@ struct RecommendSimilarCommand: ParsableCommand {
             print(jsonObject(["item": m.matrix.itemIDs[rec.item], "score": rec.score]))
         }
     }
+}
+
+/// Loads a model serving `kind`, saying on stderr what is served when it is not the
+/// validated choice (a forced kind below popularity, or a model older than model selection).
+func loadServedRecommender(_ path: String, kind: String) throws -> RecommenderModel {
+    guard let choice = RecommenderKindChoice(kind) else { throw ValidationError("--model-kind must be \(RecommenderKindChoice.spellings)") }
+    let m = try RecommenderModel.load(from: path).serving(choice)
+    if m.settings.selection == nil && choice == .best {
+        recommendNote("note: \(path) predates model selection and serves ALS unvalidated; rerun `recommend train` to choose the best of popularity, item-kNN and ALS")
+    }
+    if let w = m.servingWarning { recommendNote(w) }
+    return m
 }
 
 /// One JSON object with sorted keys on one line.

@@ -3,13 +3,14 @@ import Foundation
 import ShopData
 import ShopRecommend
 
-/// ALS hyper-parameters as command-line options.
+/// ALS hyper-parameters as command-line options. Factors, reg, alpha and sentiment weight
+/// are optional: `recommend train` tunes the ones not given (a given value fixes it).
 struct ALSOptions: ParsableArguments {
-    @Option(name: .long, help: "Latent factors.", range: .width) var factors = 64
+    @Option(name: .long, help: "Latent factors (train: tuned over 32, 64, 128 unless given; else 64).", range: .width) var factors: Int?
     @Option(name: .long, help: "ALS sweeps.", range: .epochs) var iterations = 15
-    @Option(name: .long, help: "L2 regularisation λ (small data wants more; `bench recommend` tunes it on a validation split).", range: .nonNegative) var reg: Float = 1
-    @Option(name: .long, help: "Confidence scale: c = 1 + alpha · strength.", range: .nonNegative) var alpha: Float = 20
-    @Option(name: .long, help: "Share of the strength taken from review sentiment (with --features).", range: .fraction) var sentimentWeight: Float = 0.5
+    @Option(name: .long, help: "L2 regularisation λ (train: tuned over 0.1, 1, 10, 100 unless given; else 1).", range: .nonNegative) var reg: Float?
+    @Option(name: .long, help: "Confidence scale: c = 1 + alpha · strength (train: tuned over 5, 20, 40 unless given; else 20).", range: .nonNegative) var alpha: Float?
+    @Option(name: .long, help: "Share of the strength taken from review sentiment (train: 0 or tuned over 0.25, 0.5, 0.75 unless given; else 0.5).", range: .fraction) var sentimentWeight: Float?
     @Option(name: .long, help: "Solver: cg (conjugate gradient, fast) or cholesky (exact).") var solver = "cg"
     @Option(name: .long, help: "Conjugate-gradient steps per solve.", range: .small) var cgSteps = 3
     @Option(name: .long, help: "Random seed.") var seed: UInt64 = 42
@@ -19,30 +20,55 @@ struct ALSOptions: ParsableArguments {
     func config() throws -> ALSConfig {
         guard let s = ALSConfig.Solver(rawValue: solver) else { throw ValidationError("--solver must be cg or cholesky") }
         var c = ALSConfig()
-        c.factors = factors; c.iterations = iterations; c.regularization = reg
+        c.factors = factors ?? 64; c.iterations = iterations; c.regularization = reg ?? 1
         c.solver = s; c.cgSteps = cgSteps; c.seed = seed; c.threads = threads
         c.scaleRegularization = regPerInteraction
         return c
     }
 
-    var shaping: ConfidenceShaping { ConfidenceShaping(alpha: alpha, sentimentWeight: sentimentWeight) }
+    var shaping: ConfidenceShaping { ConfidenceShaping(alpha: alpha ?? 20, sentimentWeight: sentimentWeight ?? 0.5) }
+
+    /// The default tuning grid with every value given on the command line fixed.
+    var grid: TuningGrid {
+        var g = TuningGrid()
+        if let factors { g.factors = [factors] }
+        if let reg { g.regularizations = [reg] }
+        if let alpha { g.alphas = [alpha] }
+        if let sentimentWeight { g.sentimentWeights = [sentimentWeight] }
+        return g
+    }
 }
 
 /// `shopnlp recommend train`.
 struct RecommendTrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
-        abstract: "Train implicit ALS (Hu, Koren & Volinsky 2008), with review sentiment shaping confidence when --features is given.")
+        abstract: "Train the recommender: ALS tuned on a validation split, and the best of popularity, item-kNN and ALS chosen to serve.",
+        discussion: """
+        By default each user's latest training interaction is held out as a validation split; ALS factors,
+        reg, alpha and sentiment weight are tuned on it (a staged grid of at most 17 fits), popularity and
+        item-kNN are scored on the same split, and the best of the three becomes the served model
+        (`--model-kind` forces one). ALS is then refitted on all the training data. The choice and the
+        validation figures are stored in the model and in STEM.manifest.json beside it. Review sentiment
+        comes from --features, or else from tagging the review texts with the default sentiment model.
+        """)
 
     @OptionGroup var input: InteractionInputOptions
     @Option(name: .long, help: "Features from `recommend features` (sentiment per interaction).") var features: String?
+    @Option(name: .long, help: "Sentiment model for tagging reviews when --features is not given (default: the shipped model of each review's language).") var sentimentModel: String?
+    @Flag(name: .long, help: "Stars only: neither read --features nor tag review sentiment.") var noSentiment = false
     @Option(name: .long, help: "Model file to write.") var out: String
     @Option(name: .long, help: "Hold out each user's latest interaction and write it here (for `recommend eval`).") var holdoutLast: String?
     @Option(name: .long, help: "With --holdout-last: write the training pairs (user,item) here, so another ALS (e.g. scripts/spark/als.py) trains on the same split.") var holdoutTrain: String?
+    @Option(name: .long, help: "Kind to serve: \(RecommenderKindChoice.spellings) (best: the best on validation).") var modelKind = "best"
+    @Flag(name: .long, help: "Use the ALS settings as given (defaults where not given) instead of tuning them.") var noTune = false
+    @Flag(name: .long, help: "No progress bar (it is also off when stderr is not a terminal).") var quiet = false
     @OptionGroup var als: ALSOptions
 
     func validate() throws {
         if holdoutTrain != nil && holdoutLast == nil { throw ValidationError("--holdout-train needs --holdout-last") }
+        if RecommenderKindChoice(modelKind) == nil { throw ValidationError("--model-kind must be \(RecommenderKindChoice.spellings)") }
+        if noSentiment && features != nil { throw ValidationError("--no-sentiment and --features contradict each other") }
     }
 
     func run() throws {
@@ -58,16 +84,41 @@ struct RecommendTrainCommand: ParsableCommand {
                 try AtomicFile.write("user,item\n" + split.train.map { "\($0.user),\($0.item)\n" }.joined(), to: holdoutTrain)
             }
         }
-        let feats = try features.map { try InteractionFeature.read(path: $0) } ?? []
-        let training = TrainingSet(interactions: interactions, features: feats)
         let start = Date()
-        let model = RecommenderModel(training: training, config: try als.config(), shaping: als.shaping,
-                                     useSentiment: !feats.isEmpty) { it, loss in
-            recommendNote(String(format: "iteration %d  loss %.4f", it, loss))
-        }
+        let (feats, sentimentSource) = try recommendSentiment(for: interactions, features: features, model: sentimentModel,
+                                                              disabled: noSentiment)
+        recommendNote("sentiment: \(sentimentSource)")
+        var options = RecommenderTrainingOptions()
+        options.config = try als.config()
+        options.shaping = als.shaping
+        options.grid = als.grid
+        options.tune = !noTune
+        options.kind = RecommenderKindChoice(modelKind)!
+        options.showProgress = !quiet && isatty(STDERR_FILENO) != 0
+        let (model, report) = RecommenderTraining.train(interactions: interactions, features: feats, options: options)
         try model.save(to: out)
-        recommendNote(String(format: "trained %d users × %d items (%d interactions%@) in %.2f s → %@",
+        let seconds = Date().timeIntervalSince(start)
+        for line in report.lines { recommendNote(line) }
+        let manifest = (out as NSString).deletingPathExtension + ".manifest.json"
+        try RecommendManifest.write(model: model, report: report, to: manifest, data: input.interactions,
+                                    sentiment: sentimentSource, seconds: seconds)
+        recommendNote(String(format: "trained %d users × %d items (%d interactions%@) in %.2f s, serving %@ → %@ (manifest %@)",
                              model.matrix.userCount, model.matrix.itemCount, model.matrix.entryCount,
-                             model.settings.usedSentiment ? ", sentiment-shaped" : "", Date().timeIntervalSince(start), out))
+                             model.settings.usedSentiment ? ", sentiment-shaped" : "", seconds,
+                             model.servedKind.rawValue as NSString, out as NSString, manifest as NSString))
     }
+}
+
+/// Sentiment features for `interactions`: read from `features`, tagged with the sentiment
+/// model when the reviews have text, or none; with a sentence saying which.
+func recommendSentiment(for interactions: [Interaction], features: String?, model: String?,
+                        disabled: Bool) throws -> ([InteractionFeature], String) {
+    if disabled { return ([], "off (--no-sentiment)") }
+    if let features { return (try InteractionFeature.read(path: features), "read from \(features)") }
+    guard interactions.contains(where: { !($0.text ?? "").isEmpty }) else { return ([], "none (no review text)") }
+    let t0 = Date()
+    let tagger = try InteractionSentiment(model: model)
+    let feats = tagger.features(for: interactions)
+    return (feats, String(format: "tagged %d reviews with %@ in %.1f s", feats.filter { $0.positive != nil }.count,
+                          (model ?? "the default sentiment model") as NSString, Date().timeIntervalSince(t0)))
 }

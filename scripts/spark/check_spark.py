@@ -136,7 +136,8 @@ def check_als(spark, work):
         check("als: All Beauty from the shared corpora", False, e.stderr[-500:])
         return
     sh("recommend", "train", "--interactions", data, "--features", feats, "--out", model, "--holdout-last", test,
-       "--holdout-train", train, "--solver", "cholesky", "--reg-per-interaction", *ALS_SETTINGS)
+       "--holdout-train", train, "--solver", "cholesky", "--reg-per-interaction", "--no-tune", "--model-kind", "als",
+       *ALS_SETTINGS)
     ours = json.loads(sh("recommend", "eval", "--model", model, "--test", test, "--json"))
     theirs = als.main(["--confidence", os.path.join(work, "beauty.features.confidence.csv"), "--test", test,
                        "--train", train, "--out", os.path.join(work, "als"), *ALS_SETTINGS], spark)
