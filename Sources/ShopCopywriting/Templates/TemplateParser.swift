@@ -117,6 +117,10 @@ struct NodeScanner {
     private let chars: [Character]
     private var pos = 0
     private(set) var error: String?
+    /// Open `[` and `<` around the current position: each level is a recursive call, so a
+    /// line of thousands of `[` would overflow the stack; deeper than `maxDepth` is an error.
+    private var depth = 0
+    static let maxDepth = 32
 
     init(_ text: String) { chars = Array(text) }
 
@@ -153,17 +157,24 @@ struct NodeScanner {
                 }
                 nodes.append(.slot(SlotReference(key: parts[0], filters: filters)))
                 pos = close + 1
+            case "[" where depth >= Self.maxDepth, "<" where depth >= Self.maxDepth:
+                error = "'[' and '<' nested more than \(Self.maxDepth) deep"
+                pos = chars.count
             case "[":
                 flush()
                 pos += 1
+                depth += 1
+                defer { depth -= 1 }
                 let inner = parseSequence(terminators: ["]"])
-                if pos >= chars.count { error = "unclosed '['" } else { pos += 1 }
+                if pos >= chars.count { error = error ?? "unclosed '['" } else { pos += 1 }
                 nodes.append(.optional(inner))
             case "<":
                 flush()
                 pos += 1
+                depth += 1
+                defer { depth -= 1 }
                 let alts = parseAlternatives(topLevel: false)
-                if pos >= chars.count || chars[pos] != ">" { error = "unclosed '<'" } else { pos += 1 }
+                if pos >= chars.count || chars[pos] != ">" { error = error ?? "unclosed '<'" } else { pos += 1 }
                 nodes.append(.choice(alts))
             case "}", "]", ">":
                 error = "unexpected '\(c)' (escape it as '\\\(c)')"

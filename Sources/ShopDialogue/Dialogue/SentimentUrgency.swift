@@ -11,8 +11,17 @@ import ShopCore
 /// with the uncapped lexicon sum (stacked anger cues outweigh an unsure review model), and 0
 /// when the lexicon finds no cue at all.
 public struct SentimentUrgency: UrgencyScoring {
-    public var zh: SentimentModel?
-    public var en: SentimentModel?
+    /// The models, each read from its file only when a message first needs it.
+    public var zhSource: LazySentimentModel
+    public var enSource: LazySentimentModel
+    public var zh: SentimentModel? {
+        get { zhSource.model }
+        set { zhSource = LazySentimentModel(model: newValue) }
+    }
+    public var en: SentimentModel? {
+        get { enSource.model }
+        set { enSource = LazySentimentModel(model: newValue) }
+    }
     public var lexicon = LexiconUrgency()
     /// Share of the lexicon score kept when the model reads the message as positive.
     public var floor: Float = 0.2
@@ -26,8 +35,14 @@ public struct SentimentUrgency: UrgencyScoring {
     public var name: String { "sentiment+lexicon" }
 
     public init(zh: SentimentModel?, en: SentimentModel?) {
-        self.zh = zh
-        self.en = en
+        zhSource = LazySentimentModel(model: zh)
+        enSource = LazySentimentModel(model: en)
+    }
+
+    /// Models read from their files on first use.
+    public init(zh: LazySentimentModel, en: LazySentimentModel) {
+        zhSource = zh
+        enSource = en
     }
 
     /// P(negative) from the model of the message's language (the other one when missing).
@@ -47,14 +62,15 @@ public struct SentimentUrgency: UrgencyScoring {
     }
 
     /// The shipped scorer: `sentiment-zh.model` / `sentiment-en.model` from `folder` with the
-    /// lexicon, or the lexicon alone (and a note for the caller to show) when neither loads.
+    /// lexicon, or the lexicon alone (and a note for the caller to show) when neither exists.
+    /// The models are read when a message first needs one (most turns have no anger cue).
     public static func shipped(folder: String) -> (UrgencyScoring, note: String?) {
         let dir = folder as NSString
-        let zh = try? SentimentModelFile.read(dir.appendingPathComponent("sentiment-zh.model"))
-        let en = try? SentimentModelFile.read(dir.appendingPathComponent("sentiment-en.model"))
-        if zh == nil && en == nil {
+        let zh = dir.appendingPathComponent("sentiment-zh.model"), en = dir.appendingPathComponent("sentiment-en.model")
+        let fm = FileManager.default
+        if !fm.fileExists(atPath: zh) && !fm.fileExists(atPath: en) {
             return (LexiconUrgency(), "no sentiment model in \(folder); urgency uses the anger lexicon only")
         }
-        return (SentimentUrgency(zh: zh, en: en), nil)
+        return (SentimentUrgency(zh: LazySentimentModel(path: zh), en: LazySentimentModel(path: en)), nil)
     }
 }

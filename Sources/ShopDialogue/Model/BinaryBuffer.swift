@@ -22,7 +22,7 @@ struct BinaryReader {
     init(_ bytes: [UInt8], path: String) { self.bytes = bytes; self.path = path }
 
     mutating func take(_ n: Int) throws -> ArraySlice<UInt8> {
-        guard n >= 0, pos + n <= bytes.count else {
+        guard n >= 0, n <= bytes.count - pos else {
             throw IntentModelError.badModelFile(path: path, reason: "truncated at byte \(pos)")
         }
         defer { pos += n }

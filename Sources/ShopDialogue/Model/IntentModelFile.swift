@@ -46,7 +46,14 @@ public enum IntentModelFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw IntentModelError.badModelFile(path: path, reason: "cannot read file")
         }
-        var r = BinaryReader(Array(data), path: path)
+        return try decode(Array(data), path: path, deepLoader: deepLoader)
+    }
+
+    /// Decodes a model file's bytes (`path` names it in errors); any bytes give a model or
+    /// an `IntentModelError`, never a trap.
+    public static func decode(_ data: [UInt8], path: String,
+                              deepLoader: ((_ bytes: [UInt8], _ labels: [String]) throws -> DeepIntentPath)? = { b, _ in try NeuralIntentPath.deserialize(b, file: "deep path") }) throws -> IntentModel {
+        var r = BinaryReader(data, path: path)
         guard data.count >= 28, Array(try r.take(8)) == magic else {
             throw IntentModelError.badModelFile(path: path, reason: "not a shopnlp intent model (bad magic)")
         }
@@ -70,19 +77,45 @@ public enum IntentModelFile {
         } catch {
             throw IntentModelError.badModelFile(path: path, reason: "bad header: \(error)")
         }
-        let dim = Int(try p.u64())
+        func bad(_ reason: String) -> IntentModelError { .badModelFile(path: path, reason: reason) }
+        let k = header.labels.count
+        guard k >= 1 else { throw bad("no labels") }
+        let x = header.extractor
+        // The extractor's sizes drive loops at classification time: refused here, with the
+        // file's name, rather than trusted there.
+        guard (1...NGramExtractor.longestGram).contains(x.charMin), (0...NGramExtractor.longestGram).contains(x.charMax),
+              (0...NGramExtractor.longestGram).contains(x.cjkMax) else {
+            throw bad("n-gram sizes out of range (charMin \(x.charMin), charMax \(x.charMax), cjkMax \(x.cjkMax))")
+        }
+        guard header.temperature.isFinite, header.temperature > 0, header.threshold.isFinite, header.deepWeight.isFinite else {
+            throw bad("temperature, threshold or deep weight is not a finite number")
+        }
+        // Counts are checked against the bytes left before anything is allocated: every term
+        // takes at least its 8-byte length, and each weight 2 bytes (a forged count of 2^63
+        // must be an error, not a trap or an allocation of exabytes).
+        let dimField = try p.u64()
+        guard dimField <= UInt64(p.bytes.count - p.pos) / 8 else {
+            throw bad("vocabulary of \(dimField) terms does not fit in the file")
+        }
+        let dim = Int(dimField)
         var terms: [String] = []
         terms.reserveCapacity(dim)
         for _ in 0..<dim { terms.append(try p.string()) }
         var idf = [Float](repeating: 0, count: dim)
         for i in 0..<dim { idf[i] = try p.f32() }
-        let k = header.labels.count
-        let wbytes = try p.take((dim + 1) * k * 2)
-        var weights = [Float](repeating: 0, count: (dim + 1) * k)
+        let (cells, overflow) = (dim + 1).multipliedReportingOverflow(by: k)
+        guard !overflow, cells <= (p.bytes.count - p.pos) / 2 else {
+            throw bad("\(dim + 1) × \(k) weights do not fit in the file")
+        }
+        let wbytes = try p.take(cells * 2)
+        var weights = [Float](repeating: 0, count: cells)
         var i = wbytes.startIndex
         for j in weights.indices {
             weights[j] = Float(Float16(bitPattern: UInt16(wbytes[i]) | UInt16(wbytes[i + 1]) << 8))
             i += 2
+        }
+        guard idf.allSatisfy(\.isFinite), weights.allSatisfy(\.isFinite) else {
+            throw bad("infinite or NaN weights")
         }
         let vec = TfidfVectorizer(extractor: header.extractor, terms: terms, idf: idf)
         var model = IntentModel(labels: header.labels, wide: WideModel(vectorizer: vec, weights: weights, classes: k))

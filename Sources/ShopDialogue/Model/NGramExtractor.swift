@@ -10,6 +10,9 @@ public struct NGramExtractor: Sendable, Equatable, Codable {
 
     public init() {}
 
+    /// The longest character n-gram a model file may ask for (the trainer's defaults are 2…5).
+    public static let longestGram = 16
+
     /// Features of one message, each with the index of the token it belongs to
     /// (the first token for n-grams spanning several), so weights can be mapped back to words.
     public func features(_ text: String) -> (features: [String], tokenOf: [Int], tokens: [String]) {
@@ -21,7 +24,8 @@ public struct NGramExtractor: Sendable, Equatable, Codable {
             feats.append("w:" + t.text); owner.append(i)
             if !t.isCJK, !t.text.hasPrefix("<") {
                 let chars = Array("<" + t.text + ">")
-                if chars.count > 3 {
+                // charMax below charMin (`--char-max 0`) switches character n-grams off.
+                if chars.count > 3, charMin >= 1, charMin <= charMax {
                     for n in charMin...charMax where n < chars.count {
                         for s in 0...(chars.count - n) {
                             feats.append("c:" + String(chars[s..<(s + n)])); owner.append(i)
