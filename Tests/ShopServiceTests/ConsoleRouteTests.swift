@@ -122,7 +122,7 @@ import Testing
             #expect(bad.status == .badRequest)
             #expect(bad.errorField == "conv")
             #expect((bad.error["message"] as? String)?.hasPrefix("line 2:") == true)
-            let empty = try await client.call(.post, "/v1/chat/replay", body: #"{"conv":"# nothing\n"}"#)
+            let empty = try await client.call(.post, "/v1/chat/replay", body: ##"{"conv":"# nothing\n"}"##)
             #expect(empty.status == .badRequest)
         }
     }

@@ -187,7 +187,7 @@ enum ConsoleReviewsScript {
       SN.h('polyline', { points: pts.map((p) => p.join(',')).join(' '), fill: 'none', stroke: '#1f6feb', 'stroke-width': 2 })];
     pts.forEach((p, i) => kids.push(SN.h('circle', { cx: p[0], cy: p[1], r: 3, fill: '#1f6feb' }, SN.h('title', {}, list[i].period + ': ' + (list[i].share * 100).toFixed(0) + '% of ' + list[i].total))));
     const every = Math.max(1, Math.ceil(list.length / 6));
-    list.forEach((p, i) => { if (i % every === 0 || i === list.length - 1) kids.push(text(pts[i][0] - 20, y0 + ph + 16, p.period, { 'font-size': 10 })); });
+    list.forEach((p, i) => { if (i % every === 0 || i === list.length - 1) kids.push(text(pts[i][0], y0 + ph + 16, p.period, { 'font-size': 10, 'text-anchor': i === 0 ? 'start' : i === list.length - 1 ? 'end' : 'middle' })); });
     return svg(h, ...kids);
   }
 
