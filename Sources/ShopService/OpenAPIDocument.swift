@@ -153,6 +153,7 @@ enum OpenAPIDocument {
           "properties": {
             "format": {"type": "string", "enum": ["jsonl", "csv", "xml"]},
             "content": {"type": "string"},
+            "reviews": {"type": "string"},
             "lang": {"type": "string", "enum": ["zh", "en"]},
             "tone": {"type": "string", "enum": ["plain", "lively", "premium"]},
             "variants": {"type": "integer", "minimum": 1, "maximum": 50},

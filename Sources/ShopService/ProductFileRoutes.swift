@@ -6,8 +6,9 @@ import ShopData
 extension ShopService {
     /// `POST /v1/describe/file`: a whole product file as the console uploads it —
     /// `{"format": "jsonl"|"csv"|"xml", "content": "<the file's text>", lang, tone, variants,
-    /// max_chars, seed}` — read by `describe`'s own readers, then described as
-    /// `/v1/describe` does. Records that cannot be read (or have no title) are listed in
+    /// max_chars, seed, reviews?}` — read by `describe`'s own readers, then described as
+    /// `/v1/describe` does; `reviews` (JSON Lines text, as `describe --reviews`) adds
+    /// review-grounded highlights. Records that cannot be read (or have no title) are listed in
     /// `errors` with their line and field; a file with no readable product is a 400.
     func addProductFileRoutes(to router: Router<BasicRequestContext>) {
         router.post("/v1/describe/file") { request, _ in
@@ -19,7 +20,16 @@ extension ShopService {
             let content = try body.string("content")
             if content.allSatisfy(\.isWhitespace) { throw APIError.badRequest("content", "the file is empty") }
             let options = try Self.describerOptions(body)
+            let reviewsText = try body.optionalString("reviews")
             let (records, errors) = try await self.compute { try Self.readProducts(content, format: format) }
+            let evidence = try reviewsText.map { text throws(APIError) -> ReviewEvidence in
+                let (reviews, bad) = Self.readReviews(text, language: options.language)
+                if reviews.isEmpty {
+                    let first = bad.first.map { "line \($0.line ?? 0): \($0.reason)" } ?? "no lines"
+                    throw APIError.badRequest("reviews", "no review could be read (JSON Lines with product_id and text or aspects; \(first))")
+                }
+                return ReviewEvidence(reviews: reviews)
+            }
             if records.isEmpty {
                 let first = errors.first.map { e in "line \(e.line.map(String.init) ?? "?"): \(e.reason)" } ?? "no records"
                 throw APIError.badRequest("content", "no product could be read as \(format.rawValue) (\(errors.count) bad record\(errors.count == 1 ? "" : "s"); \(first))")
@@ -29,10 +39,10 @@ extension ShopService {
             let lines = try await self.compute { () -> [String] in
                 let describer = ProductDescriber(
                     library: models.templates, checker: models.checker,
-                    ranker: Ranker(weights: RankingWeights(fluencyShortlist: 16), fluency: models.fluency), options: options, reviews: nil)
+                    ranker: Ranker(weights: RankingWeights(fluencyShortlist: 16), fluency: models.fluency), options: options, reviews: evidence)
                 return zip(records, describer.describe(records, threads: 1)).map { r, d in
                     // the title beside the blurbs, so the console can show which product each is
-                    let line = DescriptionJSON.line(d, evidence: nil)
+                    let line = DescriptionJSON.line(d, evidence: evidence)
                     return "{\"product_title\":" + DescriptionJSON.quote(r.title ?? "") + ",\"source_line\":\(r.line)," + line.dropFirst()
                 }
             }
@@ -44,6 +54,20 @@ extension ShopService {
             }
             return JSONResponse.make(.raw("{\"results\":[" + lines.joined(separator: ",") + "],\"errors\":" + JSONValue.array(errorJSON).rendered + "}"))
         }
+    }
+
+    /// Reviews for grounding (`describe --reviews`): JSON Lines with a product id and a text or
+    /// the tagger's aspects; lines that cannot be read are returned as errors.
+    static func readReviews(_ text: String, language: CopyLanguage?) -> (reviews: [ProductReview], errors: [DataError]) {
+        var reviews: [ProductReview] = [], errors: [DataError] = []
+        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.allSatisfy(\.isWhitespace) { continue }
+            switch ReviewReader.parse(Data(line.utf8), file: "reviews", line: i + 1, language: language) {
+            case .success(let r): reviews.append(r)
+            case .failure(let e): errors.append(e)
+            }
+        }
+        return (reviews, errors)
     }
 
     /// The records of a product file in `format`, through a private temporary file (the

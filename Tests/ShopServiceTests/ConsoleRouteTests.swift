@@ -168,6 +168,23 @@ import Testing
         }
     }
 
+    @Test func uploadedReviewsGroundTheHighlights() async throws {
+        let service = try ServiceFixture.service()
+        try await service.application().test(.router) { client in
+            let product = #"{"id":"p1","title":"纯棉T恤","brand":"优衣库","specs":{"材质":"纯棉"}}"#
+            let reviews = (1...4).map { #"{"product_id":"p1","text":"面料很舒服，穿着透气 \#($0)"}"# }.joined(separator: "\n")
+            let data = try JSONSerialization.data(withJSONObject: ["format": "jsonl", "content": product, "reviews": reviews])
+            let r = try await client.call(.post, "/v1/describe/file", body: String(data: data, encoding: .utf8))
+            #expect(r.status == .ok)
+            #expect(r.results.first?["reviews"] as? Int == 4)
+            #expect((r.results.first?["highlights"] as? [[String: Any]])?.isEmpty == false)
+            let badData = try JSONSerialization.data(withJSONObject: ["format": "jsonl", "content": product, "reviews": "not json\n"])
+            let bad = try await client.call(.post, "/v1/describe/file", body: String(data: badData, encoding: .utf8))
+            #expect(bad.status == .badRequest)
+            #expect(bad.errorField == "reviews")
+        }
+    }
+
     @Test func badProductFilesAre4xxNamingTheField() async throws {
         let service = try ServiceFixture.service { $0.maxBodyBytes = 2048 }
         try await service.application().test(.router) { client in

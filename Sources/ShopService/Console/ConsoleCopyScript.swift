@@ -51,7 +51,9 @@ enum ConsoleCopyScript {
     tbody.replaceChildren();
     rows.forEach((row, i) => {
       const tr = SN.h('tr', { 'data-row': i });
-      tr.append(SN.h('td', {}, SN.h('strong', {}, row.title || row.id), SN.h('div', { class: 'hint' }, row.id + (row.variants > 1 ? ' · variant ' + (row.variant + 1) : ''))));
+      const reviews = row.highlights === undefined ? null : SN.h('div', { class: 'hint highlights' }, row.reviews + ' reviews' + (row.highlights.length ? ': ' : ''),
+        row.highlights.map((h) => (h.used ? '✓ ' : '') + h.aspect + ' ' + Math.round(h.positive_share * 100) + '% of ' + h.mentions).join(', '));
+      tr.append(SN.h('td', {}, SN.h('strong', {}, row.title || row.id), SN.h('div', { class: 'hint' }, row.id + (row.variants > 1 ? ' · variant ' + (row.variant + 1) : '')), reviews));
       const cell = SN.h('td', {});
       if (row.error) cell.append(SN.h('span', { class: 'hint' }, '(no blurb)'));
       else {
@@ -90,6 +92,10 @@ enum ConsoleCopyScript {
       }
     } catch (err) { SN.say('products-msg', err.message); return; }
     const body = { format: formatFor(file && file.name, text), content: text, tone: SN.$('#copy-tone').value, variants: Number(SN.$('#copy-variants').value) || 1 };
+    const reviewsFile = SN.$('#copy-reviews-file').files[0];
+    if (reviewsFile) {
+      try { body.reviews = await SN.readTextFile(reviewsFile); } catch (err) { SN.say('products-msg', 'Reviews: ' + err.message); return; }
+    }
     if (SN.$('#copy-lang').value) body.lang = SN.$('#copy-lang').value;
     if (SN.$('#copy-max').value) body.max_chars = Number(SN.$('#copy-max').value);
     const progress = SN.$('#products-progress');
@@ -101,7 +107,7 @@ enum ConsoleCopyScript {
       const next = [];
       for (const p of r.results) {
         if (!p.blurbs || !p.blurbs.length) { next.push({ id: p.id, title: p.product_title, variant: 0, variants: 1, text: '', error: p.error || 'no blurb', warnings: p.warnings }); continue; }
-        p.blurbs.forEach((b, k) => next.push({ id: p.id, title: p.product_title, variant: k, variants: p.blurbs.length, text: b.text, mentions: b.mentions, warnings: p.warnings, chars: b.chars }));
+        p.blurbs.forEach((b, k) => next.push({ id: p.id, title: p.product_title, variant: k, variants: p.blurbs.length, text: b.text, mentions: b.mentions, warnings: p.warnings, chars: b.chars, highlights: p.highlights, reviews: p.reviews }));
       }
       rows = next;
       const errs = SN.$('#products-errors');

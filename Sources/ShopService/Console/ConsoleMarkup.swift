@@ -57,6 +57,7 @@ enum ConsoleMarkup {
     <section class="pane">
       <div class="row">
         <label>Products file <input id="products-file" type="file" accept=".jsonl,.json,.csv,.xml,.rss,.txt"></label>
+        <label>Reviews for highlights (optional) <input id="copy-reviews-file" type="file" accept=".jsonl,.json" title="JSON Lines: product_id and text (or the tagger's aspects)"></label>
         <label>Format <select id="products-format"><option value="">from the file name</option><option value="jsonl">JSON Lines</option><option value="csv">CSV</option><option value="xml">Google Merchant XML</option></select></label>
       </div>
       <textarea id="products-text" rows="5" placeholder='Or paste products here: one JSON object per line, e.g. {"id":"p1","title":"纯棉T恤","brand":"优衣库","specs":{"材质":"纯棉"}}, or CSV with a header, or Merchant XML'></textarea>
