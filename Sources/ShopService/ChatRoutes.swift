@@ -15,8 +15,17 @@ extension ShopService {
             let models = try self.store.require()
             let seed = self.configuration.chatSeed
             let (conversation, status) = self.sessions.checkout(session) { ChatConversation(id: $0, models: models, seed: seed) }
-            let turn = try await self.compute { conversation.respond(message, language: language) }
-            return JSONResponse.make(Self.chatJSON(turn, session: conversation.id, status: status))
+            let explain = try body.optionalBool("explain") ?? false
+            let (turn, words) = try await self.compute { () -> (DialogueTurn, [WordWeight]) in
+                let t = conversation.respond(message, language: language)
+                return (t, explain ? models.intentModel.explain(message.trimmingCharacters(in: .whitespacesAndNewlines)) : [])
+            }
+            var json = Self.chatJSON(turn, session: conversation.id, status: status)
+            if explain, case .object(var kv) = json {
+                kv.append(("words", .array(words.map { .object([("word", .string($0.word)), ("weight", .score($0.weight))]) })))
+                json = .object(kv)
+            }
+            return JSONResponse.make(json)
         }
         router.delete("/v1/chat/:session") { _, context in
             let id = try context.parameters.require("session")
@@ -46,7 +55,16 @@ extension ShopService {
             ("urgency", .score(t.urgency)),
             ("lang", .string(t.language.rawValue)),
             ("new_session", .bool(status != .continued)),
+            // the console's debug panel: how the intent was chosen and what the reply does
+            ("alternatives", .array(t.prediction.alternatives.map { .object([("intent", .string($0.intent)), ("confidence", .score($0.probability))]) })),
+            ("classifier_intent", .string(t.prediction.intent)),
+            ("resolution", .string(t.resolution)),
+            ("escalated", .bool(t.escalated)),
         ]
+        if let a = t.askedSlot { kv.append(("asks", .string(a))) }
+        if let c = t.confirming { kv.append(("confirms", .string(c))) }
+        if let v = t.variant { kv.append(("variant", .int(v))) }
+        if !t.choices.isEmpty { kv.append(("choices", .array(t.choices.map { .string($0.intent) }))) }
         if case .restarted(let reason) = status {
             kv.append(("session_reset", .string(reason)))
             kv.append(("notice", .string("your previous session is gone (\(reason)); this message started a new conversation")))

@@ -74,6 +74,19 @@ final class ChatSessionStore: Sendable {
         }
     }
 
+    /// The live session by that id (touched), or nil; never starts one.
+    func live(_ id: String) -> ChatConversation? {
+        let now = clock()
+        return state.withLock { s in
+            sweep(&s, now: now)
+            guard var e = s.entries[id] else { return nil }
+            e.lastUsed = now
+            s.entries[id] = e
+            moveToNewest(&s, id)
+            return e.conversation
+        }
+    }
+
     /// Ends a session; false when there was none by that id.
     func end(_ id: String) -> Bool {
         state.withLock { s in

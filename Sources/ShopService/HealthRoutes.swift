@@ -20,6 +20,8 @@ extension ShopService {
                 })),
                 ("recommender", .bool(m.recommender != nil)),
                 ("sessions", .int(self.sessions.liveCount)),
+                // what a client may send in one request (the console sizes its batches by them)
+                ("limits", .object([("max_body", .int(self.configuration.maxBodyBytes)), ("max_batch", .int(self.configuration.maxBatch))])),
             ]))
         }
         router.get("/metrics") { _, _ in

@@ -5,6 +5,9 @@ enum OpenAPIDocument {
         "/v1/sentiment", "/v1/intent", "/v1/chat", "/v1/chat/{session}", "/v1/describe", "/v1/lint",
         "/v1/recommend/{user}", "/v1/similar/{item}", "/v1/similar", "/healthz", "/readyz", "/metrics", "/openapi.json",
         "/admin/reload",
+        // the console's routes
+        "/v1/chat/intents", "/v1/chat/replay", "/v1/chat/{session}/conv", "/v1/chat/{session}/transcript",
+        "/v1/chat/{session}/correct", "/v1/describe/file",
     ]
 
     static let json = #"""
@@ -54,7 +57,8 @@ enum OpenAPIDocument {
           "properties": {
             "session": {"type": "string"},
             "message": {"type": "string", "minLength": 1},
-            "lang": {"type": "string", "enum": ["zh", "en"]}
+            "lang": {"type": "string", "enum": ["zh", "en"]},
+            "explain": {"type": "boolean"}
           }
         }}}},
         "responses": {
@@ -73,6 +77,97 @@ enum OpenAPIDocument {
         "responses": {
           "200": {"description": "Ended", "content": {"application/json": {"schema": {"type": "object", "properties": {"ended": {"type": "boolean"}}}}}},
           "404": {"$ref": "#/components/responses/NotFound"}
+        }
+      }
+    },
+    "/v1/chat/intents": {"get": {"summary": "The intents the bot knows (for the console's correction menu).", "operationId": "chatIntents", "responses": {
+      "200": {"description": "Names and domains", "content": {"application/json": {"schema": {"type": "object", "properties": {"intents": {"type": "array", "items": {"type": "object"}}}}}}},
+      "503": {"$ref": "#/components/responses/Unavailable"}
+    }}},
+    "/v1/chat/replay": {
+      "post": {
+        "summary": "Replay a .conv conversation test (Intents/tests/FORMAT.md) on fresh dialogue state; each turn passed or failed with the failed expectations.",
+        "operationId": "chatReplay",
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {
+          "type": "object", "required": ["conv"], "properties": {"conv": {"type": "string"}}
+        }}}},
+        "responses": {
+          "200": {"description": "Per-turn results", "content": {"application/json": {"schema": {"type": "object", "properties": {
+            "passed": {"type": "integer"}, "failed": {"type": "integer"}, "results": {"type": "array", "items": {"type": "object"}}
+          }}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "413": {"$ref": "#/components/responses/TooLarge"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      }
+    },
+    "/v1/chat/{session}/conv": {
+      "get": {
+        "summary": "A live session as a .conv test, customer data replaced by fictional data.",
+        "operationId": "chatExportConv",
+        "parameters": [{"name": "session", "in": "path", "required": true, "schema": {"type": "string"}},
+                       {"name": "title", "in": "query", "required": false, "schema": {"type": "string"}}],
+        "responses": {
+          "200": {"description": ".conv text", "content": {"text/plain": {"schema": {"type": "string"}}}},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      }
+    },
+    "/v1/chat/{session}/transcript": {
+      "get": {
+        "summary": "A live session as a redacted transcript (customer: / assistant: lines, customer data as [PHONE], [EMAIL], …).",
+        "operationId": "chatExportTranscript",
+        "parameters": [{"name": "session", "in": "path", "required": true, "schema": {"type": "string"}}],
+        "responses": {
+          "200": {"description": "Transcript text", "content": {"text/plain": {"schema": {"type": "string"}}}},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      }
+    },
+    "/v1/chat/{session}/correct": {
+      "post": {
+        "summary": "Re-label the session's last turn and append its message, redacted, to the pending-examples file.",
+        "operationId": "chatCorrect",
+        "parameters": [{"name": "session", "in": "path", "required": true, "schema": {"type": "string"}}],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {
+          "type": "object", "required": ["intent"], "properties": {"intent": {"type": "string"}}
+        }}}},
+        "responses": {
+          "200": {"description": "Corrected", "content": {"application/json": {"schema": {"type": "object"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "413": {"$ref": "#/components/responses/TooLarge"},
+          "500": {"$ref": "#/components/responses/Error"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      }
+    },
+    "/v1/describe/file": {
+      "post": {
+        "summary": "Blurbs for a whole product file (JSON Lines, CSV or Google Merchant XML) read by describe's readers; unreadable records and products without a title are listed in errors.",
+        "operationId": "describeFile",
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {
+          "type": "object", "required": ["format", "content"],
+          "properties": {
+            "format": {"type": "string", "enum": ["jsonl", "csv", "xml"]},
+            "content": {"type": "string"},
+            "reviews": {"type": "string"},
+            "lang": {"type": "string", "enum": ["zh", "en"]},
+            "tone": {"type": "string", "enum": ["plain", "lively", "premium"]},
+            "variants": {"type": "integer", "minimum": 1, "maximum": 50},
+            "max_chars": {"type": "integer", "minimum": 10, "maximum": 100000},
+            "seed": {"type": "integer", "minimum": 0, "maximum": 2147483647}
+          }
+        }}}},
+        "responses": {
+          "200": {"description": "One result per product read, and the records skipped", "content": {"application/json": {"schema": {"type": "object", "required": ["results", "errors"], "properties": {
+            "results": {"type": "array", "items": {"type": "object"}}, "errors": {"type": "array", "items": {"type": "object"}}
+          }}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "413": {"$ref": "#/components/responses/TooLarge"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
         }
       }
     },
@@ -215,7 +310,10 @@ enum OpenAPIDocument {
           "session": {"type": "string"}, "reply": {"type": "string"}, "intent": {"type": "string"},
           "confidence": {"type": "number"}, "entities": {"type": "array", "items": {"type": "object"}},
           "slots": {"type": "object"}, "handoff": {"type": "boolean"}, "urgency": {"type": "number"},
-          "lang": {"type": "string"}, "new_session": {"type": "boolean"}, "session_reset": {"type": "string"}, "notice": {"type": "string"}
+          "lang": {"type": "string"}, "new_session": {"type": "boolean"}, "session_reset": {"type": "string"}, "notice": {"type": "string"},
+          "alternatives": {"type": "array", "items": {"type": "object"}}, "classifier_intent": {"type": "string"}, "resolution": {"type": "string"},
+          "escalated": {"type": "boolean"}, "asks": {"type": "string"}, "confirms": {"type": "string"}, "variant": {"type": "integer"},
+          "choices": {"type": "array", "items": {"type": "string"}}, "words": {"type": "array", "items": {"type": "object"}}
         }
       },
       "Error": {

@@ -28,6 +28,9 @@ public struct ServiceConfiguration: Sendable {
     public var adminToken: String? = ProcessInfo.processInfo.environment["SHOPNLP_ADMIN_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
     /// Threads that run the models (default: the machine's cores).
     public var computeThreads = ProcessInfo.processInfo.activeProcessorCount
+    /// Where the console's intent corrections are appended (default
+    /// `<intents>/pending/examples.xml`, as `chat`'s `/correct`).
+    public var pendingExamplesPath: String?
     /// Seed of the chat's response-variant choice (each session starts from it).
     public var chatSeed: UInt64 = 7
 

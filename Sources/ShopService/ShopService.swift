@@ -40,6 +40,9 @@ public final class ShopService: Sendable {
         addCopyRoutes(to: router)
         addRecommendRoutes(to: router)
         addAdminRoutes(to: router)
+        addChatToolRoutes(to: router)
+        addProductFileRoutes(to: router)
+        addConsoleRoutes(to: router)
         return router
     }
 

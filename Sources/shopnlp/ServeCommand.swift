@@ -24,6 +24,7 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Chat sessions idle this many seconds are forgotten.") var sessionTtl = 1800.0
     @Option(help: "Most live chat sessions (the longest idle is evicted).") var maxSessions = 10_000
     @Option(help: "Model threads (default: all cores).") var threads: Int?
+    @Option(help: "Where the console's intent corrections are appended (default: <intents>/pending/examples.xml).") var pending: String?
 
     func validate() throws {
         if !(0...65535).contains(port) { throw ValidationError("--port must be 0…65535") }
@@ -48,6 +49,7 @@ struct ServeCommand: ParsableCommand {
         c.sessionTTL = .milliseconds(Int(sessionTtl * 1000))
         c.maxSessions = maxSessions
         if let threads { c.computeThreads = threads }
+        c.pendingExamplesPath = pending
         try ShopService(configuration: c).runUntilStopped()
     }
 }

@@ -58,7 +58,7 @@ import Testing
             #expect(doc.status == .ok)
             #expect(doc.json["openapi"] as? String == "3.1.0")
             let paths = try #require(doc.json["paths"] as? [String: [String: Any]])
-            #expect(paths.count == 14)
+            #expect(paths.count == 20)
             for (path, ops) in paths {
                 for method in ops.keys {
                     let uri = path.replacingOccurrences(of: "{session}", with: "x").replacingOccurrences(of: "{user}", with: "x")
