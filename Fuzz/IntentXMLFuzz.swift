@@ -3,6 +3,7 @@
 // validates is read as intents and as entities; entities that load must also extract.
 // Run from the repository root (scripts/fuzz does).
 import Foundation
+import ShopData
 @testable import ShopDialogue
 
 private let path = NSTemporaryDirectory() + "shopnlp-fuzz-xml-\(getpid()).xml"

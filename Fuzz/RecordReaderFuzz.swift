@@ -1,7 +1,8 @@
 // libFuzzer entry for ShopData's record readers: the input is written to a file and read
-// as every format (text, TSV, CSV, JSON Lines, XML). Built by scripts/fuzz together with
-// ShopData's sources (one module), so no `import ShopData`.
+// as every format (text, TSV, CSV, JSON Lines, XML). Built by scripts/fuzz against the
+// instrumented ShopCore and ShopData libraries.
 import Foundation
+@testable import ShopData
 
 private let path = NSTemporaryDirectory() + "shopnlp-fuzz-\(getpid()).input"
 

@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import ShopCore
+import ShopData
 import ShopDialogue
 import Synchronization
 

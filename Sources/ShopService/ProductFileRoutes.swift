@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import ShopCopywriting
+import ShopCore
 import ShopData
 
 extension ShopService {
@@ -58,7 +59,7 @@ extension ShopService {
 
     /// Reviews for grounding (`describe --reviews`): JSON Lines with a product id and a text or
     /// the tagger's aspects; lines that cannot be read are returned as errors.
-    static func readReviews(_ text: String, language: CopyLanguage?) -> (reviews: [ProductReview], errors: [DataError]) {
+    static func readReviews(_ text: String, language: Language?) -> (reviews: [ProductReview], errors: [DataError]) {
         var reviews: [ProductReview] = [], errors: [DataError] = []
         for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.allSatisfy(\.isWhitespace) { continue }

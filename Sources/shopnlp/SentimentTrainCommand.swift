@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ShopCore
 import ShopData
 import ShopSentiment
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ShopCore
 @testable import ShopDialogue
 
 /// Issue 20 (fuzzing the intent model loader): a file whose length and checksum fields are
@@ -23,7 +24,7 @@ import Testing
         var w = BinaryWriter()
         w.bytes = Array(file[0..<12])
         w.u64(UInt64(payload.count))
-        w.u64(fnv1a(payload))
+        w.u64(FNV1a.hash64(bytes: payload))
         return w.bytes + payload
     }
 
