@@ -6,8 +6,8 @@ import ShopData
 /// sentence of many thousands of them overflowed the stack; now it is an error naming the line.
 final class TemplateNestingTests: XCTestCase {
     func testDeepNestingIsAnErrorNotAStackOverflow() {
-        for open in ["[", "<", "[<"] {
-            let text = "@lang en\n== a\n- " + String(repeating: open, count: 200_000) + "x\n"
+        for opener in ["[", "<", "[<"] {
+            let text = "@lang en\n== a\n- " + String(repeating: opener, count: 200_000) + "x\n"
             XCTAssertThrowsError(try TemplateParser.parse(text, file: "deep.tmpl")) { e in
                 let d = e as? DataError
                 XCTAssertEqual(d?.line, 3)
