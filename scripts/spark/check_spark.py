@@ -110,6 +110,12 @@ def check_tagging(spark, work):
     got2 = sorted((r["review_id"], r["label"]) for r in t2.collect())
     check("csv: labels joined back to their numeric ids", got2 == want2, f"{got2[:3]} vs {want2[:3]}")
     check("csv: aspects column present", "aspects" in t2.columns, str(t2.columns))
+    slots = spark.sparkContext.defaultParallelism
+    check("csv (not splittable) without --partitions: split into a multiple of the task slots",
+          s2["partitions"] > 0 and s2["partitions"] % slots == 0, f"{s2['partitions']} partitions on {slots} slots")
+    check("balanced_partitions: whole waves, at least two, at most 128 MB each",
+          [tag_reviews.balanced_partitions(b, 2) for b in (10, 300 << 20, 600 << 20)] == [4, 4, 6]
+          and tag_reviews.balanced_partitions(300 << 20, 8) == 16)
 
     # Parquet in, integer ids.
     pq_src = os.path.join(work, "reviews.parquet")

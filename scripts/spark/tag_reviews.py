@@ -53,7 +53,9 @@ def parse_args(argv):
     p.add_argument("--master", default=None,
                    help="Spark master (default: local[*]; spark-submit's --master wins when given)")
     p.add_argument("--aspects", action="store_true", help="add aspects (term, aspect, polarity, score)")
-    p.add_argument("--partitions", type=int, help="repartition the input into N partitions first")
+    p.add_argument("--partitions", type=int,
+                   help="repartition the input into N partitions first (default: the input is split "
+                        "into a multiple of the cluster's task slots, at most 128 MB each)")
     p.add_argument("--workers-per-task", type=int, default=1,
                    help="tagging threads per shopnlp process (match spark.task.cpus; default 1)")
     p.add_argument("--shopnlp", default=os.path.join(ROOT, ".build", "release", "shopnlp"),
@@ -83,6 +85,54 @@ def read_input(spark, path):
     if low.endswith(".parquet") or os.path.isdir(path):
         return spark.read.parquet(path)
     raise JobError(f"{path}: unknown input format (want .csv, .jsonl/.json or .parquet)")
+
+
+def input_bytes(spark, path):
+    """The input's size through Hadoop's file system (local, HDFS, S3 alike), or None."""
+    try:
+        jvm = spark.sparkContext._jvm
+        hpath = jvm.org.apache.hadoop.fs.Path(path)
+        fs = hpath.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration())
+        return int(fs.getContentSummary(hpath).getLength())
+    except Exception:   # an unusual file system: keep Spark's own split
+        return None
+
+
+def balanced_partitions(size, slots, cap=128 << 20):
+    """How many partitions to split `size` bytes into: a multiple of the task slots (so the
+    last wave of tasks keeps every slot busy: 3 partitions on 2 slots leave one slot idle for
+    a third of the job), at least two waves (a slow task is evened out), each at most `cap`."""
+    slots = max(1, slots)
+    waves = max(2, -(-size // (slots * cap)))
+    return slots * waves
+
+
+def read_balanced(spark, path):
+    """Reads the input split into a multiple of the task slots (see balanced_partitions).
+
+    Splittable inputs are split at read time by capping spark.sql.files.maxPartitionBytes, so
+    there is no shuffle; an input that came back with a count that is not a multiple of the
+    slots anyway (multi-line CSV, few Parquet row groups) is repartitioned."""
+    slots = spark.sparkContext.defaultParallelism
+    size = input_bytes(spark, path)
+    if not size:
+        return read_input(spark, path)
+    target = balanced_partitions(size, slots)
+    key = "spark.sql.files.maxPartitionBytes"
+    before = spark.conf.get(key, None)
+    # One MiB of slack so rounding does not add a tiny extra partition.
+    spark.conf.set(key, str(-(-size // target) + (1 << 20)))
+    try:
+        df = read_input(spark, path)
+        n = df.rdd.getNumPartitions()
+    finally:
+        if before is None:
+            spark.conf.unset(key)
+        else:
+            spark.conf.set(key, before)
+    if n % slots != 0:
+        df = df.repartition(target)
+    return df
 
 
 def stage_bundle(binary, home, aspects):
@@ -249,7 +299,7 @@ def run(args, spark):
     from pyspark.sql import types as T
     from pyspark.storagelevel import StorageLevel
 
-    df = read_input(spark, args.input)
+    df = read_input(spark, args.input) if args.partitions else read_balanced(spark, args.input)
     cols = df.columns
     if args.id_col not in cols:
         raise JobError(f"{args.input}: no id column '{args.id_col}' (columns: {', '.join(cols)})")
