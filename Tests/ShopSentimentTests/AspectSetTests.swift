@@ -20,7 +20,7 @@ final class AspectSetTests: XCTestCase {
 
     /// A bad row is an error naming the file, the line and the field.
     func testReaderErrorsNameFileLineAndField() {
-        func error(_ body: String, header: String = header) -> String {
+        func error(_ body: String, header: String = AspectSetTests.header) -> String {
             do { _ = try AspectGoldReader.parse(header + body, file: "eval/zh.tsv"); return "no error" } catch { return "\(error)" }
         }
         let good = "zh-1\tx/train.tsv\t1\t-\t屏幕很好\t屏幕:positive:屏幕\n"
