@@ -53,6 +53,12 @@ def measure(args):
     for lang in ("en", "zh"):
         m = json.loads(run([b, "intent", "eval", "--model", intent_model, "--json", "--test", os.path.join(ROOT, "Intents", "eval", f"{lang}.tsv")]))
         yield f"intent {lang}: Intents/eval/{lang}.tsv", "accuracy", m["accuracy"], ""
+    # Chinese aspects (lexicon terms + the tagger's polarity) on our hand-annotated set,
+    # which lives in the repository (its clauses come from the corpora's train splits).
+    aspects = json.loads(run([b, "sentiment", "absa", "eval", "--json", "--test", os.path.join(ROOT, "Corpora", "aspects", "eval", "zh.tsv"),
+                              "--sentiment-model", os.path.join(args.models, "sentiment-zh.model")]))
+    yield "aspects zh: Corpora/aspects/eval/zh.tsv extraction", "F1", aspects["extraction_f1"], f"exact span, {aspects['gold_terms']} gold terms"
+    yield "aspects zh: Corpora/aspects/eval/zh.tsv polarity", "accuracy", aspects["accuracy"], f"n={aspects['polarity']['count']} terms both gold and found"
     if have_corpora and os.path.isdir(os.path.join(corpora, "sighan2005_icwb2")):
         text = run([b, "bench", "tokenize", "--no-speed", "--corpora", corpora])
         for corpus in ("PKU", "MSR"):

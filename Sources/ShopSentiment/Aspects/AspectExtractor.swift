@@ -120,6 +120,13 @@ public struct AspectExtractor: Sendable {
         return (model.labels[best], probs[best])
     }
 
+    /// The clause rule for the term at units `first..<first+count`: the polarity of its
+    /// clause (`context`), mixed with the whole review's probabilities `whole`.
+    public func clausePolarity(_ units: TextUnits, first: Int, count: Int, model: SentimentModel, whole: [Float]?) -> (String, Float) {
+        let ctx = context(units, first: first, count: count)
+        return polarity(of: AspectExtractor.text(units, ctx), model: model, whole: whole)
+    }
+
     /// Aspect terms with their polarity, one per distinct term (first mention).
     public func analyse(units: TextUnits, language: String, model: SentimentModel) -> [AspectMention] {
         if language != "zh", let polarityModel { return analyse(units: units, language: language, polarityModel: polarityModel) }
@@ -128,8 +135,7 @@ public struct AspectExtractor: Sendable {
         var whole: [Float]? = nil
         for f in find(units, language: language) where seen.insert(f.term).inserted {
             if whole == nil { whole = model.predict(units: units).probabilities }
-            let ctx = context(units, first: f.first, count: f.count)
-            let (pol, score) = polarity(of: AspectExtractor.text(units, ctx), model: model, whole: whole)
+            let (pol, score) = clausePolarity(units, first: f.first, count: f.count, model: model, whole: whole)
             out.append(AspectMention(term: f.term, aspect: f.aspect, polarity: pol, score: score, firstUnit: f.first, unitCount: f.count))
         }
         return out
