@@ -67,11 +67,13 @@ public struct ProductDescriber: Sendable {
         let highlights = (reviews?.highlights(for: record.id) ?? []).filter { AspectFit.fits($0.aspect, record) }
         var rng = SplitMix64(seed: options.seed, key: record.id)
         let generator = CandidateGenerator(maxCandidates: options.maxCandidates)
-        let important = ImportantFacts.of(record, language: language, highlights: highlights)
+        // One fact cache for the record: the important facts and every template read it.
+        let facts = SlotContext(record: record, language: language, highlights: highlights)
+        let important = ImportantFacts.of(record, language: language, highlights: highlights, context: facts)
         var candidates: [Candidate] = []
         for template in library.applicable(to: record, language: language) {
             let context = SlotContext(record: record, language: language, highlights: highlights,
-                                      checker: checker, derivedSlots: template.derivedSlots)
+                                      checker: checker, derivedSlots: template.derivedSlots, sharing: facts)
             candidates += generator.candidates(for: template, context: context, tone: options.tone, checker: checker,
                                                claims: library.claims[language], important: important, rng: &rng)
         }
