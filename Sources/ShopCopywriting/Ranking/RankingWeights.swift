@@ -13,13 +13,16 @@ public struct RankingWeights: Sendable {
     public var fluencyShortlist: Int
     /// Batch-level penalty for wording other products of the batch already got (`PhraseUsage`).
     public var diversity: Double
+    /// Uses after which a phrase counts as fully worn (`PhraseUsage.saturation`).
+    public var saturation: Int
     /// Seeded per-candidate noise (uniform in 0…this) that varies which wording a product gets.
     public var jitter: Double
 
     public init(coverage: Double = 1.0, fluency: Double = 0.2, repetition: Double = 1.5, tone: Double = 0.05,
                 maxSimilarity: Double = 0.6, fluencyShortlist: Int = 16,
-                diversity: Double = 0.8, jitter: Double = 0.1) {
+                diversity: Double = 0.8, jitter: Double = 0.1, saturation: Int = 2) {
         self.diversity = diversity
+        self.saturation = saturation
         self.jitter = jitter
         self.coverage = coverage
         self.fluency = fluency
