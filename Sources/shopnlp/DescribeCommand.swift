@@ -58,6 +58,8 @@ struct DescribeCommand: ParsableCommand {
     var diversity = 1.5
     @Option(name: .long, help: "Uses after which a phrase counts as fully worn for --diversity.")
     var saturation = 4
+    @Option(name: .long, help: "Weight of a blurb's length (as a share of 110 characters) in its score (0: none).")
+    var lengthWeight = 0.0
     @Option(name: .long, help: "Write the JSON lines here (atomically) instead of standard output.")
     var output: String?
     @Option(name: .long, help: "Output: jsonl (default) or csv (id, lang, title, 5 bullets, blurb, keywords, warnings).")
@@ -92,6 +94,7 @@ struct DescribeCommand: ParsableCommand {
         if lmShortlist < 1 { throw ValidationError("--lm-shortlist must be at least 1") }
         if !(diversity >= 0) || !diversity.isFinite { throw ValidationError("--diversity must be a number ≥ 0") }
         if saturation < 1 { throw ValidationError("--saturation must be at least 1") }
+        if !(lengthWeight >= 0) || !lengthWeight.isFinite { throw ValidationError("--length-weight must be a number ≥ 0") }
         if threads < 1 { throw ValidationError("--threads must be at least 1") }
         if outputFormat != "jsonl" && outputFormat != "csv" { throw ValidationError("--output-format must be jsonl or csv") }
         if let preset, CopyPreset(rawValue: preset) == nil { throw ValidationError("--preset must be taobao, amazon or short") }
@@ -125,7 +128,7 @@ struct DescribeCommand: ParsableCommand {
         let fluency = noLm ? nil : try DescribeModelLoader.load(explicit: model)
         let describer = ProductDescriber(
             library: library, checker: ComplianceChecker(list: list),
-            ranker: Ranker(weights: RankingWeights(fluencyShortlist: lmShortlist, diversity: diversity, saturation: saturation), fluency: fluency),
+            ranker: Ranker(weights: RankingWeights(fluencyShortlist: lmShortlist, diversity: diversity, saturation: saturation, length: lengthWeight), fluency: fluency),
             options: DescriberOptions(language: language, tone: Tone(rawValue: tone)!, variants: variants,
                                       maxChars: maxChars ?? presetValue?.maxChars, seed: seed,
                                       listing: presetValue ?? (outputFormat == "csv" ? .amazon : nil)),
