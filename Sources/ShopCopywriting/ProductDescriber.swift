@@ -104,9 +104,3 @@ public struct ProductDescriber: Sendable {
         let candidateCount: Int
     }
 }
-
-/// A record's ranking draft with its LM scores, waiting for `ProductDescriber.finish`.
-public struct PreparedDescription: Sendable {
-    let draft: ProductDescriber.Draft
-    let scores: ArraySlice<(logProb: Double, tokens: Int)>
-}
