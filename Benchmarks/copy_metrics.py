@@ -153,6 +153,10 @@ def main():
     ap.add_argument("--extra", default="", help="extra describe options, space-separated")
     ap.add_argument("--speed-repeats", type=int, default=5)
     ap.add_argument("--quick", action="store_true", help="skip the variants and speed runs")
+    ap.add_argument("--split", choices=["held-out", "dev"], default="held-out",
+                    help="zh examples scored: the held-out 20%% (report), or dev: the last 214 of the train part and "
+                         "the copy LM's own dev texts among them (the last 85), for choosing settings")
+    ap.add_argument("--save", default="", help="also write the zh blurbs of the scored split here (JSON lines: index, blurb)")
     a = ap.parse_args()
     extra = a.extra.split()
     adgen = os.path.join(a.corpora, "advertisegen/dev.json")
@@ -165,7 +169,18 @@ def main():
     byline = {}
     for r in res:
         m = re.search(r"(\d+)$", r["id"]); byline[int(m.group(1))] = r
-    for name, idx in [("zh AdvertiseGen held-out", sorted(i for i in ho)), ("zh AdvertiseGen all dev", list(range(len(lines))))]:
+    if a.split == "dev":
+        train_part = [i for i in range(len(lines)) if i not in ho]
+        sets = [("zh AdvertiseGen dev (last 214 of the train part)", train_part[-214:]),
+                ("zh AdvertiseGen LM dev (last 85 of the train part)", train_part[-85:])]
+    else:
+        sets = [("zh AdvertiseGen held-out", sorted(i for i in ho)), ("zh AdvertiseGen all dev", list(range(len(lines))))]
+    if a.save:
+        with open(a.save, "w", encoding="utf-8") as f:
+            for i in sets[0][1]:
+                r = byline.get(i + 1)
+                f.write(json.dumps({"index": i, "blurb": r["blurbs"][0]["text"] if r and r.get("blurbs") else ""}, ensure_ascii=False) + "\n")
+    for name, idx in sets:
         texts, refs, cov, claims, banned, empty = [], [], [], collections.Counter(), 0, 0
         for i in idx:
             r = byline.get(i + 1)

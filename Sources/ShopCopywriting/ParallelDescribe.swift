@@ -3,23 +3,32 @@ import ShopCore
 
 extension ProductDescriber {
     /// Describes many records on up to `threads` threads, `batch` records per LM call
-    /// (`describe(_ records:)`). The result is in input order; batches are fixed runs of
-    /// `batch` records, so a record's output depends on the options, the seed, the record and
-    /// the ones before it in its batch (diversity penalty), never on `threads` (the LM
-    /// scorer's memo and prefix caches change speed, not scores).
+    /// (`prepare`), then finishes them in input order with one phrase usage for the whole
+    /// call (`finish`). The result is in input order; a record's output depends on the
+    /// options, the seed, the record and the ones before it (diversity penalty), never on
+    /// `threads` (the LM scorer's memo and prefix caches change speed, not scores).
     public func describe(_ records: [ProductRecord], threads: Int, batch: Int = 32) -> [ProductDescription] {
+        var usage: [Language: PhraseUsage] = [:]
+        return describe(records, threads: threads, batch: batch, usage: &usage)
+    }
+
+    /// As `describe(_:threads:batch:)`, continuing `usage` (a run described in several
+    /// calls keeps one diversity record).
+    public func describe(_ records: [ProductRecord], threads: Int, batch: Int = 32,
+                         usage: inout [Language: PhraseUsage]) -> [ProductDescription] {
         let size = max(1, batch)
         let workers = max(1, min(threads, (records.count + size - 1) / size))
         if workers == 1 {
-            return stride(from: 0, to: records.count, by: size).flatMap { describe(Array(records[$0..<min($0 + size, records.count)])) }
+            let prepared = stride(from: 0, to: records.count, by: size).flatMap { prepare(Array(records[$0..<min($0 + size, records.count)])) }
+            return finish(prepared, usage: &usage)
         }
-        let slots = ResultSlots<ProductDescription>(count: records.count)
+        let slots = ResultSlots<PreparedDescription>(count: records.count)
         // Batches claimed in turn keep every thread busy when products differ in cost.
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let range = slots.claim(size) {
-                for (i, d) in zip(range, describe(Array(records[range]))) { slots.set(i, d) }
+                for (i, d) in zip(range, prepare(Array(records[range]))) { slots.set(i, d) }
             }
         }
-        return slots.values()
+        return finish(slots.values(), usage: &usage)
     }
 }

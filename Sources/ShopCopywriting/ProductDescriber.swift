@@ -29,6 +29,13 @@ public struct ProductDescriber: Sendable {
     /// each ranking is finished in input order with the batch-level diversity penalty (so a
     /// result depends on the record and the records before it in its batch, never on threads).
     public func describe(_ records: [ProductRecord]) -> [ProductDescription] {
+        var usage: [Language: PhraseUsage] = [:]
+        return finish(prepare(records), usage: &usage)
+    }
+
+    /// Drafts of a batch with the LM's scores of their pieces: everything before the
+    /// diversity penalty, which needs the records before them (`finish`).
+    public func prepare(_ records: [ProductRecord]) -> [PreparedDescription] {
         let drafts = records.map(draft)
         var scores = [ArraySlice<(logProb: Double, tokens: Int)>](repeating: [], count: drafts.count)
         if let fluency = ranker.fluency {
@@ -44,12 +51,18 @@ public struct ProductDescriber: Sendable {
                 }
             }
         }
-        // Finished in input order, each language sharing one record of the phrases used so far.
-        var usage: [Language: PhraseUsage] = [:]
-        return zip(drafts, scores).map { d, lps in
+        return zip(drafts, scores).map { PreparedDescription(draft: $0, scores: $1) }
+    }
+
+    /// Finishes prepared drafts in input order, each language sharing `usage`, the record of
+    /// the phrases written so far (pass the same one on to the next batch so the penalty
+    /// spans a whole run, not one batch).
+    public func finish(_ prepared: [PreparedDescription], usage: inout [Language: PhraseUsage]) -> [ProductDescription] {
+        prepared.map { p in
+            let d = p.draft
             var rng = SplitMix64(seed: options.seed ^ 0x5EED, key: d.record.id)
             let jitter = (0..<min(d.ranking.sorted.count, 64)).map { _ in Double(rng.below(1 << 20)) / Double(1 << 20) * ranker.weights.jitter }
-            let blurbs = ranker.finish(d.ranking, fluency: lps, usage: &usage[d.ranking.language, default: PhraseUsage()], jitter: jitter)
+            let blurbs = ranker.finish(d.ranking, fluency: p.scores, usage: &usage[d.ranking.language, default: PhraseUsage(saturation: ranker.weights.saturation)], jitter: jitter)
             let listing = options.listing.map {
                 ListingCopy.make(record: d.record, blurb: blurbs.first, language: d.ranking.language, preset: $0, checker: checker)
             }
@@ -67,11 +80,13 @@ public struct ProductDescriber: Sendable {
         let highlights = (reviews?.highlights(for: record.id) ?? []).filter { AspectFit.fits($0.aspect, record) }
         var rng = SplitMix64(seed: options.seed, key: record.id)
         let generator = CandidateGenerator(maxCandidates: options.maxCandidates)
-        let important = ImportantFacts.of(record, language: language, highlights: highlights)
+        // One fact cache for the record: the important facts and every template read it.
+        let facts = SlotContext(record: record, language: language, highlights: highlights)
+        let important = ImportantFacts.of(record, language: language, highlights: highlights, context: facts)
         var candidates: [Candidate] = []
         for template in library.applicable(to: record, language: language) {
             let context = SlotContext(record: record, language: language, highlights: highlights,
-                                      checker: checker, derivedSlots: template.derivedSlots)
+                                      checker: checker, derivedSlots: template.derivedSlots, sharing: facts)
             candidates += generator.candidates(for: template, context: context, tone: options.tone, checker: checker,
                                                claims: library.claims[language], important: important, rng: &rng)
         }
@@ -81,7 +96,7 @@ public struct ProductDescriber: Sendable {
                      candidateCount: candidates.count)
     }
 
-    private struct Draft {
+    struct Draft: Sendable {
         let record: ProductRecord
         let ranking: RankingDraft
         let evidence: [ReviewHighlight]

@@ -54,4 +54,22 @@ final class ListingAndDiversityTests: XCTestCase {
         XCTAssertEqual(out.blurbs.count, 3)
         XCTAssertEqual(Set(out.blurbs.map { $0.pieces.first ?? "" }).count, 3, "each variant opens differently")
     }
+
+    func testLengthWeightRewardsLongerBlurbsUpToTheTarget() {
+        let fact = ProductAttribute(key: "材质", value: "棉")
+        let short = Candidate(text: "棉质上衣。", facts: [fact], template: "t")
+        let long = Candidate(text: "这件上衣选用棉质面料，穿着很舒服。", facts: [fact], template: "t")
+        let off = Ranker(weights: RankingWeights(length: 0))
+        XCTAssertEqual(off.baseScore(short, important: [fact], language: .zh).score,
+                       off.baseScore(long, important: [fact], language: .zh).score, accuracy: 1e-12)
+        let on = Ranker(weights: RankingWeights(length: 0.5, targetLength: 10))
+        let s = on.baseScore(short, important: [fact], language: .zh).score
+        let l = on.baseScore(long, important: [fact], language: .zh).score
+        XCTAssertGreaterThan(l, s)
+        // Past the target, length earns nothing more.
+        let longer = Candidate(text: "这件上衣选用棉质面料，穿着很舒服，日常搭配也很方便。", facts: [fact], template: "t")
+        XCTAssertEqual(on.baseScore(longer, important: [fact], language: .zh).score - l,
+                       -(1.5 * (TextStatistics.repetition(longer.text, language: .zh) - TextStatistics.repetition(long.text, language: .zh))),
+                       accuracy: 1e-9)
+    }
 }

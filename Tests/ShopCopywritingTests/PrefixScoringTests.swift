@@ -118,10 +118,16 @@ final class PrefixScoringTests: XCTestCase {
                                      features: ["Made of solid beech wood.", "Fits in a pocket."], language: .en))
         for variants in [1, 2] {
             let serial = try describer(variants)
-            // Batches are fixed runs of 3 in input order (the diversity penalty looks back
-            // within a batch), so the serial reference describes the same runs one by one.
-            let expected = stride(from: 0, to: records.count, by: 3).flatMap { serial.describe(Array(records[$0..<min($0 + 3, records.count)])) }
+            // LM batches are runs of 3, but the diversity penalty looks back over the whole
+            // call, in input order: the serial reference is one batch of everything.
+            let expected = serial.describe(records)
             let parallel = try describer(variants).describe(records, threads: 2, batch: 3)
+            // A run described in two calls that carry the usage on is the same run.
+            var usage: [Language: PhraseUsage] = [:]
+            let split = try describer(variants)
+            let halves = split.describe(Array(records[..<4]), threads: 2, batch: 3, usage: &usage)
+                + split.describe(Array(records[4...]), threads: 2, batch: 3, usage: &usage)
+            XCTAssertEqual(halves.map(\.blurbs), expected.map(\.blurbs), "usage carried across calls")
             XCTAssertEqual(parallel.map(\.productID), records.map(\.id), "input order")
             for (e, p) in zip(expected, parallel) {
                 XCTAssertEqual(p.blurbs, e.blurbs, "\(e.productID), \(variants) variant(s): same texts, scores and fluency")

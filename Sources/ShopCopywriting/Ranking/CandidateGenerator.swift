@@ -42,7 +42,7 @@ public struct CandidateGenerator: Sendable {
                 continue
             }
             // New important facts per option; facts outside `important` count as 0.
-            let gains = options.map { r in Set(r.facts).filter { important.isEmpty || important.contains($0) }.subtracting(covered).count }
+            let gains = options.map { r in Self.newFacts(r.facts, important: important, covered: covered) }
             let best = gains.max() ?? 0
             var kept: [Realisation]
             if best > 0 {
@@ -112,6 +112,17 @@ public struct CandidateGenerator: Sendable {
             }
         }
         return out
+    }
+
+    /// How many distinct facts of `facts` are important (or all, when `important` is empty)
+    /// and not yet covered. A realisation names a handful of facts: comparing them in a
+    /// loop is far cheaper than building sets for every sentence.
+    static func newFacts(_ facts: [ProductAttribute], important: Set<ProductAttribute>, covered: Set<ProductAttribute>) -> Int {
+        var n = 0
+        for (j, f) in facts.enumerated() where !facts[..<j].contains(f) {
+            if (important.isEmpty || important.contains(f)) && !covered.contains(f) { n += 1 }
+        }
+        return n
     }
 
     /// Joins part texts: Chinese sentences abut, English ones get a space.

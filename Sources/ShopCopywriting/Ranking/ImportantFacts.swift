@@ -11,13 +11,15 @@ public enum ImportantFacts {
                                            "shipping information", "california residents", "discontinued by manufacturer",
                                            "release date", "pricing", "media", "department"].map(SlotContext.normalise))
 
-    public static func of(_ record: ProductRecord, language: Language, highlights: [ReviewHighlight] = []) -> Set<ProductAttribute> {
+    /// `context`: the record's slot context when the caller has one (its facts are reused).
+    public static func of(_ record: ProductRecord, language: Language, highlights: [ReviewHighlight] = [],
+                          context: SlotContext? = nil) -> Set<ProductAttribute> {
         var out = Set<ProductAttribute>()
         for a in record.specs where !a.value.isEmpty && !skipped.contains(SlotContext.normalise(a.key)) {
             out.insert(ProductAttribute(key: a.key, value: a.value))
         }
         do {
-            let ctx = SlotContext(record: record, language: language)
+            let ctx = context ?? SlotContext(record: record, language: language)
             let specValues = Set(record.specs.map(\.value))
             for key in ["name", "brand", "price", "category"] {
                 // AdvertiseGen's category is its 类型 spec: count that fact once.

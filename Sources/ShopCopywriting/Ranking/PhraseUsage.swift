@@ -24,18 +24,54 @@ public struct PhraseUsage: Sendable {
         var out = Set<UInt64>()
         switch language {
         case .zh:
-            let scalars = text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(\.value)
+            // Runs on every shortlisted candidate of every product: White_Space is tested
+            // from its fixed list (no property lookup) and each 4-gram is hashed in place.
+            var scalars: [UInt32] = []
+            scalars.reserveCapacity(text.utf8.count / 3 + 4)
+            for u in text.unicodeScalars where !TextStatistics.isWhitespace(u.value) { scalars.append(u.value) }
             guard scalars.count >= 4 else { return [fnv(scalars)] }
-            for i in 0...(scalars.count - 4) { out.insert(fnv(scalars[i..<(i + 4)])) }
+            out.reserveCapacity(scalars.count - 3)
+            scalars.withUnsafeBufferPointer { p in
+                for i in 0...(p.count - 4) {
+                    var h = FNV1a.offset64
+                    h = FNV1a.step(h, UInt64(p[i])); h = FNV1a.step(h, UInt64(p[i + 1]))
+                    h = FNV1a.step(h, UInt64(p[i + 2])); h = FNV1a.step(h, UInt64(p[i + 3]))
+                    out.insert(h & ~(1 << 63))
+                }
+            }
         case .en:
-            let words = text.lowercased().split(whereSeparator: { !($0.isLetter || $0 == "'") })
-                .map { fnv($0.unicodeScalars.map(\.value)) }
+            let words = Self.asciiWordHashes(text)
+                ?? text.lowercased().split(whereSeparator: { !($0.isLetter || $0 == "'") }).map { fnv($0.unicodeScalars.map(\.value)) }
             guard words.count >= 2 else { return Set(words) }
             for i in 0..<(words.count - 1) { out.insert(fnv([UInt32(truncatingIfNeeded: words[i]), UInt32(truncatingIfNeeded: words[i] >> 32),
                                                              UInt32(truncatingIfNeeded: words[i + 1]), UInt32(truncatingIfNeeded: words[i + 1] >> 32)])) }
             // The opening pair weighs more: it is what readers of a listing page see repeated.
             out.insert(fnv([UInt32(truncatingIfNeeded: words[0]), UInt32(truncatingIfNeeded: words[1])], seed: 7) | (1 << 63))
         }
+        return out
+    }
+
+    /// The word hashes of the `.en` case for an all-ASCII text, from its bytes (nil when any
+    /// byte is not ASCII). In ASCII the letters are A–Z and a–z, so this splits and folds
+    /// exactly as `lowercased()` and `Character.isLetter` do, without their table lookups.
+    static func asciiWordHashes(_ text: String) -> [UInt64]? {
+        var out: [UInt64] = []
+        var h = FNV1a.offset64, inWord = false
+        for b in text.utf8 {
+            if b >= 0x80 { return nil }
+            var v = b
+            let upper = v >= 65 && v <= 90
+            if upper { v += 32 }
+            if upper || (v >= 97 && v <= 122) || v == 39 {
+                h = FNV1a.step(h, UInt64(v))
+                inWord = true
+            } else if inWord {
+                out.append(h & ~(1 << 63))
+                h = FNV1a.offset64
+                inWord = false
+            }
+        }
+        if inWord { out.append(h & ~(1 << 63)) }
         return out
     }
 

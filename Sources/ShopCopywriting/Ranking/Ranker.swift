@@ -94,7 +94,10 @@ public struct Ranker: Sendable {
         let covered = important.isEmpty ? 0 : Double(mentioned.intersection(important).count) / Double(important.count)
         let rep = TextStatistics.repetition(c.text, language: language)
         let dupShare = c.facts.isEmpty ? 0 : Double(duplicates) / Double(c.facts.count)
-        let score = weights.coverage * covered - weights.repetition * (rep + dupShare) + weights.tone * Double(c.toneMatches)
+        var score = weights.coverage * covered - weights.repetition * (rep + dupShare) + weights.tone * Double(c.toneMatches)
+        if weights.length > 0 {
+            score += weights.length * min(1, Double(c.text.unicodeScalars.count) / Double(max(1, weights.targetLength)))
+        }
         return Blurb(text: c.text, mentions: unique, template: c.template, score: score, coverage: covered, repetition: rep,
                      pieces: c.pieces)
     }

@@ -13,13 +13,23 @@ public struct RankingWeights: Sendable {
     public var fluencyShortlist: Int
     /// Batch-level penalty for wording other products of the batch already got (`PhraseUsage`).
     public var diversity: Double
+    /// Per blurb, times its length as a share of `targetLength` code points (capped at 1):
+    /// human copy is longer than a fact-by-fact draft (0: length plays no part).
+    public var length: Double
+    /// The length at which `length` stops rewarding.
+    public var targetLength: Int
+    /// Uses after which a phrase counts as fully worn (`PhraseUsage.saturation`).
+    public var saturation: Int
     /// Seeded per-candidate noise (uniform in 0…this) that varies which wording a product gets.
     public var jitter: Double
 
     public init(coverage: Double = 1.0, fluency: Double = 0.2, repetition: Double = 1.5, tone: Double = 0.05,
                 maxSimilarity: Double = 0.6, fluencyShortlist: Int = 16,
-                diversity: Double = 0.8, jitter: Double = 0.1) {
+                diversity: Double = 0.8, jitter: Double = 0.1, saturation: Int = 2, length: Double = 0, targetLength: Int = 110) {
+        self.length = length
+        self.targetLength = targetLength
         self.diversity = diversity
+        self.saturation = saturation
         self.jitter = jitter
         self.coverage = coverage
         self.fluency = fluency

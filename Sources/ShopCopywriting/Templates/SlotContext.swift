@@ -9,16 +9,25 @@ public final class SlotContext {
     public let highlights: [ReviewHighlight]
     let checker: ComplianceChecker?
     let derived: [String: DerivedSlot]
-    private var attributeCache: [String: [ProductAttribute]] = [:]
+    private let attributeCache: AttributeCache
     private var valueCache: [String: [SlotValue]] = [:]
+    private var rawCache: [String: [String]] = [:]
     private var resolving: Set<String> = []
 
+    /// `sharing`: another context of the same record, language and highlights whose facts
+    /// this one may reuse (facts do not depend on the template; cleaning every catalogue
+    /// bullet once per template cost a tenth of English `describe`).
     public init(record: ProductRecord, language: Language, highlights: [ReviewHighlight] = [],
-                checker: ComplianceChecker? = nil, derivedSlots: [DerivedSlot] = []) {
+                checker: ComplianceChecker? = nil, derivedSlots: [DerivedSlot] = [], sharing: SlotContext? = nil) {
         self.record = record
         self.language = language
         self.highlights = highlights
         self.checker = checker
+        if let sharing, sharing.language == language, sharing.highlights == highlights, sharing.record == record {
+            attributeCache = sharing.attributeCache
+        } else {
+            attributeCache = AttributeCache()
+        }
         var d: [String: DerivedSlot] = [:]
         for s in derivedSlots { d[Self.normalise(s.name)] = s }
         self.derived = d
@@ -51,7 +60,7 @@ public final class SlotContext {
     /// The record's facts under a key (built-in names or spec keys, case-insensitive).
     public func attributes(for key: String) -> [ProductAttribute] {
         let k = Self.normalise(key)
-        if let hit = attributeCache[k] { return hit }
+        if let hit = attributeCache.byKey[k] { return hit }
         var out: [ProductAttribute] = []
         func add(_ name: String, _ v: String?) {
             if let v, !v.trimmingCharactersInSet().isEmpty { out.append(ProductAttribute(key: name, value: v)) }
@@ -82,7 +91,7 @@ public final class SlotContext {
                 out.append(a)
             }
         }
-        attributeCache[k] = out
+        attributeCache.byKey[k] = out
         return out
     }
 
@@ -91,6 +100,15 @@ public final class SlotContext {
         let k = Self.normalise(key)
         if derived[k] != nil { return values(for: key).map(\.text) }
         return attributes(for: key).map(\.value)
+    }
+
+    /// `rawValues(for:)` lower-cased, computed once per key (every template line's
+    /// conditions ask again).
+    func lowercasedRawValues(for key: String) -> [String] {
+        if let hit = rawCache[key] { return hit }
+        let v = rawValues(for: key).map { $0.lowercased() }
+        rawCache[key] = v
+        return v
     }
 
     /// The values a slot may be filled with: compliant facts, or a derived slot's first

@@ -31,7 +31,7 @@ public struct TemplateCondition: Sendable, Equatable {
     func holds(in context: SlotContext) -> Bool {
         let present: Bool
         if let values {
-            let have = context.rawValues(for: key).map { $0.lowercased() }
+            let have = context.lowercasedRawValues(for: key)
             present = values.contains { have.contains($0.lowercased()) }
         } else {
             present = !context.rawValues(for: key).isEmpty

@@ -1,0 +1,90 @@
+import XCTest
+import ShopCore
+@testable import ShopCopywriting
+
+/// The speed paths of `describe` (issue 19) must answer exactly as the plain code they replace:
+/// each is compared here with that plain code on texts that exercise its edge cases.
+final class FastPathTests: XCTestCase {
+    static let texts = [
+        "", "a", "垂感", "这条裙子垂感自然，低调又耐看。", "低调", "不低调的垂", "垂感垂感低调",
+        "ASCII only: drape, low-key.", "混合 mixed 文本 with 垂感 and émigré", "emoji 👗 then 垂感 and 𠀀 at the end 低调",
+        "适合多个季节的裙子", "四季皆宜，一年四季", "显高显瘦", "  spaced  out   text  ", "It's a Kid's toy - ages 3+ (NO.1)",
+    ]
+
+    func testClaimsFoundInOnePassMatchesASearchPerClaim() throws {
+        let table = try ClaimsTable.parse("""
+            垂感 材质=雪纺
+            垂 材质=雪纺
+            低调 !图案=亮片
+            四季 never
+            一年四季 never
+            适合多个季节 never
+            显高 never
+            drape 材质=雪纺
+            𠀀 never
+            """, file: "c.txt")
+        for t in Self.texts {
+            let naive = table.claims.indices.filter { Self.bytes(Array(t.utf8), contain: Array(table.claims[$0].phrase.utf8)) }
+            XCTAssertEqual(table.claimsFound(in: t) ?? [], naive, t)
+        }
+    }
+
+    static func bytes(_ hay: [UInt8], contain needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, needle.count <= hay.count else { return false }
+        return (0...(hay.count - needle.count)).contains { Array(hay[$0..<($0 + needle.count)]) == needle }
+    }
+
+    func testASCIIWordHashesMatchTheGeneralSplit() {
+        for t in Self.texts + ["Hello, World! It's 4 o'clock", "UPPER lower MiXeD", "tab\tnew\nline\r\nend", "trailing word"] {
+            let general = t.lowercased().split(whereSeparator: { !($0.isLetter || $0 == "'") })
+                .map { FNV1a.hash64(units: $0.unicodeScalars.map(\.value)) & ~(1 << 63) }
+            if t.utf8.allSatisfy({ $0 < 0x80 }) {
+                XCTAssertEqual(PhraseUsage.asciiWordHashes(t), general, t)
+            } else {
+                XCTAssertNil(PhraseUsage.asciiWordHashes(t), t)
+            }
+        }
+    }
+
+    func testChineseGramsMatchTheGeneralWindows() {
+        for t in Self.texts + ["\u{3000}全角\u{3000}空格\u{00A0}和\u{2009}窄空格"] {
+            let scalars = t.unicodeScalars.filter { !$0.properties.isWhitespace }.map(\.value)
+            var expected = Set<UInt64>()
+            if scalars.count < 4 {
+                expected.insert(FNV1a.hash64(units: scalars) & ~(1 << 63))
+            } else {
+                for i in 0...(scalars.count - 4) { expected.insert(FNV1a.hash64(units: scalars[i..<(i + 4)]) & ~(1 << 63)) }
+            }
+            XCTAssertEqual(PhraseUsage.grams(t, language: .zh), expected, t)
+        }
+    }
+
+    func testNewFactsCountsAsTheSetFormula() {
+        let a = ProductAttribute(key: "材质", value: "棉"), b = ProductAttribute(key: "颜色", value: "白色")
+        let c = ProductAttribute(key: "风格", value: "简约")
+        let cases: [([ProductAttribute], Set<ProductAttribute>, Set<ProductAttribute>)] = [
+            ([], [], []), ([a, a, b], [], []), ([a, b, c], [a, c], [c]), ([a, a, b, b], [b], []), ([c], [a], [a]),
+        ]
+        for (facts, important, covered) in cases {
+            let expected = Set(facts).filter { important.isEmpty || important.contains($0) }.subtracting(covered).count
+            XCTAssertEqual(CandidateGenerator.newFacts(facts, important: important, covered: covered), expected)
+        }
+    }
+
+    func testSharedFactCacheGivesTheSameFacts() {
+        let record = ProductRecord(id: "x", title: "Star Wars Costume, Adult", brand: "Rubie's",
+                                   specs: [ProductAttribute(key: "Color", value: "Black"), ProductAttribute(key: "材质", value: "棉")],
+                                   features: ["Includes a mask. Fits most adults.", "Officially licensed"])
+        let first = SlotContext(record: record, language: .en)
+        for key in ["feature", "name", "brand", "color"] { _ = first.attributes(for: key) }
+        let shared = SlotContext(record: record, language: .en, sharing: first)
+        let fresh = SlotContext(record: record, language: .en)
+        for key in ["feature", "name", "brand", "color", "Color", "材质", "title", "price", "missing"] {
+            XCTAssertEqual(shared.attributes(for: key), fresh.attributes(for: key), key)
+            XCTAssertEqual(shared.lowercasedRawValues(for: key), fresh.rawValues(for: key).map { $0.lowercased() }, key)
+        }
+        // Another language's context does not share (names are cut per language).
+        let zh = SlotContext(record: record, language: .zh, sharing: first)
+        XCTAssertEqual(zh.attributes(for: "name"), SlotContext(record: record, language: .zh).attributes(for: "name"))
+    }
+}
