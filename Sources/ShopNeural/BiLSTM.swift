@@ -46,6 +46,9 @@ public final class BiLSTM: @unchecked Sendable {
         concatenate(cache, batch: batch, lengths: lengths)
     }
 
+    /// Padded tokens (steps × batch) from which inference runs the two directions on two threads.
+    static let parallelInferenceTokens = 256
+
     /// Inference from token ids (`steps · batch`, time-major, in range) with the input gates
     /// looked up in `table` instead of computed from embedded inputs: same output as
     /// `forward` on the embedded ids up to rounding, without the input products. Leaves
@@ -57,12 +60,20 @@ public final class BiLSTM: @unchecked Sendable {
         ids.withUnsafeBufferPointer { idp in
             cache.output.data.withUnsafeMutableBufferPointer { op in
                 let box = UncheckedBox((self, table, cache, idp.baseAddress!, op.baseAddress!))
-                BLAS.parallel(2) { d in
+                // The directions are independent (same result on one thread or two); a short
+                // batch (one chat message) is cheaper in turn than the hand-off to a second thread.
+                let direction: @Sendable (Int) -> Void = { d in
                     let (layer, tab, c, idsPtr, out) = box.value
                     let lstm = d == 0 ? layer.forwardLSTM : layer.reverseLSTM
                     lstm.infer(ids: idsPtr, table: d == 0 ? tab.forwardColumns : tab.reverseColumns, steps: steps,
                                batch: batch, lengths: lengths, cache: d == 0 ? c.forward : c.reverse,
                                output: out + d * H, outputStride: 2 * H)
+                }
+                if steps * batch >= Self.parallelInferenceTokens {
+                    BLAS.parallel(2, direction)
+                } else {
+                    direction(0)
+                    direction(1)
                 }
             }
         }

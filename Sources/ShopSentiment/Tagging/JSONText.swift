@@ -3,6 +3,13 @@ public enum JSONText {
     /// A JSON string literal (control characters and the JS line separators escaped).
     public static func string(_ s: String, into out: inout String) {
         out.append("\"")
+        // Most strings need no escape: append them whole (byte 0xE2 starts U+2028/2029, so
+        // a string holding it takes the scalar loop, which decides exactly)
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            out.append(s)
+            out.append("\"")
+            return
+        }
         for u in s.unicodeScalars {
             switch u {
             case "\"": out.append("\\\"")
