@@ -53,7 +53,9 @@ public final class BiLSTM: @unchecked Sendable {
     /// looked up in `table` instead of computed from embedded inputs: same output as
     /// `forward` on the embedded ids up to rounding, without the input products. Leaves
     /// nothing for `backward`.
-    func forward(ids: [Int32], table: TokenGateTable, steps: Int, batch: Int, lengths: [Int], cache: Cache) {
+    /// `parallelFrom`: padded tokens from which the directions run on two threads (tests vary it).
+    func forward(ids: [Int32], table: TokenGateTable, steps: Int, batch: Int, lengths: [Int], cache: Cache,
+                 parallelFrom: Int = BiLSTM.parallelInferenceTokens) {
         precondition(ids.count == steps * batch && table.hiddenSize == hiddenSize)
         let H = hiddenSize
         cache.output.reshape(rows: steps * batch, cols: 2 * H)
@@ -69,7 +71,7 @@ public final class BiLSTM: @unchecked Sendable {
                                batch: batch, lengths: lengths, cache: d == 0 ? c.forward : c.reverse,
                                output: out + d * H, outputStride: 2 * H)
                 }
-                if steps * batch >= Self.parallelInferenceTokens {
+                if steps * batch >= parallelFrom {
                     BLAS.parallel(2, direction)
                 } else {
                     direction(0)

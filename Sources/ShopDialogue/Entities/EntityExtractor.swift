@@ -36,8 +36,8 @@ public struct EntityExtractor: Sendable {
         }
     }
 
-    func matches(of def: EntityDefinition, in p: Prepared) -> [Entity] {
-        let text = p.text, ns = p.ns
+    func matches(of def: EntityDefinition, in prepared: Prepared) -> [Entity] {
+        let text = prepared.text, ns = prepared.ns
         var found: [Entity] = []
         let full = NSRange(location: 0, length: ns.length)
         for p in def.patterns {
@@ -48,21 +48,7 @@ public struct EntityExtractor: Sendable {
                 found.append(Entity(type: def.name, value: p.normalize.apply(s), text: s, location: r.location, length: r.length))
             }
         }
-        if let units = p.loweredUnits {
-            // `NSString.range(of:options: .literal)` compares UTF-16 units exactly, so this is
-            // the same search without bridging (EntityExtractorTests compares the two)
-            for t in def.terms {
-                let termUnits = t.utf16
-                for at in PlainTextSearch.utf16Occurrences(of: termUnits, in: units) {
-                    let r = NSRange(location: at, length: termUnits.count)
-                    if !t.isASCII || Self.isWordBoundary(units, r) {
-                        found.append(Entity(type: def.name, value: t.canonical, text: ns.substring(with: r), location: r.location, length: r.length))
-                    }
-                }
-            }
-        } else {
-            found += termMatchesFoundation(def, p)
-        }
+        found += termMatchesFast(def, prepared) ?? termMatchesFoundation(def, prepared)
         found.sort { $0.location != $1.location ? $0.location < $1.location : $0.length > $1.length }
         var out: [Entity] = []
         var end = -1
@@ -71,6 +57,25 @@ public struct EntityExtractor: Sendable {
             end = e.location + e.length
         }
         return out
+    }
+
+    /// The gazetteer search on the lower-cased text's UTF-16 units, or nil when lower-casing
+    /// changed the length (then only Foundation's case-insensitive search will do).
+    /// `NSString.range(of:options: .literal)` compares UTF-16 units exactly, so this is the
+    /// same search without bridging (`EntityTermSearchTests` compares the two).
+    func termMatchesFast(_ def: EntityDefinition, _ p: Prepared) -> [Entity]? {
+        guard let units = p.loweredUnits else { return nil }
+        var found: [Entity] = []
+        for t in def.terms {
+            let termUnits = t.utf16
+            for at in PlainTextSearch.utf16Occurrences(of: termUnits, in: units) {
+                let r = NSRange(location: at, length: termUnits.count)
+                if !t.isASCII || Self.isWordBoundary(units, r) {
+                    found.append(Entity(type: def.name, value: t.canonical, text: p.ns.substring(with: r), location: r.location, length: r.length))
+                }
+            }
+        }
+        return found
     }
 
     /// The gazetteer search through Foundation (any text; the reference for the fast path).
