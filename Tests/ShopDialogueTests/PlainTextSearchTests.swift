@@ -14,7 +14,7 @@ import Testing
                               "一个月", "两周", "订单", "退货", "你好", "hello", " ", "，", "。", "ｗｅｅｋ", "Ｘ", "2024031512345678",
                               "order", "navy", "藏青色", "XL", "红色", "顺丰", "paypal", "支付宝", "\n", "\t", "'", "—", "…"]
     static let otherPieces = ["\u{0301}", "e\u{0301}", "\u{F9FE}", "\u{212A}", "İ", "\u{302A}", "é", "ß", "🙂", "\u{2000}", "\u{0000}",
-                              "Å", "\u{1100}\u{1161}", "ﬁ"]
+                              "Å", "\u{1100}\u{1161}", "ﬁ", "\r\n", "\r"]
 
     static func randomText(_ rng: inout SplitMix64, plainOnly: Bool) -> String {
         let n = 1 + Int(rng.next() % 8)

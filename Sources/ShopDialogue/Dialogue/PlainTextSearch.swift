@@ -4,11 +4,12 @@ import Foundation
 /// lexicon, gazetteer terms). Foundation's `contains`/`replacingOccurrences` compare by
 /// canonical equivalence through a bridged NSString, which cost a fifth of a chat turn's CPU.
 ///
-/// On a *plain* text — only ASCII letters/digits/punctuation/whitespace (tab, LF, CR, space),
+/// On a *plain* text — only ASCII letters/digits/punctuation/whitespace (tab, LF, space),
 /// CJK unified ideographs U+4E00–9FFF, CJK punctuation U+3000–3029 and U+3030–303F (not the
 /// combining tone marks U+302A–302F), general punctuation U+2010–2027 and full-width forms
 /// U+FF01–FF5E — no character has a canonical decomposition or combines with its neighbour,
-/// so canonical-equivalence matching of a plain needle equals an exact UTF-8 byte match.
+/// and no two form one grapheme, so canonical-equivalence matching of a plain needle equals
+/// an exact UTF-8 byte match.
 /// Callers take the fast path only when `isPlain` holds for the text and every needle;
 /// `PlainTextSearchTests` checks both paths agree.
 public enum PlainTextSearch {
@@ -18,7 +19,8 @@ public enum PlainTextSearch {
             let v = u.value
             if v < 0x80 {
                 if v >= 0x20 && v < 0x7F { continue }
-                if v == 0x09 || v == 0x0A || v == 0x0D { continue }
+                // not CR: CR LF is one grapheme, which Foundation's search does not cut
+                if v == 0x09 || v == 0x0A { continue }
                 return false
             }
             if (0x4E00...0x9FFF).contains(v) || (0x3000...0x3029).contains(v) || (0x3030...0x303F).contains(v)
