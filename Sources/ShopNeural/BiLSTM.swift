@@ -46,23 +46,36 @@ public final class BiLSTM: @unchecked Sendable {
         concatenate(cache, batch: batch, lengths: lengths)
     }
 
+    /// Padded tokens (steps × batch) from which inference runs the two directions on two threads.
+    static let parallelInferenceTokens = 256
+
     /// Inference from token ids (`steps · batch`, time-major, in range) with the input gates
     /// looked up in `table` instead of computed from embedded inputs: same output as
     /// `forward` on the embedded ids up to rounding, without the input products. Leaves
     /// nothing for `backward`.
-    func forward(ids: [Int32], table: TokenGateTable, steps: Int, batch: Int, lengths: [Int], cache: Cache) {
+    /// `parallelFrom`: padded tokens from which the directions run on two threads (tests vary it).
+    func forward(ids: [Int32], table: TokenGateTable, steps: Int, batch: Int, lengths: [Int], cache: Cache,
+                 parallelFrom: Int = BiLSTM.parallelInferenceTokens) {
         precondition(ids.count == steps * batch && table.hiddenSize == hiddenSize)
         let H = hiddenSize
         cache.output.reshape(rows: steps * batch, cols: 2 * H)
         ids.withUnsafeBufferPointer { idp in
             cache.output.data.withUnsafeMutableBufferPointer { op in
                 let box = UncheckedBox((self, table, cache, idp.baseAddress!, op.baseAddress!))
-                BLAS.parallel(2) { d in
+                // The directions are independent (same result on one thread or two); a short
+                // batch (one chat message) is cheaper in turn than the hand-off to a second thread.
+                let direction: @Sendable (Int) -> Void = { d in
                     let (layer, tab, c, idsPtr, out) = box.value
                     let lstm = d == 0 ? layer.forwardLSTM : layer.reverseLSTM
                     lstm.infer(ids: idsPtr, table: d == 0 ? tab.forwardColumns : tab.reverseColumns, steps: steps,
                                batch: batch, lengths: lengths, cache: d == 0 ? c.forward : c.reverse,
                                output: out + d * H, outputStride: 2 * H)
+                }
+                if steps * batch >= parallelFrom {
+                    BLAS.parallel(2, direction)
+                } else {
+                    direction(0)
+                    direction(1)
                 }
             }
         }

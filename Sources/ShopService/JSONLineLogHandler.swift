@@ -32,7 +32,7 @@ public struct JSONLineLogHandler: LogHandler {
             ("ts", .string(Self.timestamp())),
             ("level", .string(level.rawValue)),
             ("label", .string(label)),
-            ("msg", .string(sink.redact(message.description))),
+            ("msg", .string(sink.redactMessage(message.description))),
         ]
         var merged = metadata
         if let extra { merged.merge(extra) { $1 } }
@@ -45,26 +45,37 @@ public struct JSONLineLogHandler: LogHandler {
         sink.write(line)
     }
 
-    static func timestamp() -> String {
-        var f = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
-        f.timeZone = TimeZone(identifier: "UTC")!
-        return Date().formatted(f)
-    }
+    static func timestamp() -> String { LogTimestamp.string(Date()) }
 }
 
 /// Where log lines go (standard error, or a buffer in tests) and the redactor they pass.
 public final class LogSink: @unchecked Sendable {
     private let lock = NSLock()
-    private let redactor = Redactor()
+    private let redactor: Redactor
     private var captured: [String]?
+    /// The `fixedMessages` the redactor leaves unchanged (all of them, as shipped).
+    private let verbatim: Set<String>
 
     public static let standardError = LogSink(capture: false)
 
     public init(capture: Bool) {
+        let r = Redactor()
+        redactor = r
+        verbatim = Set(Self.fixedMessages.filter { r.redact($0) == $0 })
         captured = capture ? [] : nil
     }
 
     func redact(_ s: String) -> String { redactor.redact(s) }
+
+    /// The service's own fixed log messages (the access log's "request" on every request).
+    /// They are constants, not customer text; each is kept only if the redactor leaves it
+    /// unchanged, so skipping the redactor (two dozen ICU regex passes) changes no line.
+    static let fixedMessages = ["request", "listening", "stopped", "models loaded", "unexpected error"]
+
+    /// A log message redacted, or as it is when it is one of the verified fixed messages.
+    func redactMessage(_ s: String) -> String {
+        verbatim.contains(s) ? s : redactor.redact(s)
+    }
 
     func write(_ line: String) {
         lock.lock()

@@ -161,3 +161,26 @@ final class TokenGateTableTests: XCTestCase {
         XCTAssertFalse(TokenGateCache.fits(vocabSize: Int.max / 4, hiddenSize: 128))
     }
 }
+
+/// The BiLSTM's two directions give the same output run one after the other (short inputs,
+/// the chat's single message) as on two threads.
+final class BiLSTMDirectionThreadsTests: XCTestCase {
+    func testSequentialDirectionsEqualParallelOnes() {
+        var config = TextClassifierConfig(vocabSize: 40, numClasses: 3, embedDim: 7, hiddenSize: 5, attentionSize: 4, seed: 9)
+        config.maxLength = 12
+        let m = TextClassifier(config: config)
+        var rng = SeededRandom(seed: 21)
+        for batch in [1, 3] {
+            let steps = 9
+            let lengths = (0..<batch).map { b in b == 0 ? steps : 1 + rng.int(below: steps) }
+            var ids = [Int32](repeating: 0, count: steps * batch)
+            for t in 0..<steps { for b in 0..<batch where t < lengths[b] { ids[t * batch + b] = Int32(2 + rng.int(below: 38)) } }
+            let table = try! XCTUnwrap(m.gateCache.table(for: ids, embedding: m.embedding, encoder: m.encoder))
+            let one = BiLSTM.Cache(), two = BiLSTM.Cache()
+            m.encoder.forward(ids: ids, table: table, steps: steps, batch: batch, lengths: lengths, cache: one, parallelFrom: Int.max)
+            m.encoder.forward(ids: ids, table: table, steps: steps, batch: batch, lengths: lengths, cache: two, parallelFrom: 0)
+            XCTAssertEqual(one.output.data, two.output.data)
+            XCTAssertTrue(one.output.data.contains { $0 != 0 })
+        }
+    }
+}

@@ -35,18 +35,41 @@ public struct LexiconUrgency: UrgencyScoring {
     /// The uncapped sum of cues: several strong cues say more than one (`SentimentUrgency`
     /// lets them outweigh an unsure sentiment model).
     public func rawScore(_ text: String) -> Float {
+        // A plain text (ASCII and CJK, most messages) takes byte-exact search; anything else
+        // Foundation's, which matches by canonical equivalence (same result on plain text).
+        let plain = Self.plainCues && PlainTextSearch.isPlain(text)
+        func contains(_ t: String, _ w: String) -> Bool {
+            plain ? PlainTextSearch.contains(t, w) : Self.foundationContains(t, w)
+        }
         // "麻烦" (please / bother) is politeness, not anger
-        let t = text.lowercased().replacingOccurrences(of: "麻烦", with: "")
+        let t = plain ? PlainTextSearch.replacing("麻烦", with: "", in: text.lowercased())
+                      : text.lowercased().replacingOccurrences(of: "麻烦", with: "")
         var s: Float = 0
-        for w in Self.strong where t.contains(w) { s += 1 }
+        for w in Self.strong where contains(t, w) { s += 1 }
         // frustration alone stays below escalation however many cues pile up ("退款一直没到账，怎么回事")
-        s += min(0.45, Float(Self.mild.filter { t.contains($0) }.count) * 0.4)
-        if text.contains("!!") || text.contains("！！") || text.contains("!！") || text.contains("！!") { s += 0.3 }
-        if text.contains("??") || text.contains("？？") || text.contains("?!") || text.contains("？！") { s += 0.3 }
+        s += min(0.45, Float(Self.mild.filter { contains(t, $0) }.count) * 0.4)
+        if contains(text, "!!") || contains(text, "！！") || contains(text, "!！") || contains(text, "！!") { s += 0.3 }
+        if contains(text, "??") || contains(text, "？？") || contains(text, "?!") || contains(text, "？！") { s += 0.3 }
         let capsWords = text.split(whereSeparator: { !$0.isLetter }).filter { $0.count >= 4 && $0.allSatisfy { $0.isUppercase } }
         if !capsWords.isEmpty { s += capsWords.count >= 2 ? 0.5 : 0.3 }
-        let ns = text as NSString
-        if Self.longWait.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) != nil { s += 0.3 }
+        // The long-wait pattern needs "week"/"month" or one of 期 拜 周 月; a plain text without
+        // any of them cannot match, so the regex (a bridged ICU pass) is skipped.
+        if !plain || Self.longWaitCandidate(t) {
+            let ns = text as NSString
+            if Self.longWait.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) != nil { s += 0.3 }
+        }
         return s
+    }
+
+    /// The search this scorer always used (Foundation's, by canonical equivalence).
+    static func foundationContains(_ t: String, _ w: String) -> Bool { t.contains(w) }
+
+    /// Every cue is plain text, so the byte-exact path may be used (checked once).
+    static let plainCues = (strong + mild + ["麻烦", "!!", "！！", "!！", "！!", "??", "？？", "?!", "？！"]).allSatisfy(PlainTextSearch.isPlain)
+
+    /// `lowered` (the lower-cased plain text) could hold a `longWait` match.
+    static func longWaitCandidate(_ lowered: String) -> Bool {
+        for cue in ["week", "month", "期", "拜", "周", "月"] where PlainTextSearch.contains(lowered, cue) { return true }
+        return false
     }
 }

@@ -21,11 +21,21 @@ public struct EntityDefinition: @unchecked Sendable {
 
     public struct Term: Sendable {
         /// Lower-cased term.
-        public var text: String
+        public var text: String { didSet { utf16 = Array(text.utf16) } }
         public var canonical: String
         public var language: Language?
         /// ASCII terms match only at word boundaries.
         public var isASCII: Bool
+        /// `text` as UTF-16 units (the gazetteer search compares these).
+        public private(set) var utf16: [UInt16]
+
+        public init(text: String, canonical: String, language: Language?, isASCII: Bool) {
+            self.text = text
+            self.canonical = canonical
+            self.language = language
+            self.isASCII = isASCII
+            utf16 = Array(text.utf16)
+        }
     }
 
     public struct Sample: Sendable {

@@ -22,7 +22,21 @@ public struct NGramExtractor: Sendable, Equatable, Codable {
         feats.reserveCapacity(toks.count * 8)
         for (i, t) in toks.enumerated() {
             feats.append("w:" + t.text); owner.append(i)
-            if !t.isCJK, !t.text.hasPrefix("<") {
+            if !t.isCJK, !t.text.hasPrefix("<"), t.text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+                // ASCII word (most Latin words): one byte per character, so the n-grams can be
+                // cut from the bytes without grapheme breaking — the same strings, in the same order
+                let bytes = Array(("<" + t.text + ">").utf8)
+                if bytes.count > 3, charMin >= 1, charMin <= charMax {
+                    var buffer: [UInt8] = [0x63, 0x3A]  // "c:"
+                    for n in charMin...charMax where n < bytes.count {
+                        for s in 0...(bytes.count - n) {
+                            buffer.removeSubrange(2...)
+                            buffer.append(contentsOf: bytes[s..<(s + n)])
+                            feats.append(String(decoding: buffer, as: UTF8.self)); owner.append(i)
+                        }
+                    }
+                }
+            } else if !t.isCJK, !t.text.hasPrefix("<") {
                 let chars = Array("<" + t.text + ">")
                 // charMax below charMin (`--char-max 0`) switches character n-grams off.
                 if chars.count > 3, charMin >= 1, charMin <= charMax {

@@ -42,7 +42,29 @@ public struct TfidfVectorizer: Sendable {
 
     /// The TF-IDF vector of a message (features outside the vocabulary are ignored).
     public func transform(_ text: String) -> SparseVector {
-        transformWithOwners(text).vector
+        // `transformWithOwners` without the per-feature owner lists (the classifier's path on
+        // every message): the same counts, in the same order, give the same vector
+        let feats = extractor.features(text).features
+        var counts: [Int32: Float] = [:]
+        for f in feats {
+            guard let id = vocabulary[f] else { continue }
+            counts[id, default: 0] += 1
+        }
+        return Self.weighted(counts, idf: idf)
+    }
+
+    /// Sublinear tf × idf over the sorted ids, L2-normalised.
+    static func weighted(_ counts: [Int32: Float], idf: [Float]) -> SparseVector {
+        var v = SparseVector()
+        v.indices.reserveCapacity(counts.count)
+        v.values.reserveCapacity(counts.count)
+        for (id, c) in counts.sorted(by: { $0.key < $1.key }) {
+            v.indices.append(id)
+            v.values.append((1 + log(c)) * idf[Int(id)])
+        }
+        let norm = v.squaredNorm.squareRoot()
+        if norm > 0 { for i in v.values.indices { v.values[i] /= norm } }
+        return v
     }
 
     /// The vector plus, per non-zero, which token produced it (for explanations).

@@ -3,6 +3,19 @@ public enum JSONText {
     /// A JSON string literal (control characters and the JS line separators escaped).
     public static func string(_ s: String, into out: inout String) {
         out.append("\"")
+        // Most strings need no escape: append them whole (byte 0xE2 starts U+2028/2029, so
+        // a string holding it takes the scalar loop, which decides exactly)
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            out.append(s)
+        } else {
+            escapeByScalars(s, into: &out)
+        }
+        out.append("\"")
+    }
+
+    /// The string's characters with JSON escapes, one scalar at a time (the reference for
+    /// the whole-string fast path in `string`).
+    static func escapeByScalars(_ s: String, into out: inout String) {
         for u in s.unicodeScalars {
             switch u {
             case "\"": out.append("\\\"")
@@ -19,7 +32,6 @@ public enum JSONText {
                 }
             }
         }
-        out.append("\"")
     }
 
     /// A probability with 4 decimals, without Foundation's formatter.
