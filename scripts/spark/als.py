@@ -28,7 +28,9 @@ import argparse
 import json
 import math
 import os
+import shutil
 import sys
+import tempfile
 import time
 
 
@@ -51,6 +53,8 @@ def parse_args(argv):
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--master", default=None, help="Spark master (default: spark-submit's, i.e. local[*])")
     p.add_argument("--overwrite", action="store_true", help="replace DIR/topk if it exists")
+    p.add_argument("--checkpoint-dir", help="where ALS checkpoints its lineage (default: a temporary folder on "
+                                            "local masters; on a cluster give a shared path, e.g. on HDFS)")
     a = p.parse_args(argv)
     for name in ("factors", "iterations", "k"):
         if getattr(a, name) < 1:
@@ -89,6 +93,21 @@ def session(master, app):
     return b.getOrCreate()
 
 
+def ensure_checkpoint_dir(spark, path):
+    """MLlib's ALS cuts its RDD lineage every few iterations only when a checkpoint folder is
+    set; without one the lineage of 15 iterations can overflow the JVM's stack
+    (StackOverflowError, seen intermittently on local[2]). Returns a folder to delete, or None."""
+    sc = spark.sparkContext
+    if path:
+        sc.setCheckpointDir(path)
+        return None
+    if not sc.master.startswith("local"):
+        return None   # a cluster needs a shared folder: --checkpoint-dir, or the session's own
+    made = tempfile.mkdtemp(prefix="shopnlp-als-checkpoints-")
+    sc.setCheckpointDir(made)
+    return made
+
+
 def ranking_metrics(top, held_out, k):
     """RankingMetrics.evaluate: top = user -> [item, …] best first; held_out = user -> {item}."""
     recall = ndcg = 0.0
@@ -106,6 +125,16 @@ def ranking_metrics(top, held_out, k):
 
 
 def run(args, spark):
+    """The job; a temporary checkpoint folder (see ensure_checkpoint_dir) is removed at the end."""
+    scratch = ensure_checkpoint_dir(spark, args.checkpoint_dir)
+    try:
+        return run_job(args, spark)
+    finally:
+        if scratch:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+def run_job(args, spark):
     from pyspark.ml.recommendation import ALS
     from pyspark.sql import functions as F
     from pyspark.sql.window import Window
@@ -141,7 +170,7 @@ def run(args, spark):
     t0 = time.time()
     als = ALS(rank=args.factors, maxIter=args.iterations, regParam=reg, alpha=args.alpha, implicitPrefs=True,
               userCol="uid", itemCol="iid", ratingCol="r", seed=args.seed, nonnegative=False,
-              coldStartStrategy="drop")
+              coldStartStrategy="drop", checkpointInterval=5)
     model = als.fit(data)
     train_seconds = time.time() - t0
 
