@@ -1,4 +1,5 @@
 import Foundation
+import ShopCore
 
 /// A word-level language model: Embedding → LSTM → Dense(vocab) → softmax at every step.
 ///
