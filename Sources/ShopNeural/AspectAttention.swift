@@ -94,25 +94,9 @@ public final class AspectAttention: @unchecked Sendable {
                 cache.output.data.withUnsafeMutableBufferPointer { out in
                 cache.scores.withUnsafeMutableBufferPointer { s in
                     for b in 0..<B {
-                        let n = min(lengths[b], T)
-                        if n <= 0 { continue }
-                        var best = -Float.infinity
-                        for t in 0..<n {
-                            let row = u + (t * B + b) * A
-                            var acc: Float = 0
-                            for j in 0..<A { acc += row[j] * v[j] }
-                            s[t] = acc
-                            best = max(best, acc)
-                        }
-                        var total: Float = 0
-                        for t in 0..<n { s[t] = exp(s[t] - best); total += s[t] }
-                        let o = out.baseAddress! + b * D
-                        for t in 0..<n {
-                            let a = s[t] / total
-                            wts[b * T + t] = a
-                            let x = xp.baseAddress! + (t * B + b) * D
-                            for j in 0..<D { o[j] += a * x[j] }
-                        }
+                        SoftmaxAttention.forwardSequence(b, length: min(lengths[b], T), steps: T, batch: B, inputSize: D,
+                                                         attentionSize: A, input: xp.baseAddress!, gates: u, context: v.baseAddress!,
+                                                         scores: s.baseAddress!, weights: wts.baseAddress!, output: out.baseAddress!)
                     }
                 }}}}
             }
@@ -140,7 +124,7 @@ public final class AspectAttention: @unchecked Sendable {
         dzSum.data.withUnsafeMutableBufferPointer { dzs in
         cache.scores.withUnsafeMutableBufferPointer { s in
             for b in 0..<B {
-                SoftmaxAttentionBackward.sequence(b, length: min(lengths[b], T), steps: T, batch: B, inputSize: D, attentionSize: A,
+                SoftmaxAttention.backwardSequence(b, length: min(lengths[b], T), steps: T, batch: B, inputSize: D, attentionSize: A,
                                                   input: xp.baseAddress!, gradOutput: gp.baseAddress!, gradInput: gxp.baseAddress!,
                                                   gates: up.baseAddress!, weights: wts.baseAddress!, scores: s.baseAddress!,
                                                   context: v.baseAddress!, gradContext: dv.baseAddress!,
@@ -148,7 +132,7 @@ public final class AspectAttention: @unchecked Sendable {
             }
         }}}}}}}}}
         cache.u.data.withUnsafeBufferPointer { dz in
-            SoftmaxAttentionBackward.gate(dz: dz.baseAddress!, input: input, weight: weight, gradInput: &gradInput,
+            SoftmaxAttention.backwardGate(dz: dz.baseAddress!, input: input, weight: weight, gradInput: &gradInput,
                                           rows: T * B, attentionSize: A, inputSize: D, parallel: true)
         }
         dzSum.data.withUnsafeBufferPointer { dzs in

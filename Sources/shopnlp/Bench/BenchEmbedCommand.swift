@@ -3,10 +3,7 @@ import ShopEmbeddings
 
 /// `shopnlp bench embed`: parses the options and runs ShopEmbeddings's `EmbedBenchmark`.
 struct BenchEmbedCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "embed",
-        abstract: "Word-embedding training speed (words/s) on the train text of the shared corpora."
-    )
+    static let configuration = CommandConfiguration(commandName: "embed", abstract: "Word-embedding training speed (words/s) on the train text of the shared corpora.")
 
     @OptionGroup var source: EmbedInputOptions
     @Option(name: .long, help: "Vector size.", range: .width) var dim = 128

@@ -4,10 +4,7 @@ import ShopEmbeddings
 
 /// `shopnlp bench embed-init`: parses the options and runs ShopEmbeddings's `EmbedInitBenchmark`.
 struct BenchEmbedInitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "embed-init",
-        abstract: "Sentiment test accuracy with random vs pretrained (our vectors) embedding initialisation."
-    )
+    static let configuration = CommandConfiguration(commandName: "embed-init", abstract: "Sentiment test accuracy with random vs pretrained (our vectors) embedding initialisation.")
 
     @Option(name: .long, help: "Vectors file (default Models/embeddings-zh.model).") var vectors: String?
     @Option(name: .long, help: "Datasets: chnsenticorp, online_shopping, or all.") var dataset = "all"

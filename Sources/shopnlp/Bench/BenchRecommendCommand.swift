@@ -3,8 +3,7 @@ import ShopRecommend
 
 /// `shopnlp bench recommend`: parses the options and runs ShopRecommend's `RecommendBenchmark`.
 struct BenchRecommendCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "recommend",
-        abstract: "Recommender quality on the Amazon sets and ALS speed against the implicit library.")
+    static let configuration = CommandConfiguration(commandName: "recommend", abstract: "Recommender quality on the Amazon sets and ALS speed against the implicit library.")
 
     @Option(name: .long, help: "Shared corpora folder.") var corpora: String?
     @OptionGroup var als: ALSOptions

@@ -3,25 +3,13 @@ import ShopTokenize
 
 /// `shopnlp bench tokenize`: parses the options and runs ShopTokenize's `TokenizeBenchmark`.
 struct BenchTokenizeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "tokenize",
-        abstract: "Tokenizer accuracy (SIGHAN 2005 PKU/MSR) and speed (zh/en reviews) against plain ICU."
-    )
+    static let configuration = CommandConfiguration(commandName: "tokenize", abstract: "Tokenizer accuracy (SIGHAN 2005 PKU/MSR) and speed (zh/en reviews) against plain ICU.")
 
-    @Option(help: "Shared corpora folder (default: SHOPNLP_CORPORA or ../shared/corpora).")
-    var corpora: String?
-
-    @Option(help: "Segmentation model (default: Corpora/segmentation/segmenter.bin).")
-    var model: String?
-
-    @Option(help: "Timed passes over each speed corpus (the median is reported).", range: .small)
-    var repeats = 3
-
-    @Flag(help: "Skip the speed part.")
-    var noSpeed = false
-
-    @Flag(help: "Skip the accuracy part.")
-    var noAccuracy = false
+    @Option(help: "Shared corpora folder (default: SHOPNLP_CORPORA or ../shared/corpora).") var corpora: String?
+    @Option(help: "Segmentation model (default: Corpora/segmentation/segmenter.bin).") var model: String?
+    @Option(help: "Timed passes over each speed corpus (the median is reported).", range: .small) var repeats = 3
+    @Flag(help: "Skip the speed part.") var noSpeed = false
+    @Flag(help: "Skip the accuracy part.") var noAccuracy = false
 
     func run() throws {
         var b = TokenizeBenchmark()

@@ -5,9 +5,7 @@ import ShopNeural
 /// synthetic batches — training tokens/s and inference sequences/s. The PyTorch peer
 /// is `Benchmarks/pytorch_peer.py`, which runs this command in the same run.
 struct BenchTrainCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "train",
-        abstract: "Neural core speed: training tokens/s (forward+backward+Adam) and inference sequences/s.")
+    static let configuration = CommandConfiguration(commandName: "train", abstract: "Neural core speed: training tokens/s (forward+backward+Adam) and inference sequences/s.")
 
     @Option(help: "Vocabulary size.", range: .tableSize) var vocab = 20_000
     @Option(help: "Embedding size.", range: .width) var embed = 128
@@ -19,8 +17,7 @@ struct BenchTrainCommand: ParsableCommand {
     @Option(help: "Timed training steps (after 2 warm-up steps).", range: .epochs) var steps = 20
     @Option(name: .customLong("infer-batch"), help: "Inference batch size.", range: .batch) var inferBatch = 256
     @Option(name: .customLong("infer-batches"), help: "Timed inference batches.", range: .epochs) var inferBatches = 8
-    @Flag(help: "Dense Adam (every embedding row every step, like PyTorch's Adam) instead of lazy sparse updates.")
-    var denseAdam = false
+    @Flag(help: "Dense Adam (every embedding row every step, like PyTorch's Adam) instead of lazy sparse updates.") var denseAdam = false
     @Flag(help: "End with one JSON line holding the figures.") var json = false
 
     func validate() throws {

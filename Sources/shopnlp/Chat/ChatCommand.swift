@@ -19,50 +19,21 @@ struct ChatCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "Intent model (default: Models/intent.model).")
-    var model: String?
-
-    @Option(help: "Intents folder (default: Intents/).")
-    var intents: String?
-
-    @Option(name: .customLong("test"), parsing: .upToNextOption, help: "Replay conversation test files (.conv) or folders of them; exit 1 on any failing turn.")
-    var tests: [String] = []
-
-    @Option(help: "With --test: also write the results as JUnit XML to this file.")
-    var junit: String?
-
-    @Option(name: .customLong("log-to-tests"), help: "Turn a --log transcript into .conv conversation tests (printed, or written with --out).")
-    var logToTests: String?
-
-    @Option(help: "With --log-to-tests: append the conversations to this .conv file instead of printing them.")
-    var out: String?
-
-    @Option(help: "Append each turn as JSON to this transcript file (customer data redacted).")
-    var log: String?
-
-    @Option(help: "Where /correct appends re-labelled messages (default: Intents/pending/examples.xml).")
-    var pending: String?
-
-    @Flag(help: "Do not redact phone numbers, e-mails, cards, IDs, addresses and names in --log (staff-only debugging).")
-    var noRedact = false
-
-    @Flag(help: "Start with /debug on.")
-    var debug = false
-
-    @Flag(help: "With --test: print every turn, not only failures.")
-    var verbose = false
-
-    @Option(help: "Longest message answered; longer ones are cut to it with a warning.", range: .messageChars)
-    var maxChars = TextLimit.message.maxChars
-
-    @Option(name: .customLong("urgency-eval"), parsing: .upToNextOption, help: "Measure escalation on complaint files (angry|calm<TAB>zh|en<TAB>message) and print the rates.")
-    var urgencyEval: [String] = []
-
-    @Flag(help: "Urgency from the anger lexicon alone, without the sentiment models (comparison, or when the models are missing).")
-    var lexiconOnly = false
-
-    @Option(help: "Seed for the choice of response variants.")
-    var seed: UInt64 = 7
+    @Option(help: "Intent model (default: Models/intent.model).") var model: String?
+    @Option(help: "Intents folder (default: Intents/).") var intents: String?
+    @Option(name: .customLong("test"), parsing: .upToNextOption, help: "Replay conversation test files (.conv) or folders of them; exit 1 on any failing turn.") var tests: [String] = []
+    @Option(help: "With --test: also write the results as JUnit XML to this file.") var junit: String?
+    @Option(name: .customLong("log-to-tests"), help: "Turn a --log transcript into .conv conversation tests (printed, or written with --out).") var logToTests: String?
+    @Option(help: "With --log-to-tests: append the conversations to this .conv file instead of printing them.") var out: String?
+    @Option(help: "Append each turn as JSON to this transcript file (customer data redacted).") var log: String?
+    @Option(help: "Where /correct appends re-labelled messages (default: Intents/pending/examples.xml).") var pending: String?
+    @Flag(help: "Do not redact phone numbers, e-mails, cards, IDs, addresses and names in --log (staff-only debugging).") var noRedact = false
+    @Flag(help: "Start with /debug on.") var debug = false
+    @Flag(help: "With --test: print every turn, not only failures.") var verbose = false
+    @Option(help: "Longest message answered; longer ones are cut to it with a warning.", range: .messageChars) var maxChars = TextLimit.message.maxChars
+    @Option(name: .customLong("urgency-eval"), parsing: .upToNextOption, help: "Measure escalation on complaint files (angry|calm<TAB>zh|en<TAB>message) and print the rates.") var urgencyEval: [String] = []
+    @Flag(help: "Urgency from the anger lexicon alone, without the sentiment models (comparison, or when the models are missing).") var lexiconOnly = false
+    @Option(help: "Seed for the choice of response variants.") var seed: UInt64 = 7
 
     func run() throws {
         if let logToTests {

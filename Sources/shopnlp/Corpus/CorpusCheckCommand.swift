@@ -21,10 +21,8 @@ struct CorpusCheckCommand: ParsableCommand {
     )
 
     @OptionGroup var input: CorpusReaderArguments
-    @Option(name: .long, help: "Print at most this many errors (all are counted).", range: .nonNegativeCount)
-    var maxErrors = 50
-    @Option(name: .long, help: "List at most this many distinct labels in the summary.", range: .nonNegativeCount)
-    var maxLabels = 20
+    @Option(name: .long, help: "Print at most this many errors (all are counted).", range: .nonNegativeCount) var maxErrors = 50
+    @Option(name: .long, help: "List at most this many distinct labels in the summary.", range: .nonNegativeCount) var maxLabels = 20
 
     func run() throws {
         let start = DispatchTime.now()

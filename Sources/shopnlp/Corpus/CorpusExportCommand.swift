@@ -16,8 +16,7 @@ struct CorpusExportCommand: ParsableCommand {
     )
 
     @OptionGroup var input: CorpusReaderArguments
-    @Option(name: .long, help: "Output file, written atomically (default: standard output).")
-    var output: String?
+    @Option(name: .long, help: "Output file, written atomically (default: standard output).") var output: String?
 
     func run() throws {
         if input.special != nil { throw ValidationError("export reads text, tsv, csv, jsonl and xml; use --format xml for SemEval/Blitzer files") }

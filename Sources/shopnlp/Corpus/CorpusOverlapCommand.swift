@@ -23,14 +23,10 @@ struct CorpusOverlapCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Files to audit.")
-    var files: [String] = []
-    @Option(name: .long, parsing: .upToNextOption, help: "Reference files: each FILE is looked up in their union.")
-    var against: [String] = []
-    @Flag(name: .long, help: "Add every dev/test split of the shared corpora to the files audited.")
-    var heldOut = false
-    @Option(name: .long, help: "Shared corpora folder.")
-    var corpora: String?
+    @Argument(help: "Files to audit.") var files: [String] = []
+    @Option(name: .long, parsing: .upToNextOption, help: "Reference files: each FILE is looked up in their union.") var against: [String] = []
+    @Flag(name: .long, help: "Add every dev/test split of the shared corpora to the files audited.") var heldOut = false
+    @Option(name: .long, help: "Shared corpora folder.") var corpora: String?
 
     func validate() throws {
         if files.isEmpty && !heldOut { throw ValidationError("give FILE… or --held-out") }

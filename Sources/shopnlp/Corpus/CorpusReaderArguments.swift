@@ -5,29 +5,17 @@ import ShopCore
 
 /// The reader options shared by `shopnlp corpus …` commands: format, fields, header, policies.
 struct CorpusReaderArguments: ParsableArguments {
-    @Argument(help: "Input file (`-` for standard input); a path relative to the corpora folder also works, e.g. semeval2014_absa/Laptop_Train_v2.xml.")
-    var file: String
-
-    @Option(name: .long, help: "text, tsv, csv, jsonl, xml, or the corpus-specific semeval / blitzer (default: from the extension, else text).")
-    var format: String?
-    @Option(name: .long, help: "The text field: a name (CSV/TSV header, JSON key, XML element or attribute) or a 1-based column number.")
-    var textField: String?
-    @Option(name: .long, help: "The label field, like --text-field (TSV default: column 1).")
-    var labelField: String?
-    @Flag(name: .long, inversion: .prefixedNo, help: "Whether the first CSV/TSV row is a header (default: yes for CSV, no for TSV).")
-    var header: Bool?
-    @Option(name: .long, help: "CSV delimiter (one ASCII character).")
-    var delimiter: String = ","
-    @Option(name: .long, help: "XML: the record element, e.g. review, item, sentence.")
-    var record: String = "review"
-    @Option(name: .long, help: "Invalid UTF-8: report or replace (with U+FFFD).")
-    var invalidUtf8: String = "report"
-    @Option(name: .long, help: "Empty text: error, skip or keep.")
-    var emptyText: String = "error"
-    @Flag(name: .long, help: "Turn HTML in the text into plain text (tags dropped, entities decoded).")
-    var stripHtml = false
-    @Option(name: .long, help: "The shared corpora folder (default: SHOPNLP_CORPORA, else ../shared/corpora).")
-    var corpora: String?
+    @Argument(help: "Input file (`-` for standard input); a path relative to the corpora folder also works, e.g. semeval2014_absa/Laptop_Train_v2.xml.") var file: String
+    @Option(name: .long, help: "text, tsv, csv, jsonl, xml, or the corpus-specific semeval / blitzer (default: from the extension, else text).") var format: String?
+    @Option(name: .long, help: "The text field: a name (CSV/TSV header, JSON key, XML element or attribute) or a 1-based column number.") var textField: String?
+    @Option(name: .long, help: "The label field, like --text-field (TSV default: column 1).") var labelField: String?
+    @Flag(name: .long, inversion: .prefixedNo, help: "Whether the first CSV/TSV row is a header (default: yes for CSV, no for TSV).") var header: Bool?
+    @Option(name: .long, help: "CSV delimiter (one ASCII character).") var delimiter: String = ","
+    @Option(name: .long, help: "XML: the record element, e.g. review, item, sentence.") var record: String = "review"
+    @Option(name: .long, help: "Invalid UTF-8: report or replace (with U+FFFD).") var invalidUtf8: String = "report"
+    @Option(name: .long, help: "Empty text: error, skip or keep.") var emptyText: String = "error"
+    @Flag(name: .long, help: "Turn HTML in the text into plain text (tags dropped, entities decoded).") var stripHtml = false
+    @Option(name: .long, help: "The shared corpora folder (default: SHOPNLP_CORPORA, else ../shared/corpora).") var corpora: String?
 
     /// Corpus-specific formats handled outside `RecordReader`.
     enum Special: String { case semeval, blitzer }

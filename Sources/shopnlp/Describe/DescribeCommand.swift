@@ -20,58 +20,31 @@ struct DescribeCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: "Products file.")
-    var products: String?
-    @Option(name: .long, help: "Products format: jsonl, csv, xml (Google Merchant RSS), advertisegen (default: from the extension).")
-    var format: String?
-    @Option(name: .long, help: "Write in this language: zh or en (default: each record's own).")
-    var lang: String?
-    @Option(name: .long, help: "Template folder (default: Corpora/templates).")
-    var templates: String?
-    @Option(name: .long, help: "Compliance list folder (default: Corpora/compliance).")
-    var compliance: String?
-    @Option(name: .long, help: "Reviews (JSON lines: product id + text, or + the sentiment tagger's aspects).")
-    var reviews: String?
-    @Option(name: .long, help: "The sentiment tagger's output for --reviews (shopnlp sentiment tag --input REVIEWS --format jsonl --aspects): its aspects replace the built-in lexicon's.")
-    var reviewAspects: String?
-    @Option(name: .long, help: "Reviews that must mention an aspect before it is praised.", range: .nonNegativeCount)
-    var minReviews = 3
-    @Option(name: .long, help: "Share of those that must be positive.", range: .fraction)
-    var minPositiveShare = 0.7
-    @Option(name: .long, help: "Blurbs per product.", range: .small)
-    var variants = 1
-    @Option(name: .long, help: "Maximum blurb length in characters.", range: .length)
-    var maxChars: Int?
-    @Option(name: .long, help: "Tone: plain, lively, premium.")
-    var tone = "plain"
-    @Option(name: .long, help: "Random seed (candidate sampling).")
-    var seed: UInt64 = 1
-    @Option(name: .long, help: "Ranking language model (default: Models/copy-lm.bin when present).")
-    var model: String?
-    @Flag(name: .long, help: "Rank without the language model (coverage and repetition only).")
-    var noLm = false
-    @Option(name: .long, help: "The LM rescores this many best candidates per product (more: slower, more fluent).", range: .small)
-    var lmShortlist = 16
-    @Option(name: .long, help: "Write the JSON lines here (atomically) instead of standard output.")
-    var output: String?
-    @Option(name: .long, help: "Output: jsonl (default) or csv (id, lang, title, 5 bullets, blurb, keywords, warnings).")
-    var outputFormat = "jsonl"
-    @Option(name: .long, help: "Platform preset: taobao, amazon or short (adds a title, bullets and keywords; sets lengths).")
-    var preset: String?
-    @Option(name: .long, help: "Threads (default: the machine's cores, at most 8). Output order and content do not depend on it.")
-    var threads = min(8, ProcessInfo.processInfo.activeProcessorCount)
-
-    @Option(name: .long, help: "Lint this file of human-written copy (one text per line, or JSON lines with --field).")
-    var check: String?
-    @Option(name: .long, help: "With --check on JSON lines: the field holding the copy.")
-    var field: String?
-
-    @Option(name: .long, help: "Train the ranking LM and write it here (uses --corpora).")
-    var trainLm: String?
-    @Option(name: .long, help: "Corpora folder (default: ../shared/corpora or SHOPNLP_CORPORA).")
-    var corpora: String?
-    @Option(name: .long, help: "LM training epochs.", range: .epochs)
-    var epochs = 3
+    @Option(name: .long, help: "Products file.") var products: String?
+    @Option(name: .long, help: "Products format: jsonl, csv, xml (Google Merchant RSS), advertisegen (default: from the extension).") var format: String?
+    @Option(name: .long, help: "Write in this language: zh or en (default: each record's own).") var lang: String?
+    @Option(name: .long, help: "Template folder (default: Corpora/templates).") var templates: String?
+    @Option(name: .long, help: "Compliance list folder (default: Corpora/compliance).") var compliance: String?
+    @Option(name: .long, help: "Reviews (JSON lines: product id + text, or + the sentiment tagger's aspects).") var reviews: String?
+    @Option(name: .long, help: "The sentiment tagger's output for --reviews (shopnlp sentiment tag --input REVIEWS --format jsonl --aspects): its aspects replace the built-in lexicon's.") var reviewAspects: String?
+    @Option(name: .long, help: "Reviews that must mention an aspect before it is praised.", range: .nonNegativeCount) var minReviews = 3
+    @Option(name: .long, help: "Share of those that must be positive.", range: .fraction) var minPositiveShare = 0.7
+    @Option(name: .long, help: "Blurbs per product.", range: .small) var variants = 1
+    @Option(name: .long, help: "Maximum blurb length in characters.", range: .length) var maxChars: Int?
+    @Option(name: .long, help: "Tone: plain, lively, premium.") var tone = "plain"
+    @Option(name: .long, help: "Random seed (candidate sampling).") var seed: UInt64 = 1
+    @Option(name: .long, help: "Ranking language model (default: Models/copy-lm.bin when present).") var model: String?
+    @Flag(name: .long, help: "Rank without the language model (coverage and repetition only).") var noLm = false
+    @Option(name: .long, help: "The LM rescores this many best candidates per product (more: slower, more fluent).", range: .small) var lmShortlist = 16
+    @Option(name: .long, help: "Write the JSON lines here (atomically) instead of standard output.") var output: String?
+    @Option(name: .long, help: "Output: jsonl (default) or csv (id, lang, title, 5 bullets, blurb, keywords, warnings).") var outputFormat = "jsonl"
+    @Option(name: .long, help: "Platform preset: taobao, amazon or short (adds a title, bullets and keywords; sets lengths).") var preset: String?
+    @Option(name: .long, help: "Threads (default: the machine's cores, at most 8). Output order and content do not depend on it.") var threads = min(8, ProcessInfo.processInfo.activeProcessorCount)
+    @Option(name: .long, help: "Lint this file of human-written copy (one text per line, or JSON lines with --field).") var check: String?
+    @Option(name: .long, help: "With --check on JSON lines: the field holding the copy.") var field: String?
+    @Option(name: .long, help: "Train the ranking LM and write it here (uses --corpora).") var trainLm: String?
+    @Option(name: .long, help: "Corpora folder (default: ../shared/corpora or SHOPNLP_CORPORA).") var corpora: String?
+    @Option(name: .long, help: "LM training epochs.", range: .epochs) var epochs = 3
 
     func validate() throws {
         let modes = [products != nil, check != nil, trainLm != nil].filter { $0 }.count

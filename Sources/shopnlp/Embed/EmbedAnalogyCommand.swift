@@ -4,10 +4,7 @@ import ShopEmbeddings
 
 /// `shopnlp embed analogy`: A is to B as C is to ? (nearest words to B − A + C).
 struct EmbedAnalogyCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "analogy",
-        abstract: "A is to B as C is to ?: the words nearest to B − A + C."
-    )
+    static let configuration = CommandConfiguration(commandName: "analogy", abstract: "A is to B as C is to ?: the words nearest to B − A + C.")
 
     @Option(name: .long, help: "Vectors file.") var vectors: String
     @Option(name: .short, help: "How many answers.", range: .count) var k = 5

@@ -7,10 +7,7 @@ import ShopEmbeddings
 /// tokens separated by spaces), so other tools (fastText, in the benchmark) train on
 /// exactly the tokens we do.
 struct EmbedCorpusCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "corpus",
-        abstract: "Write the tokenised training text, one sentence per line."
-    )
+    static let configuration = CommandConfiguration(commandName: "corpus", abstract: "Write the tokenised training text, one sentence per line.")
 
     @OptionGroup var source: EmbedInputOptions
     @Option(name: .long, help: "Output text file.") var out: String

@@ -4,10 +4,7 @@ import ShopEmbeddings
 
 /// `shopnlp embed export`: our vectors file → word2vec text.
 struct EmbedExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "export",
-        abstract: "Write vectors in word2vec text format (word rows only; subword rows have no place there)."
-    )
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Write vectors in word2vec text format (word rows only; subword rows have no place there).")
 
     @Option(name: .long, help: "Vectors file to read.") var vectors: String
     @Option(name: .long, help: "word2vec text file to write.") var out: String

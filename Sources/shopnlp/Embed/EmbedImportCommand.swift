@@ -4,10 +4,7 @@ import ShopEmbeddings
 
 /// `shopnlp embed import`: word2vec text → our vectors file (no subwords: unseen words get none).
 struct EmbedImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "import",
-        abstract: "Read word2vec text vectors and save them as a ShopNLP vectors file."
-    )
+    static let configuration = CommandConfiguration(commandName: "import", abstract: "Read word2vec text vectors and save them as a ShopNLP vectors file.")
 
     @Option(name: .long, help: "word2vec text file to read.") var input: String
     @Option(name: .long, help: "Vectors file to write.") var out: String

@@ -4,18 +4,11 @@ import ShopEmbeddings
 
 /// `shopnlp embed neighbors`: the nearest words to each query word by cosine similarity.
 struct EmbedNeighborsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "neighbors",
-        abstract: "Show the nearest words to each WORD (unseen words go through their subwords)."
-    )
+    static let configuration = CommandConfiguration(commandName: "neighbors", abstract: "Show the nearest words to each WORD (unseen words go through their subwords).")
 
-    @Option(name: .long, help: "Vectors file (ShopNLP model file, or word2vec text ending in .txt/.vec).")
-    var vectors: String
-
+    @Option(name: .long, help: "Vectors file (ShopNLP model file, or word2vec text ending in .txt/.vec).") var vectors: String
     @Option(name: .short, help: "How many neighbours.", range: .count) var k = 10
-
-    @Argument(help: "Query words (tokens as the tokeniser emits them, normalised).")
-    var words: [String]
+    @Argument(help: "Query words (tokens as the tokeniser emits them, normalised).") var words: [String]
 
     func run() throws {
         let v = try EmbedVectorsLoader.load(vectors)

@@ -4,10 +4,7 @@ import ShopEmbeddings
 
 /// `shopnlp embed similarity`: cosine similarity of word pairs.
 struct EmbedSimilarityCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "similarity",
-        abstract: "Cosine similarity of word pairs: WORD1 WORD2 [WORD3 WORD4 …]."
-    )
+    static let configuration = CommandConfiguration(commandName: "similarity", abstract: "Cosine similarity of word pairs: WORD1 WORD2 [WORD3 WORD4 …].")
 
     @Option(name: .long, help: "Vectors file.") var vectors: String
     @Argument(help: "Words, taken in pairs.") var words: [String]

@@ -15,10 +15,7 @@ struct EmbedTrainCommand: ParsableCommand {
     )
 
     @OptionGroup var source: EmbedInputOptions
-
-    @Option(name: .long, help: "Where to write the vectors (ShopNLP model file).")
-    var out: String
-
+    @Option(name: .long, help: "Where to write the vectors (ShopNLP model file).") var out: String
     @Option(name: .long, help: "Vector size.", range: .width) var dim = 128
     @Option(name: .long, help: "Largest context distance.", range: .small) var window = 5
     @Option(name: .long, help: "Negative samples per context word.", range: .small) var negative = 5

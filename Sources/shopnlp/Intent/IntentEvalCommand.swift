@@ -5,28 +5,14 @@ import ShopDialogue
 
 /// `shopnlp intent eval`: accuracy, macro-F1, confusion; in-scope accuracy and oos recall.
 struct IntentEvalCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "eval",
-        abstract: "Evaluate an intent model on a TSV test file."
-    )
+    static let configuration = CommandConfiguration(commandName: "eval", abstract: "Evaluate an intent model on a TSV test file.")
 
-    @Option(help: "Model file (default: Models/intent.model).")
-    var model: String?
-
-    @Option(help: "Test TSV: intent<TAB>utterance (label oos = out of scope).")
-    var test: String
-
-    @Flag(help: "Print the metrics as one JSON object.")
-    var json = false
-
-    @Flag(help: "Print the full confusion matrix (text mode only prints the most frequent confusions).")
-    var confusion = false
-
-    @Flag(help: "Ablation: score with the wide TF-IDF path alone (deep weight 0).")
-    var wideOnly = false
-
-    @Flag(help: "Ablation: score with the deep BiLSTM path alone (deep weight 1).")
-    var deepOnly = false
+    @Option(help: "Model file (default: Models/intent.model).") var model: String?
+    @Option(help: "Test TSV: intent<TAB>utterance (label oos = out of scope).") var test: String
+    @Flag(help: "Print the metrics as one JSON object.") var json = false
+    @Flag(help: "Print the full confusion matrix (text mode only prints the most frequent confusions).") var confusion = false
+    @Flag(help: "Ablation: score with the wide TF-IDF path alone (deep weight 0).") var wideOnly = false
+    @Flag(help: "Ablation: score with the deep BiLSTM path alone (deep weight 1).") var deepOnly = false
 
     func run() throws {
         var m = try IntentModelLoader.load(model)

@@ -5,22 +5,12 @@ import ShopDialogue
 
 /// `shopnlp intent predict`: one JSON object per input line, in order.
 struct IntentPredictCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "predict",
-        abstract: "Predict intents: one utterance per line in (stdin or --input), one JSON object per line out."
-    )
+    static let configuration = CommandConfiguration(commandName: "predict", abstract: "Predict intents: one utterance per line in (stdin or --input), one JSON object per line out.")
 
-    @Option(help: "Model file (default: Models/intent.model).")
-    var model: String?
-
-    @Option(help: "Input file, one utterance per line (default: stdin).")
-    var input: String?
-
-    @Option(help: "Entities file for entity extraction (default: Intents/entities.xml when present).")
-    var entities: String?
-
-    @Option(help: "Longest utterance kept; longer lines are cut to it with a warning.", range: .messageChars)
-    var maxChars = TextLimit.message.maxChars
+    @Option(help: "Model file (default: Models/intent.model).") var model: String?
+    @Option(help: "Input file, one utterance per line (default: stdin).") var input: String?
+    @Option(help: "Entities file for entity extraction (default: Intents/entities.xml when present).") var entities: String?
+    @Option(help: "Longest utterance kept; longer lines are cut to it with a warning.", range: .messageChars) var maxChars = TextLimit.message.maxChars
 
     func run() throws {
         let m = try IntentModelLoader.load(model)

@@ -6,9 +6,7 @@ import ShopRecommend
 /// `shopnlp recommend eval`: the model against popularity, item-kNN and ALS with and
 /// without sentiment, trained on the same interactions.
 struct RecommendEvalCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "eval",
-        abstract: "Recall@K, NDCG@K and coverage on held-out interactions, side by side with the baselines.")
+    static let configuration = CommandConfiguration(commandName: "eval", abstract: "Recall@K, NDCG@K and coverage on held-out interactions, side by side with the baselines.")
 
     @Option(name: .long, help: "Model from `recommend train`.") var model: String
     @Option(name: .long, help: "Held-out interactions (e.g. from `recommend train --holdout-last`).") var test: String

@@ -13,23 +13,12 @@ struct RecommendFeaturesCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: "Sentiment model (default: the default model of each review's language).")
-    var model: String?
-
-    @Option(name: .long, help: "Reviews with user, item, rating, text (JSON Lines or CSV).")
-    var input: String
-
-    @Option(name: .long, help: "Features file to write (JSON Lines).")
-    var output: String
-
-    @Option(name: .long, help: "Layout of --input: auto, generic, amazon-json, amazon-csv.")
-    var layout: String = "auto"
-
-    @Option(name: .long, help: "Confidence scale alpha for the confidence file.", range: .nonNegative)
-    var alpha: Float = 20
-
-    @Option(name: .long, help: "Shared corpora folder.")
-    var corpora: String?
+    @Option(name: .long, help: "Sentiment model (default: the default model of each review's language).") var model: String?
+    @Option(name: .long, help: "Reviews with user, item, rating, text (JSON Lines or CSV).") var input: String
+    @Option(name: .long, help: "Features file to write (JSON Lines).") var output: String
+    @Option(name: .long, help: "Layout of --input: auto, generic, amazon-json, amazon-csv.") var layout: String = "auto"
+    @Option(name: .long, help: "Confidence scale alpha for the confidence file.", range: .nonNegative) var alpha: Float = 20
+    @Option(name: .long, help: "Shared corpora folder.") var corpora: String?
 
     func run() throws {
         let interactions = try loadInteractions(input, layout: layout, corpora: corpora)

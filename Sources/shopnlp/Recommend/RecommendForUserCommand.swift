@@ -9,8 +9,7 @@ struct RecommendForUserCommand: ParsableCommand {
     @Option(name: .long, help: "Model from `recommend train`.") var model: String
     @Option(name: .long, help: "User id.") var user: String
     @Option(name: .shortAndLong, help: "How many.", range: .count) var k = 10
-    @Option(name: .long, help: "New items nobody has interacted with yet (JSON Lines with `item` and `text`): placed by their text and ranked with the rest.")
-    var coldItems: String?
+    @Option(name: .long, help: "New items nobody has interacted with yet (JSON Lines with `item` and `text`): placed by their text and ranked with the rest.") var coldItems: String?
     @Option(name: .long, help: "Kind to serve: \(RecommenderKindChoice.spellings) (best: the one chosen on validation at training time).") var modelKind = "best"
 
     func validate() throws {

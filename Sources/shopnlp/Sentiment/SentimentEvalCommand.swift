@@ -4,21 +4,13 @@ import ShopSentiment
 
 /// `shopnlp sentiment eval`: scores a model on labelled files.
 struct SentimentEvalCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "eval",
-        abstract: "Evaluate a sentiment model: accuracy, macro-F1, per-class P/R/F1, confusion matrix."
-    )
+    static let configuration = CommandConfiguration(commandName: "eval", abstract: "Evaluate a sentiment model: accuracy, macro-F1, per-class P/R/F1, confusion matrix.")
 
-    @Option(name: .long, help: "The model file.")
-    var model: String
-    @Option(name: .long, parsing: .upToNextOption, help: "Test files (TSV label<TAB>text), pooled.")
-    var test: [String]
-    @Flag(name: .long, help: "Read labels as star ratings (default: as the model was trained).")
-    var starsToPolarity = false
-    @Flag(name: .long, help: "Print JSON.")
-    var json = false
-    @Option(name: .long, help: "Shared corpora folder.")
-    var corpora: String?
+    @Option(name: .long, help: "The model file.") var model: String
+    @Option(name: .long, parsing: .upToNextOption, help: "Test files (TSV label<TAB>text), pooled.") var test: [String]
+    @Flag(name: .long, help: "Read labels as star ratings (default: as the model was trained).") var starsToPolarity = false
+    @Flag(name: .long, help: "Print JSON.") var json = false
+    @Option(name: .long, help: "Shared corpora folder.") var corpora: String?
 
     func run() throws {
         let m = try SentimentModelFile.read(model)

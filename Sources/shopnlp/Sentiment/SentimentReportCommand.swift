@@ -19,26 +19,16 @@ struct SentimentReportCommand: ParsableCommand {
         error; the report is written from the rest. Streams: memory does not grow with the input.
         """)
 
-    @Option(name: .long, help: "Input JSON Lines (default: standard input).")
-    var input: String?
-    @Option(name: .long, help: "Output base name: writes BASE.html, BASE.json, BASE.csv.")
-    var out: String
-    @Option(name: .long, help: "Key of the review text.")
-    var textField = "text"
-    @Option(name: .long, help: "Key of the product.")
-    var productField = "product"
-    @Option(name: .long, help: "Key of the date.")
-    var dateField = "date"
-    @Option(name: .long, help: "Sentiment model for untagged reviews (default: Models/sentiment-zh or -en by language).")
-    var model: String?
-    @Option(name: .long, help: "English aspect-polarity model (default: Models/absa-en.model when present).")
-    var aspectModel: String?
-    @Option(name: .long, help: "Aspects listed among the top complaints.")
-    var top = 10
-    @Option(name: .long, help: "Report title.")
-    var title = "Review report"
-    @Flag(name: .long, help: "No progress bar.")
-    var quiet = false
+    @Option(name: .long, help: "Input JSON Lines (default: standard input).") var input: String?
+    @Option(name: .long, help: "Output base name: writes BASE.html, BASE.json, BASE.csv.") var out: String
+    @Option(name: .long, help: "Key of the review text.") var textField = "text"
+    @Option(name: .long, help: "Key of the product.") var productField = "product"
+    @Option(name: .long, help: "Key of the date.") var dateField = "date"
+    @Option(name: .long, help: "Sentiment model for untagged reviews (default: Models/sentiment-zh or -en by language).") var model: String?
+    @Option(name: .long, help: "English aspect-polarity model (default: Models/absa-en.model when present).") var aspectModel: String?
+    @Option(name: .long, help: "Aspects listed among the top complaints.") var top = 10
+    @Option(name: .long, help: "Report title.") var title = "Review report"
+    @Flag(name: .long, help: "No progress bar.") var quiet = false
 
     func run() throws {
         var options = ReportOptions()

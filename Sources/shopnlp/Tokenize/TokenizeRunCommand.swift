@@ -17,29 +17,14 @@ struct TokenizeRunCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Input files (UTF-8); none or '-' reads stdin.")
-    var files: [String] = []
-
-    @Option(help: "Language: auto (by script), zh or en.")
-    var lang: String = "auto"
-
-    @Flag(help: "Print NFKC + case-folded + half-width forms.")
-    var normalize = false
-
-    @Option(name: .customLong("user-dict"), help: "A file of words (one per line) that must stay whole.")
-    var userDict: String?
-
-    @Option(help: "Score against this gold segmentation instead of printing tokens.")
-    var score: String?
-
-    @Option(help: "With --score: a word list (one per line, first field) for OOV/IV recall.")
-    var lexicon: String?
-
-    @Option(help: "Use this segmentation model file instead of Corpora/segmentation/segmenter.bin.")
-    var model: String?
-
-    @Option(help: "Longest line tokenised; longer lines are cut to it with a warning.", range: .recordChars)
-    var maxChars = TextLimit.tagging.maxChars
+    @Argument(help: "Input files (UTF-8); none or '-' reads stdin.") var files: [String] = []
+    @Option(help: "Language: auto (by script), zh or en.") var lang: String = "auto"
+    @Flag(help: "Print NFKC + case-folded + half-width forms.") var normalize = false
+    @Option(name: .customLong("user-dict"), help: "A file of words (one per line) that must stay whole.") var userDict: String?
+    @Option(help: "Score against this gold segmentation instead of printing tokens.") var score: String?
+    @Option(help: "With --score: a word list (one per line, first field) for OOV/IV recall.") var lexicon: String?
+    @Option(help: "Use this segmentation model file instead of Corpora/segmentation/segmenter.bin.") var model: String?
+    @Option(help: "Longest line tokenised; longer lines are cut to it with a warning.", range: .recordChars) var maxChars = TextLimit.tagging.maxChars
 
     func run() throws {
         let language = Language(rawValue: lang)

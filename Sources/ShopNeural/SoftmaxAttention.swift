@@ -1,7 +1,37 @@
-/// The backward pass that `AttentionPooling` and `AspectAttention` share: both score each
+import Foundation
+
+/// The kernels `AttentionPooling` and `AspectAttention` share: both score each
 /// step with `vᵀ·tanh(W·x_t + b [+ U·q])`, softmax the scores over the sequence and return
 /// the weighted sum of the inputs, so everything but the query term is the same.
-enum SoftmaxAttentionBackward {
+enum SoftmaxAttention {
+    /// Forward for one sequence `b` of length `n`, once `gates` holds `u = tanh(z)` for every
+    /// row: scores `vᵀ·u_t` into the scratch `scores`, softmaxes them into the sequence's
+    /// row of `weights` (`B × T`) and adds the weighted sum of its inputs to `output` (`B × D`).
+    @inline(__always)
+    static func forwardSequence(_ b: Int, length n: Int, steps T: Int, batch B: Int, inputSize D: Int, attentionSize A: Int,
+                                input xp: UnsafePointer<Float>, gates u: UnsafePointer<Float>, context v: UnsafePointer<Float>,
+                                scores s: UnsafeMutablePointer<Float>, weights wts: UnsafeMutablePointer<Float>,
+                                output out: UnsafeMutablePointer<Float>) {
+        if n <= 0 { return }
+        var best = -Float.infinity
+        for t in 0..<n {
+            let row = u + (t * B + b) * A
+            var acc: Float = 0
+            for j in 0..<A { acc += row[j] * v[j] }
+            s[t] = acc
+            best = max(best, acc)
+        }
+        var total: Float = 0
+        for t in 0..<n { s[t] = exp(s[t] - best); total += s[t] }
+        let o = out + b * D
+        for t in 0..<n {
+            let a = s[t] / total
+            wts[b * T + t] = a
+            let x = xp + (t * B + b) * D
+            for j in 0..<D { o[j] += a * x[j] }
+        }
+    }
+
     /// One sequence `b` of length `n` (of `T` steps, batch `B`, rows `t·B + b`): writes the
     /// weighted-sum part of the input gradient (`a_t · dOut`) into `gradInput`, adds the
     /// context vector's gradient into `gradContext` unless `contextFrozen`, and turns the
@@ -9,7 +39,7 @@ enum SoftmaxAttentionBackward {
     /// `dz` (zero past the end). `dzSum`, when given, accumulates `Σ_t dz` for the sequence
     /// (the gradient of a per-sequence term added to `z`). `scores` is scratch of `T` floats.
     @inline(__always)
-    static func sequence(_ b: Int, length n: Int, steps T: Int, batch B: Int, inputSize D: Int, attentionSize A: Int,
+    static func backwardSequence(_ b: Int, length n: Int, steps T: Int, batch B: Int, inputSize D: Int, attentionSize A: Int,
                          input xp: UnsafePointer<Float>, gradOutput gp: UnsafePointer<Float>,
                          gradInput gxp: UnsafeMutablePointer<Float>, gates u: UnsafeMutablePointer<Float>,
                          weights wts: UnsafePointer<Float>, scores s: UnsafeMutablePointer<Float>,
@@ -44,7 +74,7 @@ enum SoftmaxAttentionBackward {
 
     /// The gate layer `W·x` given `dz` (`rows × A`): adds `dzᵀ·X` to the weight's gradient
     /// unless it is frozen, and `dz·W` to `gradInput` (`rows × D`).
-    static func gate(dz: UnsafePointer<Float>, input: Matrix, weight: Parameter, gradInput: inout Matrix,
+    static func backwardGate(dz: UnsafePointer<Float>, input: Matrix, weight: Parameter, gradInput: inout Matrix,
                      rows: Int, attentionSize A: Int, inputSize D: Int, parallel: Bool) {
         if !weight.isFrozen {
             input.data.withUnsafeBufferPointer { xp in
