@@ -1,9 +1,9 @@
-import ShopDialogue
+import ShopNeural
 
 extension VectorFiles {
-    /// The lookup as the intent deep path takes it.
-    func pretrained(freeze: Bool) -> PretrainedTokenVectors {
+    /// The lookup as a deep path takes it.
+    func pretrained(freeze: Bool) -> PretrainedVectors {
         let source = self
-        return PretrainedTokenVectors(dimension: dimension, freeze: freeze) { source.vector(for: $0) }
+        return PretrainedVectors(dimension: dimension, sources: files.map(\.path), freeze: freeze) { source.vector(for: $0) }
     }
 }

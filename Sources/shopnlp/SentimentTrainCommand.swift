@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ShopCore
 import ShopData
+import ShopNeural
 import ShopSentiment
 
 /// `shopnlp sentiment train`: trains a model from `label<TAB>text` files.
