@@ -3,6 +3,7 @@ import Foundation
 import ShopData
 import ShopDialogue
 import ShopEmbeddings
+import ShopNeural
 
 /// `shopnlp intent train`: fits and calibrates an intent model and writes it atomically.
 struct IntentTrainCommand: ParsableCommand {
@@ -79,7 +80,7 @@ struct IntentTrainCommand: ParsableCommand {
         trainer.extractor.charMax = charMax
         let vectors = embeddings.isEmpty ? nil : try VectorFiles.load(embeddings)
         if let embed, let vectors, embed != vectors.dimension { // fail before the wide path trains
-            throw NeuralIntentTrainerError.embeddingDimensionMismatch(embedDim: embed, vectorsDimension: vectors.dimension)
+            throw PretrainedVectorsError.dimensionMismatch(embedDim: embed, vectorsDimension: vectors.dimension)
         }
         let embedDim = embed ?? vectors?.dimension ?? 96
         let deepEpochs = fast ? 0 : self.deepEpochs

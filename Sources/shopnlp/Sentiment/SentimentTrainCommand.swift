@@ -3,6 +3,7 @@ import Foundation
 import ShopCore
 import ShopData
 import ShopEmbeddings
+import ShopNeural
 import ShopSentiment
 
 /// `shopnlp sentiment train`: trains a model from `label<TAB>text` files.
@@ -181,8 +182,7 @@ struct SentimentTrainCommand: ParsableCommand {
     /// Our vector files as the sentiment deep path takes them (see `VectorFiles`).
     static func pretrained(_ files: [String]) throws -> PretrainedVectors? {
         guard !files.isEmpty else { return nil }
-        let source = try VectorFiles.load(files)
-        return PretrainedVectors(dimension: source.dimension, sources: files) { source.vector(for: $0) }
+        return try VectorFiles.load(files).pretrained()
     }
 
     static func quote(_ s: String) -> String {
