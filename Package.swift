@@ -36,14 +36,14 @@ let package = Package(
         // slots, resource lookup): no dependencies, so every module can use it.
         .target(name: "ShopCore"),
 
-        .target(name: "ShopTokenize", dependencies: ["ShopCore", "ShopICU"]),
+        .target(name: "ShopTokenize", dependencies: ["ShopCore", "ShopICU", "ShopData"]),
         .target(name: "ShopData", dependencies: ["ShopCore", "CLibXML2"]),
         .target(name: "ShopNeural", dependencies: ["ShopCore", "CBLAS"]),
         .target(name: "ShopEmbeddings", dependencies: ["ShopCore", "ShopTokenize", "ShopData", "ShopNeural"]),
         .target(name: "ShopSentiment", dependencies: ["ShopCore", "ShopTokenize", "ShopData", "ShopNeural", "ShopEmbeddings"]),
         .target(name: "ShopDialogue", dependencies: ["ShopCore", "ShopData", "ShopNeural", "ShopSentiment"]),
         .target(name: "ShopCopywriting", dependencies: ["ShopCore", "ShopData", "ShopNeural"]),
-        .target(name: "ShopRecommend", dependencies: ["ShopCore", "ShopData", "ShopNeural", "CBLAS"]),
+        .target(name: "ShopRecommend", dependencies: ["ShopCore", "ShopData", "ShopNeural", "ShopSentiment", "CBLAS"]),
         .target(name: "ShopService", dependencies: [
             "ShopCore", "ShopData", "ShopSentiment", "ShopDialogue", "ShopCopywriting", "ShopRecommend",
             .product(name: "Hummingbird", package: "hummingbird"),

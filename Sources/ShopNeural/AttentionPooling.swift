@@ -67,25 +67,9 @@ public final class AttentionPooling: @unchecked Sendable {
                 cache.output.data.withUnsafeMutableBufferPointer { out in
                 cache.scores.withUnsafeMutableBufferPointer { s in
                     for b in 0..<B {
-                        let n = min(lengths[b], T)
-                        if n <= 0 { continue }
-                        var best = -Float.infinity
-                        for t in 0..<n {
-                            let row = u + (t * B + b) * A
-                            var acc: Float = 0
-                            for j in 0..<A { acc += row[j] * v[j] }
-                            s[t] = acc
-                            best = max(best, acc)
-                        }
-                        var total: Float = 0
-                        for t in 0..<n { s[t] = exp(s[t] - best); total += s[t] }
-                        let o = out.baseAddress! + b * D
-                        for t in 0..<n {
-                            let a = s[t] / total
-                            wts[b * T + t] = a
-                            let x = xp.baseAddress! + (t * B + b) * D
-                            for j in 0..<D { o[j] += a * x[j] }
-                        }
+                        SoftmaxAttention.forwardSequence(b, length: min(lengths[b], T), steps: T, batch: B, inputSize: D,
+                                                         attentionSize: A, input: xp.baseAddress!, gates: u, context: v.baseAddress!,
+                                                         scores: s.baseAddress!, weights: wts.baseAddress!, output: out.baseAddress!)
                     }
                 }}}}
             }
@@ -106,50 +90,20 @@ public final class AttentionPooling: @unchecked Sendable {
         context.grad.withUnsafeMutableBufferPointer { dv in
         cache.weights.data.withUnsafeBufferPointer { wts in
         cache.scores.withUnsafeMutableBufferPointer { s in
-            let u = up.baseAddress!
             for b in 0..<B {
-                let n = min(lengths[b], T)
-                let dp = gp.baseAddress! + b * D
-                // Rows past the end get zero gate gradient below.
-                for t in n..<T { (u + (t * B + b) * A).update(repeating: 0, count: A) }
-                if n <= 0 { continue }
-                var weighted: Float = 0
-                for t in 0..<n {
-                    let x = xp.baseAddress! + (t * B + b) * D
-                    let gx = gxp.baseAddress! + (t * B + b) * D
-                    let a = wts[b * T + t]
-                    var da: Float = 0
-                    for j in 0..<D { da += dp[j] * x[j]; gx[j] = a * dp[j] }
-                    s[t] = da
-                    weighted += a * da
-                }
-                for t in 0..<n {
-                    let ds = wts[b * T + t] * (s[t] - weighted)
-                    let row = u + (t * B + b) * A
-                    for j in 0..<A {
-                        let uj = row[j]
-                        if !context.isFrozen { dv[j] += ds * uj }
-                        row[j] = ds * v[j] * (1 - uj * uj)  // now dz
-                    }
-                }
+                SoftmaxAttention.backwardSequence(b, length: min(lengths[b], T), steps: T, batch: B, inputSize: D, attentionSize: A,
+                                                  input: xp.baseAddress!, gradOutput: gp.baseAddress!, gradInput: gxp.baseAddress!,
+                                                  gates: up.baseAddress!, weights: wts.baseAddress!, scores: s.baseAddress!,
+                                                  context: v.baseAddress!, gradContext: dv.baseAddress!,
+                                                  contextFrozen: context.isFrozen, dzSum: nil)
             }
         }}}}}}}}
         cache.u.data.withUnsafeBufferPointer { dz in
+            SoftmaxAttention.backwardGate(dz: dz.baseAddress!, input: input, weight: weight, gradInput: &gradInput,
+                                          rows: T * B, attentionSize: A, inputSize: D, parallel: parallel)
             if !weight.isFrozen {
-                input.data.withUnsafeBufferPointer { xp in
-                    weight.grad.withUnsafeMutableBufferPointer { gw in
-                        BLAS.gemm(transA: true, transB: false, m: A, n: D, k: T * B, a: dz.baseAddress!, lda: A,
-                                  b: xp.baseAddress!, ldb: D, beta: 1, c: gw.baseAddress!, ldc: D, parallel: parallel)
-                    }
-                }
                 bias.grad.withUnsafeMutableBufferPointer { gb in
                     for r in 0..<(T * B) { for j in 0..<A { gb[j] += dz[r * A + j] } }
-                }
-            }
-            gradInput.data.withUnsafeMutableBufferPointer { gx in
-                weight.value.withUnsafeBufferPointer { w in
-                    BLAS.gemm(transA: false, transB: false, m: T * B, n: D, k: A, a: dz.baseAddress!, lda: A,
-                              b: w.baseAddress!, ldb: D, beta: 1, c: gx.baseAddress!, ldc: D, parallel: parallel)
                 }
             }
         }

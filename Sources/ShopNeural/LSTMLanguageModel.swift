@@ -1,11 +1,12 @@
 import Foundation
+import ShopCore
 
 /// A word-level language model: Embedding → LSTM → Dense(vocab) → softmax at every step.
 ///
 /// A sequence is scored left to right: token i ≥ 1 is predicted from tokens 0..<i,
 /// so callers put their own BOS first (and EOS last, to score the ending).
 /// Scores are natural-log probabilities. Scoring is safe from several threads.
-public final class LSTMLanguageModel: @unchecked Sendable {
+public final class LSTMLanguageModel: ArchivedModel, @unchecked Sendable {
     public let config: LanguageModelConfig
     public let embedding: Embedding
     public let lstm: LSTM
@@ -236,26 +237,6 @@ public final class LSTMLanguageModel: @unchecked Sendable {
     // MARK: Model files
 
     public static let archiveKind = "LSTMLanguageModel"
-
-    public func save<M: Encodable>(to path: String, metadata: M, storage: ModelArchive.Storage = .float32) throws {
-        var archive = ModelArchive(kind: Self.archiveKind, config: try JSONEncoder().encode(config),
-                                   appMetadata: try JSONEncoder().encode(metadata))
-        for p in parameters { archive.add(p) }
-        try archive.write(to: path, storage: storage)
-    }
-
-    public func save(to path: String, storage: ModelArchive.Storage = .float32) throws {
-        try save(to: path, metadata: [String: String](), storage: storage)
-    }
-
-    public static func load<M: Decodable>(from path: String, metadata: M.Type) throws -> (LSTMLanguageModel, M) {
-        let archive = try ModelArchive.read(from: path)
-        return (try load(archive: archive), try archive.decodeAppMetadata(M.self))
-    }
-
-    public static func load(from path: String) throws -> LSTMLanguageModel {
-        try load(archive: ModelArchive.read(from: path))
-    }
 
     public static func load(archive: ModelArchive) throws -> LSTMLanguageModel {
         try archive.expectKind(archiveKind)

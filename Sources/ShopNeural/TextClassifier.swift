@@ -54,7 +54,7 @@ import Foundation
 
 /// Embedding → BiLSTM → additive attention pooling (⊕ optional hashed bag-of-features)
 /// → Dense → softmax. See the overview above.
-public final class TextClassifier: @unchecked Sendable {
+public final class TextClassifier: ArchivedModel, @unchecked Sendable {
     public let config: TextClassifierConfig
     public let embedding: Embedding
     public let encoder: BiLSTM
@@ -251,29 +251,6 @@ public final class TextClassifier: @unchecked Sendable {
     // MARK: Model files
 
     public static let archiveKind = "TextClassifier"
-
-    /// Saves config, app metadata (any Encodable) and weights atomically.
-    public func save<M: Encodable>(to path: String, metadata: M, storage: ModelArchive.Storage = .float32) throws {
-        var archive = ModelArchive(kind: Self.archiveKind, config: try JSONEncoder().encode(config),
-                                   appMetadata: try JSONEncoder().encode(metadata))
-        for p in parameters { archive.add(p) }
-        try archive.write(to: path, storage: storage)
-    }
-
-    public func save(to path: String, storage: ModelArchive.Storage = .float32) throws {
-        try save(to: path, metadata: [String: String](), storage: storage)
-    }
-
-    /// Loads a model saved by `save`, with its app metadata decoded as `M`.
-    public static func load<M: Decodable>(from path: String, metadata: M.Type) throws -> (TextClassifier, M) {
-        let archive = try ModelArchive.read(from: path)
-        let model = try load(archive: archive)
-        return (model, try archive.decodeAppMetadata(M.self))
-    }
-
-    public static func load(from path: String) throws -> TextClassifier {
-        try load(archive: ModelArchive.read(from: path))
-    }
 
     public static func load(archive: ModelArchive) throws -> TextClassifier {
         try archive.expectKind(archiveKind)

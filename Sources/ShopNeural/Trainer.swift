@@ -1,4 +1,5 @@
 import Foundation
+import ShopCore
 
 /// Trains a `TextClassifier`: length-bucketed mini-batches, seeded shuffling, AdamW
 /// with a learning-rate schedule, early stopping on a dev set (the best epoch's

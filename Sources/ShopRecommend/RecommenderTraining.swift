@@ -1,3 +1,4 @@
+import ShopCore
 import ShopNeural
 
 /// What `recommend train` does by default: carve a validation split from the training data

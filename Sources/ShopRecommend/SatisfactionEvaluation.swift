@@ -1,3 +1,4 @@
+import ShopCore
 import ShopNeural
 
 /// Does review sentiment make recommendations satisfy more? Leave-last-out Recall/NDCG

@@ -22,7 +22,7 @@ import ShopNeural
         t.attentionSize = 4
         t.batchSize = 4
         t.seed = 7
-        t.pretrained = PretrainedTokenVectors(dimension: dimension, freeze: freeze, matchInitNorm: matchInitNorm) { given[$0] }
+        t.pretrained = PretrainedVectors(dimension: dimension, freeze: freeze, matchInitNorm: matchInitNorm) { given[$0] }
         return t
     }
 
@@ -63,26 +63,26 @@ import ShopNeural
         let path = try Self.train(Self.trainer(freeze: true, matchInitNorm: true))
         let fresh = TextClassifier(config: path.network.config)
         let ids = path.vocabulary.values.map(Int.init)
-        let initNorm = ids.map { id in PretrainedTokenVectors.norm(Array(fresh.embedding.weight.value[(id * 4)..<((id + 1) * 4)])) }
+        let initNorm = ids.map { id in PretrainedVectors.norm(Array(fresh.embedding.weight.value[(id * 4)..<((id + 1) * 4)])) }
             .reduce(0, +) / Float(ids.count)
         var norms: [Float] = []
         for (token, v) in Self.given {
             let r = Self.row(path, token)
-            let cos = zip(r, v).map { $0 * $1 }.reduce(0, +) / (PretrainedTokenVectors.norm(r) * PretrainedTokenVectors.norm(v))
+            let cos = zip(r, v).map { $0 * $1 }.reduce(0, +) / (PretrainedVectors.norm(r) * PretrainedVectors.norm(v))
             #expect(cos > 0.9999, "direction of \(token)")
-            norms.append(PretrainedTokenVectors.norm(r))
+            norms.append(PretrainedVectors.norm(r))
         }
         #expect(abs(norms.reduce(0, +) / Float(norms.count) - initNorm) < 1e-4 * initNorm)
     }
 
     @Test func dimensionMismatchIsATypedError() throws {
-        #expect(throws: NeuralIntentTrainerError.embeddingDimensionMismatch(embedDim: 4, vectorsDimension: 3)) {
+        #expect(throws: PretrainedVectorsError.dimensionMismatch(embedDim: 4, vectorsDimension: 3)) {
             _ = try Self.trainer(freeze: false, matchInitNorm: true, dimension: 3)
                 .train(Self.texts, labels: Self.labels, labelNames: Self.names, dev: [], log: { _ in })
         }
         var t = Self.trainer(freeze: false, matchInitNorm: true)
-        t.pretrained = PretrainedTokenVectors(dimension: 4) { $0 == "ship" ? [1, 2] : nil }
-        #expect(throws: NeuralIntentTrainerError.badPretrainedVector(token: "ship", length: 2, expected: 4)) {
+        t.pretrained = PretrainedVectors(dimension: 4) { $0 == "ship" ? [1, 2] : nil }
+        #expect(throws: PretrainedVectorsError.badVector(word: "ship", length: 2, expected: 4)) {
             _ = try t.train(Self.texts, labels: Self.labels, labelNames: Self.names, dev: [], log: { _ in })
         }
     }

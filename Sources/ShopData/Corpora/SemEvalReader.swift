@@ -16,20 +16,7 @@ public final class SemEvalReader: Sequence, IteratorProtocol {
     }
 
     public func next() -> Result<SemEvalSentence, DataError>? {
-        if finished { return nil }
-        do {
-            while try xml.read() {
-                if xml.kind == .element, xml.localName == "sentence" { return .success(try sentence()) }
-            }
-            finished = true
-            return nil
-        } catch let e as DataError {
-            finished = true
-            return .failure(e)
-        } catch {
-            finished = true
-            return .failure(DataError(file: xml.name, reason: "\(error)"))
-        }
+        xml.nextRecord(finished: &finished, isRecord: { xml.localName == "sentence" }, read: sentence)
     }
 
     private func sentence() throws -> SemEvalSentence {

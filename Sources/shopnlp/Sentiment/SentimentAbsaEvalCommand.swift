@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import ShopData
+import ShopSentiment
+import ShopCore
+
+/// `shopnlp sentiment absa eval`.
+struct SentimentAbsaEvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Score an aspect-polarity model on SemEval-2014 gold XML: accuracy, macro-F1, per class (conflict terms left out).",
+        discussion: """
+        A .tsv test file is an aspect evaluation set (Corpora/aspects/eval/zh.tsv): it is run through what
+        `sentiment tag --aspects` uses (lexicon terms, the tagger's polarity) and scored for term extraction
+        (exact and overlap P/R/F1) and polarity (accuracy, macro-F1) over the terms both gold and found.
+        """)
+
+    @Option(name: .long, help: "The aspect-polarity model file.") var model: String?
+    @Option(name: .long, help: "An aspect-term tagger (absa train-tagger): also prints extraction_f1 beside the lexicon's.") var tagger: String?
+    @Option(name: .long, parsing: .upToNextOption, help: "Gold files (SemEval-2014 XML), pooled; or aspect evaluation sets (.tsv, e.g. Corpora/aspects/eval/zh.tsv).") var test: [String]
+    @Option(name: .long, help: "For .tsv sets: the sentiment model (default: the default model of each clause's language, as `sentiment tag`).") var sentimentModel: String?
+    @Flag(name: .long, help: "Print JSON (accuracy, macro_f1, per_class).") var json = false
+    @Option(name: .long, help: "Shared corpora folder.") var corpora: String?
+
+    private var isAspectSet: Bool { test.allSatisfy { $0.hasSuffix(".tsv") } }
+
+    func validate() throws {
+        if test.isEmpty { throw ValidationError("--test needs at least one file") }
+        if test.contains(where: { $0.hasSuffix(".tsv") }) && !isAspectSet {
+            throw ValidationError("--test: give SemEval-2014 .xml files or aspect evaluation sets (.tsv), not both")
+        }
+        if isAspectSet && (model != nil || tagger != nil) {
+            throw ValidationError("--model and --tagger score SemEval-2014 XML; a .tsv set uses the tagger's lexicon and --sentiment-model")
+        }
+        if !isAspectSet && model == nil && tagger == nil { throw ValidationError("give --model, --tagger or both") }
+        if !isAspectSet && sentimentModel != nil { throw ValidationError("--sentiment-model is for .tsv aspect sets") }
+    }
+
+    func run() throws {
+        let files = test.map { SentimentPaths.dataFile($0, corpora: corpora) }
+        if isAspectSet {
+            print(try AspectSetEvaluation.evaluate(files: files, extractor: try SentimentPaths.loadAspects(aspectModel: nil),
+                                                   chooser: try SentimentPaths.chooser(model: sentimentModel), json: json), terminator: "")
+            return
+        }
+        if let model {
+            let text = try AspectPolarityRun.evaluate(model: model, testFiles: files, json: json)
+            print(text, terminator: json ? "\n" : "")
+        }
+        if let tagger {
+            print(try AspectPolarityRun.evaluateTagger(tagger, testFiles: files, lexicon: try SentimentPaths.loadAspects(aspectModel: nil)))
+        }
+    }
+}

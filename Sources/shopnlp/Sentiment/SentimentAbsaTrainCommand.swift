@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import ShopData
+import ShopSentiment
+import ShopCore
+
+/// `shopnlp sentiment absa train`.
+struct SentimentAbsaTrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "train", abstract: "Train an aspect-polarity model on SemEval-2014 train XML (dev carved from train by --seed).")
+
+    @Option(name: .long, parsing: .upToNextOption, help: "Training files (SemEval-2014 XML), pooled.") var train: [String]
+    @Option(name: .long, help: "Where to write the model.") var out: String
+    @Option(name: .long, parsing: .upToNextOption, help: "Test files to score the trained model on (printed, and kept in the manifest).") var test: [String] = []
+    @Option(name: .long, help: "Vectors that start the embedding layer (default: Models/embeddings-en.model; 'none' for random).") var embeddings: String?
+    @Option(name: .long, help: "Seed (initialisation, dev split, batch order).") var seed: UInt64 = 1
+    @Option(name: .long, help: "Maximum epochs (the best dev epoch is kept).") var epochs = 20
+    @Option(name: .long, help: "Epochs without a better dev score before stopping.") var patience = 5
+    @Option(name: .long, help: "BiLSTM hidden size per direction.") var hidden = 64
+    @Option(name: .long, help: "Learning rate.") var learningRate: Float = 2e-3
+    @Option(name: .long, help: "Dropout.") var dropout: Float = 0.5
+    @Option(name: .long, help: "Start the embedding rows and the BiLSTM from this sentiment model's deep path (e.g. Models/sentiment-en.model).") var initFrom: String?
+    @Flag(name: .long, help: "Keep the pretrained embeddings fixed.") var freezeEmbeddings = false
+    @Flag(name: .long, help: "Weight the loss by inverse class frequency.") var balanceClasses = false
+    @Flag(name: .long, help: "Also write <out without .model>.manifest.json (size, checksum, scores, rebuild command).") var manifest = false
+    @Option(name: .long, help: "Shared corpora folder.") var corpora: String?
+
+    func validate() throws {
+        if train.isEmpty { throw ValidationError("--train needs at least one XML file") }
+        if epochs < 1 || hidden < 1 { throw ValidationError("--epochs and --hidden must be positive") }
+        if !(0..<1).contains(dropout) { throw ValidationError("--dropout must be in [0, 1)") }
+    }
+
+    func run() throws {
+        var options = AspectPolarityOptions()
+        options.seed = seed; options.epochs = epochs; options.patience = patience
+        options.hiddenSize = hidden; options.learningRate = learningRate; options.dropout = dropout
+        options.freezeEmbeddings = freezeEmbeddings; options.balanceClasses = balanceClasses
+        options.initFrom = initFrom
+        let vectors = embeddings == "none" ? nil : (embeddings ?? (ResourcePaths.packageFolder("Models") as NSString).appendingPathComponent("embeddings-en.model"))
+        let command = (["shopnlp", "sentiment", "absa"] + CommandLine.arguments.drop(while: { $0 != "train" }))
+            .map(AspectPolarityRun.shellQuote).joined(separator: " ")
+        let result = try AspectPolarityRun.trainAndTest(
+            trainFiles: train.map { SentimentPaths.dataFile($0, corpora: corpora) },
+            testFiles: test.map { SentimentPaths.dataFile($0, corpora: corpora) },
+            options: options, embeddings: vectors, out: out, writeManifest: manifest, command: command,
+            log: { SentimentPaths.log($0 + "\n") })
+        print(result)
+    }
+}
