@@ -7,7 +7,8 @@
 #   Benchmarks/current.sh [OUT]           default OUT: Benchmarks/results/current/<commit>
 #   ONLY="accuracy defaults" Benchmarks/current.sh    run a subset (names below)
 #
-# Sections: accuracy defaults recommend speed speed-peer serve soak absa absa-tagger explain report copy spark spark-als console.
+# Sections: accuracy defaults recommend speed speed-peer serve soak absa absa-tagger explain report copy spark spark-als console
+#           leakage copy-lm-twins conversation escalation big-line console-chat code-shape.
 # Quiet-machine wall time, roughly: 1.5 hours (soak 10 min, spark 1M ~10 min, absa ~15 min).
 # A section that fails is reported and the rest still run; the exit status says how many failed.
 set -uo pipefail
@@ -20,7 +21,7 @@ fi
 commit="$(git rev-parse --short HEAD)"
 out="${1:-$root/Benchmarks/results/current/$commit}"
 mkdir -p "$out"
-sections="${ONLY:-accuracy defaults recommend speed speed-peer serve soak absa absa-tagger explain report copy spark spark-als console}"
+sections="${ONLY:-accuracy defaults recommend speed speed-peer serve soak absa absa-tagger explain report copy spark spark-als console leakage copy-lm-twins conversation escalation big-line console-chat code-shape}"
 export SHOPNLP_HOME="$root"
 export SHOPNLP_CORPORA="${SHOPNLP_CORPORA:-$root/../shared/corpora}"
 
@@ -80,6 +81,39 @@ section copy      python3 Benchmarks/copy_metrics.py --shopnlp "$bin"
 section spark     Benchmarks/spark-tag.sh 1000000
 section spark-als python3 Benchmarks/spark_als.py
 section console   scripts/test-console
+
+big_line() { # one 20 MB line through each reader-facing command: wall time and peak memory
+    local tmp rc=0; tmp=$(mktemp -d)
+    python3 -c "print('好' * 7000000)" > "$tmp/big.txt"
+    for cmd in "intent predict --input $tmp/big.txt" "tokenize $tmp/big.txt" "sentiment tag --format text --quiet --input $tmp/big.txt" "chat"; do
+        echo "== $cmd"
+        /usr/bin/time -f "wall %e s, max RSS %M kB" "$bin" $cmd < "$tmp/big.txt" > /dev/null 2> "$tmp/err" || rc=1
+        tail -1 "$tmp/err"
+    done
+    rm -rf "$tmp"; return $rc
+}
+console_chat() { # the console's chat pane round trip, one turn at a time, against a fresh server
+    local port=$((20000 + RANDOM % 20000)) rc
+    timeout 300 "$bin" serve --port "$port" > /dev/null 2>&1 &
+    local pid=$!
+    sleep 3
+    timeout 200 python3 Benchmarks/console_chat_latency.py --base "http://127.0.0.1:$port" --turns 1000; rc=$?
+    kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+    return $rc
+}
+code_shape() {
+    local all cli
+    all=$(git ls-files 'Sources/*.swift' | xargs cat | wc -l); cli=$(git ls-files 'Sources/shopnlp/*.swift' | xargs cat | wc -l)
+    echo "Sources lines $all, Sources/shopnlp lines $cli, share $(python3 -c "print(round(100*$cli/$all,1))")%"
+    if command -v duplicates > /dev/null; then duplicates --repo Sources --most 200 --seconds 120 | head -1; else echo "duplicates: not on PATH"; fi
+}
+section leakage   python3 Benchmarks/leak_audit.py --bin "$bin"
+section copy-lm-twins python3 Benchmarks/lm_twins.py
+section conversation "$bin" chat --test Intents/tests
+section escalation "$bin" chat --urgency-eval Intents/eval/complaints.tsv
+section big-line  big_line
+section console-chat console_chat
+section code-shape code_shape
 
 rm -rf "$out/defaults-models" "$out/recommend-files" "$out/absa-files"
 echo "done: $failed section(s) failed; logs in $out"
