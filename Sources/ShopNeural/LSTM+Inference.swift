@@ -53,15 +53,7 @@ extension LSTM {
     @inline(__always)
     static func cellInfer(_ g: UnsafeMutablePointer<Float>, _ add: UnsafePointer<Float>?,
                           _ c: UnsafeMutablePointer<Float>, _ h: UnsafeMutablePointer<Float>, _ H: Int) {
-        if let add {
-            LSTMKernels.sigmoid(g, add, 2 * H)
-            LSTMKernels.tanh(g + 2 * H, add + 2 * H, H)
-            LSTMKernels.sigmoid(g + 3 * H, add + 3 * H, H)
-        } else {
-            LSTMKernels.sigmoid(g, 2 * H)
-            LSTMKernels.tanh(g + 2 * H, H)
-            LSTMKernels.sigmoid(g + 3 * H, H)
-        }
+        LSTMKernels.activateGates(g, add, H)
         LSTMKernels.cellInPlace(c, g, g + H, g + 2 * H, H)
         LSTMKernels.hidden(h, g + 3 * H, c, H)
     }

@@ -166,15 +166,7 @@ public final class LSTM: @unchecked Sendable {
                             _ cPrev: UnsafePointer<Float>,
                             _ c: UnsafeMutablePointer<Float>, _ tc: UnsafeMutablePointer<Float>,
                             _ h: UnsafeMutablePointer<Float>, _ H: Int) {
-        if let bias {
-            LSTMKernels.sigmoid(g, bias, 2 * H)
-            LSTMKernels.tanh(g + 2 * H, bias + 2 * H, H)
-            LSTMKernels.sigmoid(g + 3 * H, bias + 3 * H, H)
-        } else {
-            LSTMKernels.sigmoid(g, 2 * H)
-            LSTMKernels.tanh(g + 2 * H, H)
-            LSTMKernels.sigmoid(g + 3 * H, H)
-        }
+        LSTMKernels.activateGates(g, bias, H)
         LSTMKernels.cell(c, g, g + H, g + 2 * H, cPrev, H)
         LSTMKernels.tanh(tc, from: c, H)
         LSTMKernels.multiply(h, g + 3 * H, tc, H)
