@@ -48,6 +48,17 @@ extension LSTM {
         }}}}
     }
 
+    /// One step of a cell whose states the caller keeps apart (the copywriting LM's prefix
+    /// tree): `gates` (`4H`, the input and recurrent products without the bias) are
+    /// activated in place with `bias` added, then `c` = f·cPrev + i·g and `h` = o·tanh(c).
+    /// The same kernels as `forward`, so the caller's states are the LSTM's.
+    public static func step(gates g: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>, cPrev: UnsafePointer<Float>,
+                            c: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>, hiddenSize H: Int) {
+        LSTMKernels.activateGates(g, bias, H)
+        LSTMKernels.cell(c, g, g + H, g + 2 * H, cPrev, H)
+        LSTMKernels.hidden(h, g + 3 * H, c, H)
+    }
+
     /// `cellForward` without the activations `backward` needs: cell state `c` updated in place,
     /// `h` = o·tanh(c).
     @inline(__always)
