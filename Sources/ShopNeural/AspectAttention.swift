@@ -143,10 +143,7 @@ public final class AspectAttention: @unchecked Sendable {
             }
             if !queryWeight.isFrozen {
                 query.data.withUnsafeBufferPointer { qp in
-                    queryWeight.grad.withUnsafeMutableBufferPointer { gq in
-                        BLAS.gemm(transA: true, transB: false, m: A, n: Q, k: B, a: dzs.baseAddress!, lda: A,
-                                  b: qp.baseAddress!, ldb: Q, beta: 1, c: gq.baseAddress!, ldc: Q)
-                    }
+                    queryWeight.addWeightGradient(gradOutput: dzs.baseAddress!, input: qp.baseAddress!, count: B)
                 }
             }
             gradQuery.data.withUnsafeMutableBufferPointer { gq in

@@ -39,10 +39,7 @@ public final class Dense: @unchecked Sendable {
         gradOutput.data.withUnsafeBufferPointer { gy in
             if !weight.isFrozen {
                 input.data.withUnsafeBufferPointer { x in
-                    weight.grad.withUnsafeMutableBufferPointer { gw in
-                        BLAS.gemm(transA: true, transB: false, m: o, n: i, k: n, a: gy.baseAddress!, lda: o,
-                                  b: x.baseAddress!, ldb: i, beta: 1, c: gw.baseAddress!, ldc: i)
-                    }
+                    weight.addWeightGradient(gradOutput: gy.baseAddress!, input: x.baseAddress!, count: n)
                 }
                 bias.grad.withUnsafeMutableBufferPointer { gb in
                     for r in 0..<n { for j in 0..<o { gb[j] += gy[r * o + j] } }

@@ -78,10 +78,7 @@ enum SoftmaxAttention {
                      rows: Int, attentionSize A: Int, inputSize D: Int, parallel: Bool) {
         if !weight.isFrozen {
             input.data.withUnsafeBufferPointer { xp in
-                weight.grad.withUnsafeMutableBufferPointer { gw in
-                    BLAS.gemm(transA: true, transB: false, m: A, n: D, k: rows, a: dz, lda: A,
-                              b: xp.baseAddress!, ldb: D, beta: 1, c: gw.baseAddress!, ldc: D, parallel: parallel)
-                }
+                weight.addWeightGradient(gradOutput: dz, input: xp.baseAddress!, count: rows, parallel: parallel)
             }
         }
         gradInput.data.withUnsafeMutableBufferPointer { gx in
