@@ -21,21 +21,7 @@ public final class AspectAttention: @unchecked Sendable {
     /// The scoring vector v, `A`.
     public let context: Parameter
 
-    public final class Cache: @unchecked Sendable {
-        public internal(set) var batch = 0
-        public internal(set) var steps = 0
-        var lengths: [Int] = []
-        /// tanh activations, `T·B × A`; turned into their pre-activation gradient in backward.
-        var u = Matrix(rows: 0, cols: 0)
-        /// Attention weights, `B × T` (zero at padding).
-        public internal(set) var weights = Matrix(rows: 0, cols: 0)
-        /// Pooled output, `B × D`.
-        public internal(set) var output = Matrix(rows: 0, cols: 0)
-        /// `U·q + b` per sequence, `B × A`.
-        var queryTerm = Matrix(rows: 0, cols: 0)
-        var scores: [Float] = []
-        public init() {}
-    }
+    public typealias Cache = SoftmaxAttentionCache
 
     public init(inputSize: Int, querySize: Int, attentionSize: Int, name: String = "aspect_attention",
                 rng: inout SeededRandom) {

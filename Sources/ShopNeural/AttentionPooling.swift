@@ -15,19 +15,7 @@ public final class AttentionPooling: @unchecked Sendable {
     /// The context vector v, `A`.
     public let context: Parameter
 
-    public final class Cache: @unchecked Sendable {
-        public internal(set) var batch = 0
-        public internal(set) var steps = 0
-        var lengths: [Int] = []
-        /// tanh activations, `T·B × A`; reused for their gradient in backward.
-        var u = Matrix(rows: 0, cols: 0)
-        /// Attention weights, `B × T` (zero at padding).
-        public internal(set) var weights = Matrix(rows: 0, cols: 0)
-        /// Pooled output, `B × D`.
-        public internal(set) var output = Matrix(rows: 0, cols: 0)
-        var scores: [Float] = []
-        public init() {}
-    }
+    public typealias Cache = SoftmaxAttentionCache
 
     public init(inputSize: Int, attentionSize: Int, name: String = "attention", rng: inout SeededRandom) {
         self.inputSize = inputSize
