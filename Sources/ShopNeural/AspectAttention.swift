@@ -75,16 +75,8 @@ public final class AspectAttention: @unchecked Sendable {
                               b: wp.baseAddress!, ldb: D, beta: 1, c: u, ldc: A)
                 }
                 for i in 0..<(T * B * A) { u[i] = tanh(u[i]) }
-                context.value.withUnsafeBufferPointer { v in
-                cache.weights.data.withUnsafeMutableBufferPointer { wts in
-                cache.output.data.withUnsafeMutableBufferPointer { out in
-                cache.scores.withUnsafeMutableBufferPointer { s in
-                    for b in 0..<B {
-                        SoftmaxAttention.forwardSequence(b, length: min(lengths[b], T), steps: T, batch: B, inputSize: D,
-                                                         attentionSize: A, input: xp.baseAddress!, gates: u, context: v.baseAddress!,
-                                                         scores: s.baseAddress!, weights: wts.baseAddress!, output: out.baseAddress!)
-                    }
-                }}}}
+                SoftmaxAttention.forwardBatch(input: xp.baseAddress!, gates: u, context: context, cache: cache,
+                                              inputSize: D, attentionSize: A)
             }
         }
     }
@@ -97,26 +89,12 @@ public final class AspectAttention: @unchecked Sendable {
         gradInput.reset(rows: T * B, cols: D)
         gradQuery.reset(rows: B, cols: Q)
         if T == 0 || B == 0 { return }
-        let lengths = cache.lengths
         // Σ_t dz per sequence: the gradient of the query term U·q + b.
         var dzSum = Matrix(rows: B, cols: A)
-        cache.u.data.withUnsafeMutableBufferPointer { up in
-        input.data.withUnsafeBufferPointer { xp in
-        gradOutput.data.withUnsafeBufferPointer { gp in
-        gradInput.data.withUnsafeMutableBufferPointer { gxp in
-        context.value.withUnsafeBufferPointer { v in
-        context.grad.withUnsafeMutableBufferPointer { dv in
-        cache.weights.data.withUnsafeBufferPointer { wts in
         dzSum.data.withUnsafeMutableBufferPointer { dzs in
-        cache.scores.withUnsafeMutableBufferPointer { s in
-            for b in 0..<B {
-                SoftmaxAttention.backwardSequence(b, length: min(lengths[b], T), steps: T, batch: B, inputSize: D, attentionSize: A,
-                                                  input: xp.baseAddress!, gradOutput: gp.baseAddress!, gradInput: gxp.baseAddress!,
-                                                  gates: up.baseAddress!, weights: wts.baseAddress!, scores: s.baseAddress!,
-                                                  context: v.baseAddress!, gradContext: dv.baseAddress!,
-                                                  contextFrozen: context.isFrozen, dzSum: dzs.baseAddress!)
-            }
-        }}}}}}}}}
+            SoftmaxAttention.backwardBatch(input: input, gradOutput: gradOutput, context: context, cache: cache,
+                                           gradInput: &gradInput, inputSize: D, attentionSize: A, dzSum: dzs.baseAddress!)
+        }
         cache.u.data.withUnsafeBufferPointer { dz in
             SoftmaxAttention.backwardGate(dz: dz.baseAddress!, input: input, weight: weight, gradInput: &gradInput,
                                           rows: T * B, attentionSize: A, inputSize: D, parallel: true)

@@ -50,16 +50,8 @@ public final class AttentionPooling: @unchecked Sendable {
                               b: wp.baseAddress!, ldb: D, beta: 1, c: u, ldc: A, parallel: parallel)
                 }
                 tanhInPlace(u, T * B * A)
-                context.value.withUnsafeBufferPointer { v in
-                cache.weights.data.withUnsafeMutableBufferPointer { wts in
-                cache.output.data.withUnsafeMutableBufferPointer { out in
-                cache.scores.withUnsafeMutableBufferPointer { s in
-                    for b in 0..<B {
-                        SoftmaxAttention.forwardSequence(b, length: min(lengths[b], T), steps: T, batch: B, inputSize: D,
-                                                         attentionSize: A, input: xp.baseAddress!, gates: u, context: v.baseAddress!,
-                                                         scores: s.baseAddress!, weights: wts.baseAddress!, output: out.baseAddress!)
-                    }
-                }}}}
+                SoftmaxAttention.forwardBatch(input: xp.baseAddress!, gates: u, context: context, cache: cache,
+                                              inputSize: D, attentionSize: A)
             }
         }
     }
@@ -69,23 +61,8 @@ public final class AttentionPooling: @unchecked Sendable {
         let D = inputSize, A = attentionSize, B = cache.batch, T = cache.steps
         gradInput.reset(rows: T * B, cols: D)
         if T == 0 || B == 0 { return }
-        let lengths = cache.lengths
-        cache.u.data.withUnsafeMutableBufferPointer { up in
-        input.data.withUnsafeBufferPointer { xp in
-        gradOutput.data.withUnsafeBufferPointer { gp in
-        gradInput.data.withUnsafeMutableBufferPointer { gxp in
-        context.value.withUnsafeBufferPointer { v in
-        context.grad.withUnsafeMutableBufferPointer { dv in
-        cache.weights.data.withUnsafeBufferPointer { wts in
-        cache.scores.withUnsafeMutableBufferPointer { s in
-            for b in 0..<B {
-                SoftmaxAttention.backwardSequence(b, length: min(lengths[b], T), steps: T, batch: B, inputSize: D, attentionSize: A,
-                                                  input: xp.baseAddress!, gradOutput: gp.baseAddress!, gradInput: gxp.baseAddress!,
-                                                  gates: up.baseAddress!, weights: wts.baseAddress!, scores: s.baseAddress!,
-                                                  context: v.baseAddress!, gradContext: dv.baseAddress!,
-                                                  contextFrozen: context.isFrozen, dzSum: nil)
-            }
-        }}}}}}}}
+        SoftmaxAttention.backwardBatch(input: input, gradOutput: gradOutput, context: context, cache: cache,
+                                       gradInput: &gradInput, inputSize: D, attentionSize: A, dzSum: nil)
         cache.u.data.withUnsafeBufferPointer { dz in
             SoftmaxAttention.backwardGate(dz: dz.baseAddress!, input: input, weight: weight, gradInput: &gradInput,
                                           rows: T * B, attentionSize: A, inputSize: D, parallel: parallel)
