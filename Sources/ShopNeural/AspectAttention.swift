@@ -52,14 +52,8 @@ public final class AspectAttention: @unchecked Sendable {
         // The query's share of every pre-activation: one row per sequence.
         cache.queryTerm.reshape(rows: B, cols: A)
         cache.queryTerm.data.withUnsafeMutableBufferPointer { qt in
-            bias.value.withUnsafeBufferPointer { bp in
-                for b in 0..<B { (qt.baseAddress! + b * A).update(from: bp.baseAddress!, count: A) }
-            }
             query.data.withUnsafeBufferPointer { qp in
-                queryWeight.value.withUnsafeBufferPointer { wq in
-                    BLAS.gemm(transA: false, transB: true, m: B, n: A, k: Q, a: qp.baseAddress!, lda: Q,
-                              b: wq.baseAddress!, ldb: Q, beta: 1, c: qt.baseAddress!, ldc: A)
-                }
+                queryWeight.affine(input: qp.baseAddress!, count: B, bias: bias, into: qt.baseAddress!)
             }
         }
         cache.u.data.withUnsafeMutableBufferPointer { up in
@@ -70,10 +64,7 @@ public final class AspectAttention: @unchecked Sendable {
                 }
             }
             input.data.withUnsafeBufferPointer { xp in
-                weight.value.withUnsafeBufferPointer { wp in
-                    BLAS.gemm(transA: false, transB: true, m: T * B, n: A, k: D, a: xp.baseAddress!, lda: D,
-                              b: wp.baseAddress!, ldb: D, beta: 1, c: u, ldc: A)
-                }
+                weight.addProduct(input: xp.baseAddress!, count: T * B, into: u)
                 for i in 0..<(T * B * A) { u[i] = tanh(u[i]) }
                 SoftmaxAttention.forwardBatch(input: xp.baseAddress!, gates: u, context: context, cache: cache,
                                               inputSize: D, attentionSize: A)
@@ -111,10 +102,7 @@ public final class AspectAttention: @unchecked Sendable {
                 }
             }
             gradQuery.data.withUnsafeMutableBufferPointer { gq in
-                queryWeight.value.withUnsafeBufferPointer { wq in
-                    BLAS.gemm(transA: false, transB: false, m: B, n: Q, k: A, a: dzs.baseAddress!, lda: A,
-                              b: wq.baseAddress!, ldb: Q, beta: 0, c: gq.baseAddress!, ldc: Q)
-                }
+                queryWeight.inputGradient(gradOutput: dzs.baseAddress!, count: B, into: gq.baseAddress!, beta: 0)
             }
         }
     }

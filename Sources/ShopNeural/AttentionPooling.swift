@@ -41,14 +41,8 @@ public final class AttentionPooling: @unchecked Sendable {
         if cache.scores.count < T { cache.scores = [Float](repeating: 0, count: T) }
         cache.u.data.withUnsafeMutableBufferPointer { up in
             let u = up.baseAddress!
-            bias.value.withUnsafeBufferPointer { bp in
-                for r in 0..<(T * B) { (u + r * A).update(from: bp.baseAddress!, count: A) }
-            }
             input.data.withUnsafeBufferPointer { xp in
-                weight.value.withUnsafeBufferPointer { wp in
-                    BLAS.gemm(transA: false, transB: true, m: T * B, n: A, k: D, a: xp.baseAddress!, lda: D,
-                              b: wp.baseAddress!, ldb: D, beta: 1, c: u, ldc: A, parallel: parallel)
-                }
+                weight.affine(input: xp.baseAddress!, count: T * B, bias: bias, into: u, parallel: parallel)
                 tanhInPlace(u, T * B * A)
                 SoftmaxAttention.forwardBatch(input: xp.baseAddress!, gates: u, context: context, cache: cache,
                                               inputSize: D, attentionSize: A)

@@ -82,10 +82,7 @@ enum SoftmaxAttention {
             }
         }
         gradInput.data.withUnsafeMutableBufferPointer { gx in
-            weight.value.withUnsafeBufferPointer { w in
-                BLAS.gemm(transA: false, transB: false, m: rows, n: D, k: A, a: dz, lda: A,
-                          b: w.baseAddress!, ldb: D, beta: 1, c: gx.baseAddress!, ldc: D, parallel: parallel)
-            }
+            weight.inputGradient(gradOutput: dz, count: rows, into: gx.baseAddress!, beta: 1, parallel: parallel)
         }
     }
 }
