@@ -42,13 +42,8 @@ public final class AspectAttention: @unchecked Sendable {
     public func forward(_ input: Matrix, query: Matrix, batch: Int, lengths: [Int], cache: Cache) {
         let D = inputSize, A = attentionSize, Q = querySize, B = batch
         precondition(input.cols == D && lengths.count == B && query.rows == B && query.cols == Q)
-        let T = B == 0 ? 0 : input.rows / B
-        cache.batch = B; cache.steps = T; cache.lengths = lengths
-        cache.u.reshape(rows: T * B, cols: A)
-        cache.weights.reset(rows: B, cols: T)
-        cache.output.reset(rows: B, cols: D)
+        let T = cache.begin(inputRows: input.rows, batch: B, lengths: lengths, inputSize: D, attentionSize: A)
         if T == 0 || B == 0 { return }
-        if cache.scores.count < T { cache.scores = [Float](repeating: 0, count: T) }
         // The query's share of every pre-activation: one row per sequence.
         cache.queryTerm.reshape(rows: B, cols: A)
         cache.queryTerm.data.withUnsafeMutableBufferPointer { qt in

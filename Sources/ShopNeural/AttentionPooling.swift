@@ -32,13 +32,8 @@ public final class AttentionPooling: @unchecked Sendable {
     public func forward(_ input: Matrix, batch: Int, lengths: [Int], cache: Cache, parallel: Bool = true) {
         let D = inputSize, A = attentionSize, B = batch
         precondition(input.cols == D && lengths.count == B)
-        let T = B == 0 ? 0 : input.rows / B
-        cache.batch = B; cache.steps = T; cache.lengths = lengths
-        cache.u.reshape(rows: T * B, cols: A)
-        cache.weights.reset(rows: B, cols: T)
-        cache.output.reset(rows: B, cols: D)
+        let T = cache.begin(inputRows: input.rows, batch: B, lengths: lengths, inputSize: D, attentionSize: A)
         if T == 0 || B == 0 { return }
-        if cache.scores.count < T { cache.scores = [Float](repeating: 0, count: T) }
         cache.u.data.withUnsafeMutableBufferPointer { up in
             let u = up.baseAddress!
             input.data.withUnsafeBufferPointer { xp in

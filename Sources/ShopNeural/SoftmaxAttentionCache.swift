@@ -15,4 +15,16 @@ public final class SoftmaxAttentionCache: @unchecked Sendable {
     var queryTerm = Matrix(rows: 0, cols: 0)
     var scores: [Float] = []
     public init() {}
+
+    /// Sizes the cache for `batch` sequences of a time-major input with `inputRows` rows
+    /// (`T·B`, sequence lengths `lengths`) and returns `T`.
+    func begin(inputRows: Int, batch B: Int, lengths: [Int], inputSize D: Int, attentionSize A: Int) -> Int {
+        let T = B == 0 ? 0 : inputRows / B
+        batch = B; steps = T; self.lengths = lengths
+        u.reshape(rows: T * B, cols: A)
+        weights.reset(rows: B, cols: T)
+        output.reset(rows: B, cols: D)
+        if scores.count < T { scores = [Float](repeating: 0, count: T) }
+        return T
+    }
 }
