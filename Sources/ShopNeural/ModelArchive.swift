@@ -185,6 +185,13 @@ public struct ModelArchive: Sendable {
         return try decode(data, file: path)
     }
 
+    /// Reads `path`, refusing an archive of another kind (the loaders' first two steps).
+    public static func read(from path: String, kind: String) throws -> ModelArchive {
+        let archive = try read(from: path)
+        try archive.expectKind(kind)
+        return archive
+    }
+
     public static func decode(_ data: Data, file: String) throws -> ModelArchive {
         try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> ModelArchive in
             var r = Reader(bytes: raw, file: file)
