@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "ShopNeural", dependencies: ["ShopCore", "CBLAS"]),
         .target(name: "ShopEmbeddings", dependencies: ["ShopCore", "ShopTokenize", "ShopData", "ShopNeural"]),
         .target(name: "ShopSentiment", dependencies: ["ShopCore", "ShopTokenize", "ShopData", "ShopNeural", "ShopEmbeddings"]),
-        .target(name: "ShopDialogue", dependencies: ["ShopCore", "ShopData", "ShopNeural", "ShopSentiment"]),
+        .target(name: "ShopDialogue", dependencies: ["ShopCore", "ShopData", "ShopNeural", "ShopSentiment", "ShopEmbeddings"]),
         .target(name: "ShopCopywriting", dependencies: ["ShopCore", "ShopData", "ShopNeural"]),
         .target(name: "ShopRecommend", dependencies: ["ShopCore", "ShopData", "ShopNeural", "ShopSentiment", "CBLAS"]),
         .target(name: "ShopService", dependencies: [

@@ -21,21 +21,7 @@ public final class AspectAttention: @unchecked Sendable {
     /// The scoring vector v, `A`.
     public let context: Parameter
 
-    public final class Cache: @unchecked Sendable {
-        public internal(set) var batch = 0
-        public internal(set) var steps = 0
-        var lengths: [Int] = []
-        /// tanh activations, `T·B × A`; turned into their pre-activation gradient in backward.
-        var u = Matrix(rows: 0, cols: 0)
-        /// Attention weights, `B × T` (zero at padding).
-        public internal(set) var weights = Matrix(rows: 0, cols: 0)
-        /// Pooled output, `B × D`.
-        public internal(set) var output = Matrix(rows: 0, cols: 0)
-        /// `U·q + b` per sequence, `B × A`.
-        var queryTerm = Matrix(rows: 0, cols: 0)
-        var scores: [Float] = []
-        public init() {}
-    }
+    public typealias Cache = SoftmaxAttentionCache
 
     public init(inputSize: Int, querySize: Int, attentionSize: Int, name: String = "aspect_attention",
                 rng: inout SeededRandom) {
@@ -56,24 +42,13 @@ public final class AspectAttention: @unchecked Sendable {
     public func forward(_ input: Matrix, query: Matrix, batch: Int, lengths: [Int], cache: Cache) {
         let D = inputSize, A = attentionSize, Q = querySize, B = batch
         precondition(input.cols == D && lengths.count == B && query.rows == B && query.cols == Q)
-        let T = B == 0 ? 0 : input.rows / B
-        cache.batch = B; cache.steps = T; cache.lengths = lengths
-        cache.u.reshape(rows: T * B, cols: A)
-        cache.weights.reset(rows: B, cols: T)
-        cache.output.reset(rows: B, cols: D)
+        let T = cache.begin(inputRows: input.rows, batch: B, lengths: lengths, inputSize: D, attentionSize: A)
         if T == 0 || B == 0 { return }
-        if cache.scores.count < T { cache.scores = [Float](repeating: 0, count: T) }
         // The query's share of every pre-activation: one row per sequence.
         cache.queryTerm.reshape(rows: B, cols: A)
         cache.queryTerm.data.withUnsafeMutableBufferPointer { qt in
-            bias.value.withUnsafeBufferPointer { bp in
-                for b in 0..<B { (qt.baseAddress! + b * A).update(from: bp.baseAddress!, count: A) }
-            }
             query.data.withUnsafeBufferPointer { qp in
-                queryWeight.value.withUnsafeBufferPointer { wq in
-                    BLAS.gemm(transA: false, transB: true, m: B, n: A, k: Q, a: qp.baseAddress!, lda: Q,
-                              b: wq.baseAddress!, ldb: Q, beta: 1, c: qt.baseAddress!, ldc: A)
-                }
+                queryWeight.affine(input: qp.baseAddress!, count: B, bias: bias, into: qt.baseAddress!)
             }
         }
         cache.u.data.withUnsafeMutableBufferPointer { up in
@@ -84,21 +59,10 @@ public final class AspectAttention: @unchecked Sendable {
                 }
             }
             input.data.withUnsafeBufferPointer { xp in
-                weight.value.withUnsafeBufferPointer { wp in
-                    BLAS.gemm(transA: false, transB: true, m: T * B, n: A, k: D, a: xp.baseAddress!, lda: D,
-                              b: wp.baseAddress!, ldb: D, beta: 1, c: u, ldc: A)
-                }
+                weight.addProduct(input: xp.baseAddress!, count: T * B, into: u)
                 for i in 0..<(T * B * A) { u[i] = tanh(u[i]) }
-                context.value.withUnsafeBufferPointer { v in
-                cache.weights.data.withUnsafeMutableBufferPointer { wts in
-                cache.output.data.withUnsafeMutableBufferPointer { out in
-                cache.scores.withUnsafeMutableBufferPointer { s in
-                    for b in 0..<B {
-                        SoftmaxAttention.forwardSequence(b, length: min(lengths[b], T), steps: T, batch: B, inputSize: D,
-                                                         attentionSize: A, input: xp.baseAddress!, gates: u, context: v.baseAddress!,
-                                                         scores: s.baseAddress!, weights: wts.baseAddress!, output: out.baseAddress!)
-                    }
-                }}}}
+                SoftmaxAttention.forwardBatch(input: xp.baseAddress!, gates: u, context: context, cache: cache,
+                                              inputSize: D, attentionSize: A)
             }
         }
     }
@@ -111,26 +75,12 @@ public final class AspectAttention: @unchecked Sendable {
         gradInput.reset(rows: T * B, cols: D)
         gradQuery.reset(rows: B, cols: Q)
         if T == 0 || B == 0 { return }
-        let lengths = cache.lengths
         // Σ_t dz per sequence: the gradient of the query term U·q + b.
         var dzSum = Matrix(rows: B, cols: A)
-        cache.u.data.withUnsafeMutableBufferPointer { up in
-        input.data.withUnsafeBufferPointer { xp in
-        gradOutput.data.withUnsafeBufferPointer { gp in
-        gradInput.data.withUnsafeMutableBufferPointer { gxp in
-        context.value.withUnsafeBufferPointer { v in
-        context.grad.withUnsafeMutableBufferPointer { dv in
-        cache.weights.data.withUnsafeBufferPointer { wts in
         dzSum.data.withUnsafeMutableBufferPointer { dzs in
-        cache.scores.withUnsafeMutableBufferPointer { s in
-            for b in 0..<B {
-                SoftmaxAttention.backwardSequence(b, length: min(lengths[b], T), steps: T, batch: B, inputSize: D, attentionSize: A,
-                                                  input: xp.baseAddress!, gradOutput: gp.baseAddress!, gradInput: gxp.baseAddress!,
-                                                  gates: up.baseAddress!, weights: wts.baseAddress!, scores: s.baseAddress!,
-                                                  context: v.baseAddress!, gradContext: dv.baseAddress!,
-                                                  contextFrozen: context.isFrozen, dzSum: dzs.baseAddress!)
-            }
-        }}}}}}}}}
+            SoftmaxAttention.backwardBatch(input: input, gradOutput: gradOutput, context: context, cache: cache,
+                                           gradInput: &gradInput, inputSize: D, attentionSize: A, dzSum: dzs.baseAddress!)
+        }
         cache.u.data.withUnsafeBufferPointer { dz in
             SoftmaxAttention.backwardGate(dz: dz.baseAddress!, input: input, weight: weight, gradInput: &gradInput,
                                           rows: T * B, attentionSize: A, inputSize: D, parallel: true)
@@ -143,17 +93,11 @@ public final class AspectAttention: @unchecked Sendable {
             }
             if !queryWeight.isFrozen {
                 query.data.withUnsafeBufferPointer { qp in
-                    queryWeight.grad.withUnsafeMutableBufferPointer { gq in
-                        BLAS.gemm(transA: true, transB: false, m: A, n: Q, k: B, a: dzs.baseAddress!, lda: A,
-                                  b: qp.baseAddress!, ldb: Q, beta: 1, c: gq.baseAddress!, ldc: Q)
-                    }
+                    queryWeight.addWeightGradient(gradOutput: dzs.baseAddress!, input: qp.baseAddress!, count: B)
                 }
             }
             gradQuery.data.withUnsafeMutableBufferPointer { gq in
-                queryWeight.value.withUnsafeBufferPointer { wq in
-                    BLAS.gemm(transA: false, transB: false, m: B, n: Q, k: A, a: dzs.baseAddress!, lda: A,
-                              b: wq.baseAddress!, ldb: Q, beta: 0, c: gq.baseAddress!, ldc: Q)
-                }
+                queryWeight.inputGradient(gradOutput: dzs.baseAddress!, count: B, into: gq.baseAddress!, beta: 0)
             }
         }
     }

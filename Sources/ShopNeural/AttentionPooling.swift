@@ -15,19 +15,7 @@ public final class AttentionPooling: @unchecked Sendable {
     /// The context vector v, `A`.
     public let context: Parameter
 
-    public final class Cache: @unchecked Sendable {
-        public internal(set) var batch = 0
-        public internal(set) var steps = 0
-        var lengths: [Int] = []
-        /// tanh activations, `T·B × A`; reused for their gradient in backward.
-        var u = Matrix(rows: 0, cols: 0)
-        /// Attention weights, `B × T` (zero at padding).
-        public internal(set) var weights = Matrix(rows: 0, cols: 0)
-        /// Pooled output, `B × D`.
-        public internal(set) var output = Matrix(rows: 0, cols: 0)
-        var scores: [Float] = []
-        public init() {}
-    }
+    public typealias Cache = SoftmaxAttentionCache
 
     public init(inputSize: Int, attentionSize: Int, name: String = "attention", rng: inout SeededRandom) {
         self.inputSize = inputSize
@@ -44,34 +32,15 @@ public final class AttentionPooling: @unchecked Sendable {
     public func forward(_ input: Matrix, batch: Int, lengths: [Int], cache: Cache, parallel: Bool = true) {
         let D = inputSize, A = attentionSize, B = batch
         precondition(input.cols == D && lengths.count == B)
-        let T = B == 0 ? 0 : input.rows / B
-        cache.batch = B; cache.steps = T; cache.lengths = lengths
-        cache.u.reshape(rows: T * B, cols: A)
-        cache.weights.reset(rows: B, cols: T)
-        cache.output.reset(rows: B, cols: D)
+        let T = cache.begin(inputRows: input.rows, batch: B, lengths: lengths, inputSize: D, attentionSize: A)
         if T == 0 || B == 0 { return }
-        if cache.scores.count < T { cache.scores = [Float](repeating: 0, count: T) }
         cache.u.data.withUnsafeMutableBufferPointer { up in
             let u = up.baseAddress!
-            bias.value.withUnsafeBufferPointer { bp in
-                for r in 0..<(T * B) { (u + r * A).update(from: bp.baseAddress!, count: A) }
-            }
             input.data.withUnsafeBufferPointer { xp in
-                weight.value.withUnsafeBufferPointer { wp in
-                    BLAS.gemm(transA: false, transB: true, m: T * B, n: A, k: D, a: xp.baseAddress!, lda: D,
-                              b: wp.baseAddress!, ldb: D, beta: 1, c: u, ldc: A, parallel: parallel)
-                }
+                weight.affine(input: xp.baseAddress!, count: T * B, bias: bias, into: u, parallel: parallel)
                 tanhInPlace(u, T * B * A)
-                context.value.withUnsafeBufferPointer { v in
-                cache.weights.data.withUnsafeMutableBufferPointer { wts in
-                cache.output.data.withUnsafeMutableBufferPointer { out in
-                cache.scores.withUnsafeMutableBufferPointer { s in
-                    for b in 0..<B {
-                        SoftmaxAttention.forwardSequence(b, length: min(lengths[b], T), steps: T, batch: B, inputSize: D,
-                                                         attentionSize: A, input: xp.baseAddress!, gates: u, context: v.baseAddress!,
-                                                         scores: s.baseAddress!, weights: wts.baseAddress!, output: out.baseAddress!)
-                    }
-                }}}}
+                SoftmaxAttention.forwardBatch(input: xp.baseAddress!, gates: u, context: context, cache: cache,
+                                              inputSize: D, attentionSize: A)
             }
         }
     }
@@ -81,23 +50,8 @@ public final class AttentionPooling: @unchecked Sendable {
         let D = inputSize, A = attentionSize, B = cache.batch, T = cache.steps
         gradInput.reset(rows: T * B, cols: D)
         if T == 0 || B == 0 { return }
-        let lengths = cache.lengths
-        cache.u.data.withUnsafeMutableBufferPointer { up in
-        input.data.withUnsafeBufferPointer { xp in
-        gradOutput.data.withUnsafeBufferPointer { gp in
-        gradInput.data.withUnsafeMutableBufferPointer { gxp in
-        context.value.withUnsafeBufferPointer { v in
-        context.grad.withUnsafeMutableBufferPointer { dv in
-        cache.weights.data.withUnsafeBufferPointer { wts in
-        cache.scores.withUnsafeMutableBufferPointer { s in
-            for b in 0..<B {
-                SoftmaxAttention.backwardSequence(b, length: min(lengths[b], T), steps: T, batch: B, inputSize: D, attentionSize: A,
-                                                  input: xp.baseAddress!, gradOutput: gp.baseAddress!, gradInput: gxp.baseAddress!,
-                                                  gates: up.baseAddress!, weights: wts.baseAddress!, scores: s.baseAddress!,
-                                                  context: v.baseAddress!, gradContext: dv.baseAddress!,
-                                                  contextFrozen: context.isFrozen, dzSum: nil)
-            }
-        }}}}}}}}
+        SoftmaxAttention.backwardBatch(input: input, gradOutput: gradOutput, context: context, cache: cache,
+                                       gradInput: &gradInput, inputSize: D, attentionSize: A, dzSum: nil)
         cache.u.data.withUnsafeBufferPointer { dz in
             SoftmaxAttention.backwardGate(dz: dz.baseAddress!, input: input, weight: weight, gradInput: &gradInput,
                                           rows: T * B, attentionSize: A, inputSize: D, parallel: parallel)

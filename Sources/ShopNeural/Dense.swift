@@ -21,14 +21,8 @@ public final class Dense: @unchecked Sendable {
         let n = input.rows, o = outputSize
         output.reshape(rows: n, cols: o)
         output.data.withUnsafeMutableBufferPointer { y in
-            bias.value.withUnsafeBufferPointer { b in
-                for r in 0..<n { (y.baseAddress! + r * o).update(from: b.baseAddress!, count: o) }
-            }
             input.data.withUnsafeBufferPointer { x in
-                weight.value.withUnsafeBufferPointer { w in
-                    BLAS.gemm(transA: false, transB: true, m: n, n: o, k: inputSize, a: x.baseAddress!, lda: inputSize,
-                              b: w.baseAddress!, ldb: inputSize, beta: 1, c: y.baseAddress!, ldc: o)
-                }
+                weight.affine(input: x.baseAddress!, count: n, bias: bias, into: y.baseAddress!)
             }
         }
     }
@@ -39,10 +33,7 @@ public final class Dense: @unchecked Sendable {
         gradOutput.data.withUnsafeBufferPointer { gy in
             if !weight.isFrozen {
                 input.data.withUnsafeBufferPointer { x in
-                    weight.grad.withUnsafeMutableBufferPointer { gw in
-                        BLAS.gemm(transA: true, transB: false, m: o, n: i, k: n, a: gy.baseAddress!, lda: o,
-                                  b: x.baseAddress!, ldb: i, beta: 1, c: gw.baseAddress!, ldc: i)
-                    }
+                    weight.addWeightGradient(gradOutput: gy.baseAddress!, input: x.baseAddress!, count: n)
                 }
                 bias.grad.withUnsafeMutableBufferPointer { gb in
                     for r in 0..<n { for j in 0..<o { gb[j] += gy[r * o + j] } }
@@ -51,10 +42,7 @@ public final class Dense: @unchecked Sendable {
             if computeInputGradient {
                 gradInput.reshape(rows: n, cols: i)
                 gradInput.data.withUnsafeMutableBufferPointer { gx in
-                    weight.value.withUnsafeBufferPointer { w in
-                        BLAS.gemm(transA: false, transB: false, m: n, n: i, k: o, a: gy.baseAddress!, lda: o,
-                                  b: w.baseAddress!, ldb: i, beta: 0, c: gx.baseAddress!, ldc: i)
-                    }
+                    weight.inputGradient(gradOutput: gy.baseAddress!, count: n, into: gx.baseAddress!, beta: 0)
                 }
             }
         }

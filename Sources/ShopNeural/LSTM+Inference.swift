@@ -48,20 +48,23 @@ extension LSTM {
         }}}}
     }
 
+    /// One step of a cell whose states the caller keeps apart (the copywriting LM's prefix
+    /// tree): `gates` (`4H`, the input and recurrent products without the bias) are
+    /// activated in place with `bias` added, then `c` = f·cPrev + i·g and `h` = o·tanh(c).
+    /// The same kernels as `forward`, so the caller's states are the LSTM's.
+    public static func step(gates g: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>, cPrev: UnsafePointer<Float>,
+                            c: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>, hiddenSize H: Int) {
+        LSTMKernels.activateGates(g, bias, H)
+        LSTMKernels.cell(c, g, g + H, g + 2 * H, cPrev, H)
+        LSTMKernels.hidden(h, g + 3 * H, c, H)
+    }
+
     /// `cellForward` without the activations `backward` needs: cell state `c` updated in place,
     /// `h` = o·tanh(c).
     @inline(__always)
     static func cellInfer(_ g: UnsafeMutablePointer<Float>, _ add: UnsafePointer<Float>?,
                           _ c: UnsafeMutablePointer<Float>, _ h: UnsafeMutablePointer<Float>, _ H: Int) {
-        if let add {
-            LSTMKernels.sigmoid(g, add, 2 * H)
-            LSTMKernels.tanh(g + 2 * H, add + 2 * H, H)
-            LSTMKernels.sigmoid(g + 3 * H, add + 3 * H, H)
-        } else {
-            LSTMKernels.sigmoid(g, 2 * H)
-            LSTMKernels.tanh(g + 2 * H, H)
-            LSTMKernels.sigmoid(g + 3 * H, H)
-        }
+        LSTMKernels.activateGates(g, add, H)
         LSTMKernels.cellInPlace(c, g, g + H, g + 2 * H, H)
         LSTMKernels.hidden(h, g + 3 * H, c, H)
     }

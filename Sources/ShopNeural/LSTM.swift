@@ -166,15 +166,7 @@ public final class LSTM: @unchecked Sendable {
                             _ cPrev: UnsafePointer<Float>,
                             _ c: UnsafeMutablePointer<Float>, _ tc: UnsafeMutablePointer<Float>,
                             _ h: UnsafeMutablePointer<Float>, _ H: Int) {
-        if let bias {
-            LSTMKernels.sigmoid(g, bias, 2 * H)
-            LSTMKernels.tanh(g + 2 * H, bias + 2 * H, H)
-            LSTMKernels.sigmoid(g + 3 * H, bias + 3 * H, H)
-        } else {
-            LSTMKernels.sigmoid(g, 2 * H)
-            LSTMKernels.tanh(g + 2 * H, H)
-            LSTMKernels.sigmoid(g + 3 * H, H)
-        }
+        LSTMKernels.activateGates(g, bias, H)
         LSTMKernels.cell(c, g, g + H, g + 2 * H, cPrev, H)
         LSTMKernels.tanh(tc, from: c, H)
         LSTMKernels.multiply(h, g + 3 * H, tc, H)
@@ -221,22 +213,15 @@ public final class LSTM: @unchecked Sendable {
             let d0 = dg.baseAddress!
             if !weightHH.isFrozen && T > 1 {
                 cache.hidden.data.withUnsafeBufferPointer { hp in
-                    weightHH.grad.withUnsafeMutableBufferPointer { gw in
-                        // forward: gates of step t pair with hidden of t-1; reverse: t with t+1.
-                        let dgStart = reverse ? 0 : B, hStart = reverse ? B : 0
-                        BLAS.gemm(transA: true, transB: false, m: G, n: H, k: (T - 1) * B, a: d0 + dgStart * G, lda: G,
-                                  b: hp.baseAddress! + hStart * H, ldb: H, beta: 1, c: gw.baseAddress!, ldc: H,
-                                  parallel: parallel)
-                    }
+                    // forward: gates of step t pair with hidden of t-1; reverse: t with t+1.
+                    let dgStart = reverse ? 0 : B, hStart = reverse ? B : 0
+                    weightHH.addWeightGradient(gradOutput: d0 + dgStart * G, input: hp.baseAddress! + hStart * H,
+                                               count: (T - 1) * B, parallel: parallel)
                 }
             }
             if !weightIH.isFrozen {
                 input.data.withUnsafeBufferPointer { xp in
-                    weightIH.grad.withUnsafeMutableBufferPointer { gw in
-                        BLAS.gemm(transA: true, transB: false, m: G, n: inputSize, k: T * B, a: d0, lda: G,
-                                  b: xp.baseAddress!, ldb: inputSize, beta: 1, c: gw.baseAddress!, ldc: inputSize,
-                                  parallel: parallel)
-                    }
+                    weightIH.addWeightGradient(gradOutput: d0, input: xp.baseAddress!, count: T * B, parallel: parallel)
                 }
             }
             if !bias.isFrozen {

@@ -28,6 +28,22 @@ enum LSTMKernels {
         for j in 0..<n { y[j] = fastTanh(x[j]) }
     }
 
+    /// Activates one step's gate blocks `[i f g o]` (each `H` wide) in place: sigmoid for i,
+    /// f and o, tanh for g, adding `bias` first unless it is nil (the gates already hold it).
+    /// Training's cell and inference's share it, so both read the gates the same way.
+    @inline(__always)
+    static func activateGates(_ g: UnsafeMutablePointer<Float>, _ bias: UnsafePointer<Float>?, _ H: Int) {
+        if let bias {
+            LSTMKernels.sigmoid(g, bias, 2 * H)
+            LSTMKernels.tanh(g + 2 * H, bias + 2 * H, H)
+            LSTMKernels.sigmoid(g + 3 * H, bias + 3 * H, H)
+        } else {
+            LSTMKernels.sigmoid(g, 2 * H)
+            LSTMKernels.tanh(g + 2 * H, H)
+            LSTMKernels.sigmoid(g + 3 * H, H)
+        }
+    }
+
     /// c = f·cPrev + i·g
     @inline(__always)
     static func cell(_ c: UnsafeMutablePointer<Float>, _ i: UnsafePointer<Float>, _ f: UnsafePointer<Float>,

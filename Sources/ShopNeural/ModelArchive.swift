@@ -6,12 +6,13 @@ import ShopCore
 /// Layout (little-endian):
 /// ```
 /// "SHOPNLPM"            8 bytes magic
-/// version     u32       ModelArchive.formatVersion
+/// version     u32       ModelArchive.formatVersion (1), or bytesFormatVersion (2) when it holds byte tensors
 /// flags       u32       0 (reserved)
 /// totalBytes  u64       length of the whole file (detects truncation)
 /// metaBytes   u64, then that many bytes of JSON: {"kind":…,"config":{…},"app":{…}}
 /// tensorCount u32, then per tensor:
-///     nameBytes u16, name (UTF-8), dtype u8 (0 float32, 1 float16), rows u64, cols u64, data
+///     nameBytes u16, name (UTF-8), dtype u8 (0 float32, 1 float16, 2 bytes), rows u64, cols u64, data
+///     (a byte tensor has `rows` bytes and one column: integer keys, a nested archive)
 /// checksum    u64       FNV-1a 64 over every byte before it
 /// ```
 /// `config` holds the model's hyper-parameters; `app` is free for the app
@@ -19,6 +20,11 @@ import ShopCore
 public struct ModelArchive: Sendable {
     public static let magic: [UInt8] = Array("SHOPNLPM".utf8)
     public static let formatVersion: UInt32 = 1
+    /// The version of archives that hold byte tensors. Archives without any stay version 1,
+    /// byte for byte what earlier builds wrote and read.
+    public static let bytesFormatVersion: UInt32 = 2
+    /// The dtype byte of a byte tensor.
+    static let bytesType: UInt8 = 2
 
     public enum Storage: UInt8, Sendable {
         case float32 = 0
@@ -30,10 +36,19 @@ public struct ModelArchive: Sendable {
         public var rows: Int
         public var cols: Int
         public var values: [Float]
-        public init(name: String, rows: Int, cols: Int, values: [Float]) {
+        /// Stored this way whatever `encoded(storage:)` is asked (nil: as asked).
+        public var storage: Storage?
+        public init(name: String, rows: Int, cols: Int, values: [Float], storage: Storage? = nil) {
             precondition(values.count == rows * cols)
-            self.name = name; self.rows = rows; self.cols = cols; self.values = values
+            self.name = name; self.rows = rows; self.cols = cols; self.values = values; self.storage = storage
         }
+    }
+
+    /// Named bytes kept beside the tensors (integer keys, a nested archive), under the same checksum.
+    public struct ByteTensor: Sendable, Equatable {
+        public var name: String
+        public var bytes: [UInt8]
+        public init(name: String, bytes: [UInt8]) { self.name = name; self.bytes = bytes }
     }
 
     /// What model this is (e.g. "TextClassifier").
@@ -43,6 +58,8 @@ public struct ModelArchive: Sendable {
     /// JSON the app stores alongside (vocabulary, labels …).
     public var appMetadata: Data
     public var tensors: [Tensor]
+    /// Stored after the tensors; any makes the file version 2.
+    public var byteTensors: [ByteTensor] = []
     /// The path this archive was read from ("" when built in memory); used in error messages.
     public var file: String = ""
 
@@ -57,6 +74,15 @@ public struct ModelArchive: Sendable {
 
     public mutating func add(_ parameter: Parameter) {
         tensors.append(Tensor(name: parameter.name, rows: parameter.rows, cols: parameter.cols, values: parameter.value))
+    }
+
+    public mutating func add(bytes: [UInt8], named name: String) { byteTensors.append(ByteTensor(name: name, bytes: bytes)) }
+
+    public func bytes(named name: String) throws -> [UInt8] {
+        guard let t = byteTensors.first(where: { $0.name == name }) else {
+            throw ModelArchiveError.missingTensor(file: file, name: name)
+        }
+        return t.bytes
     }
 
     public func tensor(named name: String) throws -> Tensor {
@@ -117,18 +143,22 @@ public struct ModelArchive: Sendable {
         if let bad = tensors.first(where: { !$0.values.allSatisfy(\.isFinite) }) {
             throw ModelArchiveError.cannotWrite(file: file.isEmpty ? kind : file, reason: "tensor '\(bad.name)' holds infinite or NaN values")
         }
-        let tensorStorage = tensors.map { storage == .float16 && Self.exceedsFloat16($0.values) ? Storage.float32 : storage }
+        let tensorStorage = tensors.map { t -> Storage in
+            let asked = t.storage ?? storage
+            return asked == .float16 && Self.exceedsFloat16(t.values) ? .float32 : asked
+        }
         var out = [UInt8]()
         var size = 8 + 4 + 4 + 8 + 8 + meta.count + 4 + 8
         for (t, st) in zip(tensors, tensorStorage) { size += 2 + t.name.utf8.count + 1 + 16 + t.values.count * (st == .float16 ? 2 : 4) }
+        for b in byteTensors { size += 2 + b.name.utf8.count + 1 + 16 + b.bytes.count }
         out.reserveCapacity(size)
         out += Self.magic
-        put(&out, Self.formatVersion)
+        put(&out, byteTensors.isEmpty ? Self.formatVersion : Self.bytesFormatVersion)
         put(&out, UInt32(0))
         put(&out, UInt64(size))
         put(&out, UInt64(meta.count))
         out += meta
-        put(&out, UInt32(tensors.count))
+        put(&out, UInt32(tensors.count + byteTensors.count))
         for (t, storage) in zip(tensors, tensorStorage) {
             let name = Array(t.name.utf8)
             precondition(name.count < 65536)
@@ -139,6 +169,14 @@ public struct ModelArchive: Sendable {
             case .float32: for v in t.values { put(&out, v.bitPattern) }
             case .float16: for v in t.values { put(&out, Float16(v).bitPattern) }
             }
+        }
+        for b in byteTensors {
+            let name = Array(b.name.utf8)
+            precondition(name.count < 65536)
+            put(&out, UInt16(name.count)); out += name
+            out.append(Self.bytesType)
+            put(&out, UInt64(b.bytes.count)); put(&out, UInt64(1))
+            out += b.bytes
         }
         put(&out, FNV1a.hash64(bytes: out))
         precondition(out.count == size)
@@ -185,14 +223,21 @@ public struct ModelArchive: Sendable {
         return try decode(data, file: path)
     }
 
+    /// Reads `path`, refusing an archive of another kind (the loaders' first two steps).
+    public static func read(from path: String, kind: String) throws -> ModelArchive {
+        let archive = try read(from: path)
+        try archive.expectKind(kind)
+        return archive
+    }
+
     public static func decode(_ data: Data, file: String) throws -> ModelArchive {
         try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> ModelArchive in
             var r = Reader(bytes: raw, file: file)
             guard raw.count >= 8, Array(raw[0..<8]) == magic else { throw ModelArchiveError.notAModelFile(file: file) }
             r.offset = 8
             let version: UInt32 = try r.read()
-            guard version == formatVersion else {
-                throw ModelArchiveError.unsupportedVersion(file: file, found: version, supported: formatVersion)
+            guard version == formatVersion || version == bytesFormatVersion else {
+                throw ModelArchiveError.unsupportedVersion(file: file, found: version, supported: bytesFormatVersion)
             }
             let _: UInt32 = try r.read()
             let total: UInt64 = try r.read()
@@ -227,6 +272,13 @@ public struct ModelArchive: Sendable {
                 }
                 let dtype: UInt8 = try r.read()
                 let rows = Int(clamping: try r.read() as UInt64), cols = Int(clamping: try r.read() as UInt64)
+                if dtype == bytesType {
+                    guard cols == 1, rows <= r.end - r.offset else {
+                        throw ModelArchiveError.malformed(file: file, reason: "byte tensor '\(name)' (\(rows) bytes) runs past the end of the data")
+                    }
+                    archive.byteTensors.append(ByteTensor(name: name, bytes: Array(try r.bytes(rows))))
+                    continue
+                }
                 let (n, overflow) = rows.multipliedReportingOverflow(by: cols)
                 let width = dtype == 1 ? 2 : 4
                 guard !overflow, n < Int.max / 4, n * width <= r.end - r.offset else {

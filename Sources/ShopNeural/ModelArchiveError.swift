@@ -17,7 +17,7 @@ public enum ModelArchiveError: Error, CustomStringConvertible, Equatable {
         case let .cannotWrite(f, r): return "\(f): cannot write model file: \(r)"
         case let .notAModelFile(f): return "\(f): not a ShopNLP model file (bad magic bytes)"
         case let .unsupportedVersion(f, found, supported):
-            return "\(f): model file format version \(found) is not supported (this build reads version \(supported))"
+            return "\(f): model file format version \(found) is not supported (this build reads versions up to \(supported))"
         case let .truncated(f, e, a): return "\(f): model file is truncated (\(a) of \(e) bytes)"
         case let .checksumMismatch(f): return "\(f): model file is corrupted (checksum mismatch)"
         case let .malformed(f, r): return "\(f): malformed model file: \(r)"

@@ -78,17 +78,55 @@ enum SoftmaxAttention {
                      rows: Int, attentionSize A: Int, inputSize D: Int, parallel: Bool) {
         if !weight.isFrozen {
             input.data.withUnsafeBufferPointer { xp in
-                weight.grad.withUnsafeMutableBufferPointer { gw in
-                    BLAS.gemm(transA: true, transB: false, m: A, n: D, k: rows, a: dz, lda: A,
-                              b: xp.baseAddress!, ldb: D, beta: 1, c: gw.baseAddress!, ldc: D, parallel: parallel)
-                }
+                weight.addWeightGradient(gradOutput: dz, input: xp.baseAddress!, count: rows, parallel: parallel)
             }
         }
         gradInput.data.withUnsafeMutableBufferPointer { gx in
-            weight.value.withUnsafeBufferPointer { w in
-                BLAS.gemm(transA: false, transB: false, m: rows, n: D, k: A, a: dz, lda: A,
-                          b: w.baseAddress!, ldb: D, beta: 1, c: gx.baseAddress!, ldc: D, parallel: parallel)
-            }
+            weight.inputGradient(gradOutput: dz, count: rows, into: gx.baseAddress!, beta: 1, parallel: parallel)
         }
+    }
+}
+
+extension SoftmaxAttention {
+    /// `forwardSequence` for every sequence of `cache`'s batch, once `gates` holds `u = tanh(z)`
+    /// (each layer computes `z` its own way): fills the cache's weights and pooled output.
+    static func forwardBatch(input xp: UnsafePointer<Float>, gates u: UnsafePointer<Float>, context: Parameter,
+                             cache: SoftmaxAttentionCache, inputSize D: Int, attentionSize A: Int) {
+        let B = cache.batch, T = cache.steps, lengths = cache.lengths
+        context.value.withUnsafeBufferPointer { v in
+        cache.weights.data.withUnsafeMutableBufferPointer { wts in
+        cache.output.data.withUnsafeMutableBufferPointer { out in
+        cache.scores.withUnsafeMutableBufferPointer { s in
+            for b in 0..<B {
+                forwardSequence(b, length: min(lengths[b], T), steps: T, batch: B, inputSize: D,
+                                attentionSize: A, input: xp, gates: u, context: v.baseAddress!,
+                                scores: s.baseAddress!, weights: wts.baseAddress!, output: out.baseAddress!)
+            }
+        }}}}
+    }
+
+    /// `backwardSequence` for every sequence of `cache`'s batch: writes `gradInput`'s
+    /// weighted-sum part, adds the context's gradient, turns the cache's gates into `dz`,
+    /// and sums `dz` per sequence into `dzSum` when given.
+    static func backwardBatch(input: Matrix, gradOutput: Matrix, context: Parameter, cache: SoftmaxAttentionCache,
+                              gradInput: inout Matrix, inputSize D: Int, attentionSize A: Int,
+                              dzSum: UnsafeMutablePointer<Float>?) {
+        let B = cache.batch, T = cache.steps, lengths = cache.lengths
+        cache.u.data.withUnsafeMutableBufferPointer { up in
+        input.data.withUnsafeBufferPointer { xp in
+        gradOutput.data.withUnsafeBufferPointer { gp in
+        gradInput.data.withUnsafeMutableBufferPointer { gxp in
+        context.value.withUnsafeBufferPointer { v in
+        context.grad.withUnsafeMutableBufferPointer { dv in
+        cache.weights.data.withUnsafeBufferPointer { wts in
+        cache.scores.withUnsafeMutableBufferPointer { s in
+            for b in 0..<B {
+                backwardSequence(b, length: min(lengths[b], T), steps: T, batch: B, inputSize: D, attentionSize: A,
+                                 input: xp.baseAddress!, gradOutput: gp.baseAddress!, gradInput: gxp.baseAddress!,
+                                 gates: up.baseAddress!, weights: wts.baseAddress!, scores: s.baseAddress!,
+                                 context: v.baseAddress!, gradContext: dv.baseAddress!,
+                                 contextFrozen: context.isFrozen, dzSum: dzSum)
+            }
+        }}}}}}}}
     }
 }

@@ -113,8 +113,7 @@ public struct RecommenderModel: Sendable {
     }
 
     public static func load(from path: String) throws -> RecommenderModel {
-        let archive = try ModelArchive.read(from: path)
-        try archive.expectKind(kind)
+        let archive = try ModelArchive.read(from: path, kind: kind)
         let settings = try archive.decodeConfig(Settings.self)
         let stored = try archive.decodeAppMetadata(Stored.self)
         var interactions: [Interaction] = [], features: [InteractionFeature] = []

@@ -13,12 +13,7 @@ extension ShopService {
             guard let u = model.matrix.userIndex[user] else {
                 throw APIError.notFound("the user is not in the recommender model", field: "user")
             }
-            let recs = try await self.compute { () -> [JSONValue] in
-                TopKSelection.best(model.scores(user: u, coldTexts: []), k: k).map {
-                    .object([("item", .string(model.matrix.itemIDs[$0.item])), ("score", .score($0.score))])
-                }
-            }
-            return JSONResponse.make(.object([("results", .array(recs))]))
+            return try await self.rankedItems(model) { TopKSelection.best(model.scores(user: u, coldTexts: []), k: k) }
         }
         router.get("/v1/similar/:item") { request, context in
             let item = try context.parameters.require("item")
@@ -27,12 +22,7 @@ extension ShopService {
             guard let i = model.matrix.itemIndex[item] else {
                 throw APIError.notFound("the item is not in the recommender model", field: "item")
             }
-            let recs = try await self.compute { () -> [JSONValue] in
-                ItemSimilarity.cosine(model.als, item: i, k: k).map {
-                    .object([("item", .string(model.matrix.itemIDs[$0.item])), ("score", .score($0.score))])
-                }
-            }
-            return JSONResponse.make(.object([("results", .array(recs))]))
+            return try await self.rankedItems(model) { ItemSimilarity.cosine(model.als, item: i, k: k) }
         }
         router.post("/v1/similar") { request, _ in
             let body = try JSONBody(try await self.body(request))
@@ -46,6 +36,15 @@ extension ShopService {
             }
             return JSONResponse.make(.object([("results", .array(recs))]))
         }
+    }
+
+    /// `{"results": [{"item", "score"}, …]}` for the items `rank` picks (run on the compute pool).
+    func rankedItems(_ model: RecommenderModel,
+                     _ rank: @escaping @Sendable () -> [(item: Int, score: Float)]) async throws -> Response {
+        let recs = try await compute { () -> [JSONValue] in
+            rank().map { .object([("item", .string(model.matrix.itemIDs[$0.item])), ("score", .score($0.score))]) }
+        }
+        return JSONResponse.make(.object([("results", .array(recs))]))
     }
 
     func recommender() throws(APIError) -> RecommenderModel {

@@ -7,14 +7,12 @@ import ShopCore
 /// consistent but whose contents are forged must be refused with `IntentModelError`, never
 /// trap while loading or later while classifying.
 @Suite struct IntentModelFileForgeryTests {
-    /// A small valid model file (wide path only).
+    /// A small valid model file of the earlier format (wide path only): its reader must
+    /// hold (new files: IntentModelFormatTests).
     static func modelBytes() throws -> [UInt8] {
         var t = IntentTrainer()
         t.holdout = 0
-        let path = NSTemporaryDirectory() + "forge-\(UUID().uuidString).model"
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        try IntentModelFile.save(try t.train(IntentModelTests.data), to: path)
-        return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        return try LegacyIntentFile.encode(try t.train(IntentModelTests.data))
     }
 
     /// The file with its payload edited, the length and checksum fields recomputed.

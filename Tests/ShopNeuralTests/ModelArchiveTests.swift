@@ -70,7 +70,7 @@ final class ModelArchiveTests: XCTestCase {
         var flipped = good; flipped[good.count / 2] ^= 0x40
         try expect(flipped, { $0 == .checksumMismatch(file: self.dir + "/bad.snm") }, "flipped bit")
         var version = good; version[8] = 99
-        try expect(version, { if case .unsupportedVersion(_, 99, 1) = $0 { return true }; return false }, "version")
+        try expect(version, { if case .unsupportedVersion(_, 99, 2) = $0 { return true }; return false }, "version")
         var magic = good; magic[0] = UInt8(ascii: "X")
         try expect(magic, { if case .notAModelFile = $0 { return true }; return false }, "magic")
         try expect(good + Data([0]), { if case .malformed = $0 { return true }; return false }, "trailing byte")

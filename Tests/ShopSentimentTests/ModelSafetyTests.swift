@@ -62,7 +62,8 @@ final class ModelSafetyTests: XCTestCase {
         XCTAssertThrowsError(try SentimentModelFile.encode(model))
     }
 
-    /// Rewrites the JSON header of a model file and fixes the checksum, as an attacker would.
+    /// Rewrites the JSON header of an earlier-format (SHOPSENT) file and fixes the checksum,
+    /// as an attacker would: the reader of that format must hold (new files: SentimentModelFormatTests).
     private func forged(_ data: Data, _ edit: (inout [String: Any]) -> Void) throws -> Data {
         var bytes = [UInt8](data)
         let jsonLen = Int(UInt32(littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 12, as: UInt32.self) }))
@@ -79,7 +80,7 @@ final class ModelSafetyTests: XCTestCase {
     }
 
     func testForgedFeatureCountIsRefusedBeforeAllocating() throws {
-        let data = try SentimentModelFile.encode(try ToyCorpus.model())
+        let data = try LegacySentimentFile.encode(try ToyCorpus.model())
         for count in [1 << 61, Int.max, -1, 1 << 40] {
             let bad = try forged(data) { $0["featureCount"] = count }
             XCTAssertThrowsError(try SentimentModelFile.decode(bad)) { error in
@@ -94,7 +95,7 @@ final class ModelSafetyTests: XCTestCase {
 
     func testLoaderRefusesInfiniteWeights() throws {
         let model = try ToyCorpus.model()
-        var bytes = [UInt8](try SentimentModelFile.encode(model))
+        var bytes = [UInt8](try LegacySentimentFile.encode(model))
         let jsonLen = Int(UInt32(littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 12, as: UInt32.self) }))
         let firstWeight = 16 + jsonLen + model.vocabulary.count * 8
         bytes[firstWeight] = 0x00; bytes[firstWeight + 1] = 0x7C  // float16 +infinity

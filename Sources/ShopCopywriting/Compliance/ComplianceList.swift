@@ -36,20 +36,18 @@ public struct ComplianceList: Sendable, Equatable {
     public static func parse(_ text: String, file: String) throws -> ComplianceList {
         var list = ComplianceList()
         var rule = (file as NSString).lastPathComponent
-        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = String(raw).trimmingCharactersInSet()
-            if line.isEmpty || line.hasPrefix("#") { continue }
+        for (number, line) in DataFileLines.entries(text) {
             if line.hasPrefix("@rule") {
                 rule = String(line.dropFirst(5)).trimmingCharactersInSet()
                 continue
             }
             if line.hasPrefix("!") {
                 let phrase = String(line.dropFirst()).trimmingCharactersInSet()
-                guard !phrase.isEmpty else { throw DataError(file: file, line: i + 1, reason: "empty allowed phrase after '!'") }
+                guard !phrase.isEmpty else { throw DataError(file: file, line: number, reason: "empty allowed phrase after '!'") }
                 list.allowed.append(phrase)
                 continue
             }
-            if line.hasPrefix("@") { throw DataError(file: file, line: i + 1, reason: "unknown directive (only '@rule')") }
+            if line.hasPrefix("@") { throw DataError(file: file, line: number, reason: "unknown directive (only '@rule')") }
             // `\#1`: a term that starts with a comment or directive character.
             var term = line.hasPrefix("\\") ? String(line.dropFirst()) : line
             var replacement: String? = nil

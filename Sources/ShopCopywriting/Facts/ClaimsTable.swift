@@ -1,5 +1,6 @@
 import Foundation
 import ShopData
+import ShopCore
 
 /// What fixed template wording may claim, and on which attribute values: `垂感自然` only for
 /// drapey materials, `低调` never for sequins, `适合多个季节` never. A sentence containing a
@@ -85,35 +86,24 @@ public struct ClaimsTable: Sendable, Equatable {
         }
     }
 
-    /// Byte search of `needle` in `count` bytes at `hay`.
+    /// Whether `needle` occurs in the `count` bytes at `hay` (an empty needle always does).
     @inline(__always) static func contains(_ hay: UnsafePointer<UInt8>, _ count: Int, _ needle: [UInt8]) -> Bool {
-        let n = needle.count
-        guard n > 0, n <= count else { return n == 0 }
-        let first = needle[0]
-        var i = 0
-        while i <= count - n {
-            if hay[i] == first {
-                var k = 1
-                while k < n && hay[i + k] == needle[k] { k += 1 }
-                if k == n { return true }
-            }
-            i += 1
+        if needle.isEmpty { return true }
+        return needle.withUnsafeBufferPointer { n in
+            ByteSearch.firstIndex(of: n, in: UnsafeBufferPointer(start: hay, count: count), from: 0) != nil
         }
-        return false
     }
 
     public static func parse(_ text: String, file: String) throws -> ClaimsTable {
         var table = ClaimsTable()
-        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = String(raw).trimmingCharactersInSet()
-            if line.isEmpty || line.hasPrefix("#") { continue }
+        for (number, line) in DataFileLines.entries(text) {
             let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-            guard fields.count >= 2 else { throw DataError(file: file, line: i + 1, reason: "expected 'claim condition …'") }
+            guard fields.count >= 2 else { throw DataError(file: file, line: number, reason: "expected 'claim condition …'") }
             var claim = Claim(phrase: fields[0], conditions: [], never: false)
             for f in fields.dropFirst() {
                 if f == "never" { claim.never = true; continue }
                 guard let c = TemplateCondition.parse(f) else {
-                    throw DataError(file: file, line: i + 1, reason: "bad condition '\(f)'")
+                    throw DataError(file: file, line: number, reason: "bad condition '\(f)'")
                 }
                 claim.conditions.append(c)
             }

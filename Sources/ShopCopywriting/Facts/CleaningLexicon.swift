@@ -34,18 +34,16 @@ public struct CleaningLexicon: Sendable, Equatable {
 
     public static func parse(_ text: String, file: String) throws -> CleaningLexicon {
         var lex = CleaningLexicon()
-        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = String(raw).trimmingCharactersInSet()
-            if line.isEmpty || line.hasPrefix("#") { continue }
+        for (number, line) in DataFileLines.entries(text) {
             let sides = line.components(separatedBy: "->")
             guard sides.count == 2, let eq = sides[0].firstIndex(of: "=") else {
-                throw DataError(file: file, line: i + 1, reason: "expected 'key=value -> new key'")
+                throw DataError(file: file, line: number, reason: "expected 'key=value -> new key'")
             }
             let key = String(sides[0][..<eq]).trimmingCharactersInSet()
             let value = String(sides[0][sides[0].index(after: eq)...]).trimmingCharactersInSet()
             let target = sides[1].trimmingCharactersInSet()
             guard !key.isEmpty, !value.isEmpty, !target.isEmpty else {
-                throw DataError(file: file, line: i + 1, reason: "empty key, value or new key")
+                throw DataError(file: file, line: number, reason: "empty key, value or new key")
             }
             lex.moves[id(key, value)] = target
         }

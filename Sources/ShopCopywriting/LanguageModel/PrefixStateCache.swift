@@ -11,7 +11,7 @@ import ShopNeural
 /// its longest cached prefix; the new prefixes of a batch are computed level by level in
 /// fixed-size matrix products.
 ///
-/// The arithmetic is `LSTMLanguageModel.tokenLogProbabilities(of:)`'s (same gate kernels,
+/// The arithmetic is `LSTMLanguageModel.tokenLogProbabilities(of:)`'s (the cell is ShopNeural's `LSTM.step`,
 /// input projection as a per-token table, the same log-softmax); results agree within float
 /// rounding. A prefix's figures never depend on which other sequences share its batch.
 /// Not thread-safe: give each thread its own (`LMFluencyScorer` keeps a pool).
@@ -207,36 +207,11 @@ public final class PrefixStateCache {
                     let g = g0 + r * G
                     let cPrev = UnsafePointer(c0 + Int(c.parent) * H)
                     let cNew = c0 + Int(c.node) * H, hNew = h0 + Int(c.node) * H
-                    Self.activate(g, b, H)
-                    Self.cellStep(cNew, g, g + H, g + 2 * H, cPrev, H)
-                    Self.outputStep(hNew, g + 3 * H, cNew, H)
+                    LSTM.step(gates: g, bias: b, cPrev: cPrev, c: cNew, h: hNew, hiddenSize: H)
                 }
                 start += n
             }
         }}}}}}}
-    }
-
-    /// Gates i, f, o through sigmoid and g through tanh, each with its bias added.
-    @inline(__always)
-    static func activate(_ g: UnsafeMutablePointer<Float>, _ b: UnsafePointer<Float>, _ H: Int) {
-        for j in 0..<(2 * H) { g[j] = fastSigmoid(g[j] + b[j]) }
-        let g2 = g + 2 * H, b2 = b + 2 * H
-        for j in 0..<H { g2[j] = fastTanh(g2[j] + b2[j]) }
-        let g3 = g + 3 * H, b3 = b + 3 * H
-        for j in 0..<H { g3[j] = fastSigmoid(g3[j] + b3[j]) }
-    }
-
-    /// c = f·cPrev + i·g
-    @inline(__always)
-    static func cellStep(_ c: UnsafeMutablePointer<Float>, _ i: UnsafePointer<Float>, _ f: UnsafePointer<Float>,
-                         _ g: UnsafePointer<Float>, _ cPrev: UnsafePointer<Float>, _ n: Int) {
-        for j in 0..<n { c[j] = f[j] * cPrev[j] + i[j] * g[j] }
-    }
-
-    /// h = o·tanh(c)
-    @inline(__always)
-    static func outputStep(_ h: UnsafeMutablePointer<Float>, _ o: UnsafePointer<Float>, _ c: UnsafePointer<Float>, _ n: Int) {
-        for j in 0..<n { h[j] = o[j] * fastTanh(c[j]) }
     }
 
     /// logZ of nodes `from..<nodeCount`: logits = h · W_outᵀ + b, a block of rows at a time,

@@ -13,10 +13,7 @@ public enum TemplateParser {
         var derived: [DerivedSlot] = []
         var parts: [TemplatePart] = []
 
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let lineNo = index + 1
-            let line = String(raw).trimmingCharactersInSet()
-            if line.isEmpty || line.hasPrefix("#") { continue }
+        for (lineNo, line) in DataFileLines.entries(text) {
             func fail(_ reason: String) -> DataError { DataError(file: file, line: lineNo, reason: reason) }
 
             if line.hasPrefix("@") {

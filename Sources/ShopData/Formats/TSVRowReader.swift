@@ -11,32 +11,26 @@ final class TSVRowReader {
 
     /// The next line's columns, an error for an undecodable line, or nil at the end.
     func next() -> Result<ColumnRow, DataError>? {
-        let policy = self.policy
-        do {
-            return try lines.withNextLine { bytes -> Result<ColumnRow, DataError> in
-                // Split on the raw bytes (a tab byte never occurs inside a UTF-8 sequence),
-                // then decode each column: much faster than splitting a decoded String.
-                var columns: [String] = []
-                var start = 0
-                let n = bytes.count
-                while true {
-                    var end = start
-                    while end < n && bytes[end] != 0x09 { end += 1 }
-                    switch UTF8Decoding.decode(UnsafeBufferPointer(rebasing: bytes[start..<end]), policy: policy) {
-                    case .success(let s): columns.append(s)
-                    case .failure(let bad):
-                        return .failure(DataError(file: lines.name, line: lines.lineNumber,
-                                                  reason: "invalid UTF-8 at byte \(start + bad.column)"))
-                    }
-                    if end >= n { break }
-                    start = end + 1
+        let policy = self.policy, lines = self.lines
+        return lines.nextResult { bytes -> Result<ColumnRow, DataError> in
+            // Split on the raw bytes (a tab byte never occurs inside a UTF-8 sequence),
+            // then decode each column: much faster than splitting a decoded String.
+            var columns: [String] = []
+            var start = 0
+            let n = bytes.count
+            while true {
+                var end = start
+                while end < n && bytes[end] != 0x09 { end += 1 }
+                switch UTF8Decoding.decode(UnsafeBufferPointer(rebasing: bytes[start..<end]), policy: policy) {
+                case .success(let s): columns.append(s)
+                case .failure(let bad):
+                    return .failure(DataError(file: lines.name, line: lines.lineNumber,
+                                              reason: "invalid UTF-8 at byte \(start + bad.column)"))
                 }
-                return .success(ColumnRow(line: lines.lineNumber, endOffset: lines.byteOffset, columns: columns))
+                if end >= n { break }
+                start = end + 1
             }
-        } catch let e as DataError {
-            return .failure(e)
-        } catch {
-            return .failure(DataError(file: lines.name, reason: "\(error)"))
+            return .success(ColumnRow(line: lines.lineNumber, endOffset: lines.byteOffset, columns: columns))
         }
     }
 }

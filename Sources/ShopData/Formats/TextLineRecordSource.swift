@@ -10,18 +10,12 @@ final class TextLineRecordSource: RecordSource {
     }
 
     func next() -> Result<TextRecord, DataError>? {
-        let policy = self.policy
-        do {
-            return try lines.withNextLine { bytes -> Result<TextRecord, DataError> in
-                switch UTF8Decoding.decode(bytes, policy: policy) {
-                case .success(let s): return .success(TextRecord(line: lines.lineNumber, text: s))
-                case .failure(let bad): return .failure(DataError(file: lines.name, line: lines.lineNumber, reason: bad.reason))
-                }
+        let policy = self.policy, lines = self.lines
+        return lines.nextResult { bytes -> Result<TextRecord, DataError> in
+            switch UTF8Decoding.decode(bytes, policy: policy) {
+            case .success(let s): return .success(TextRecord(line: lines.lineNumber, text: s))
+            case .failure(let bad): return .failure(DataError(file: lines.name, line: lines.lineNumber, reason: bad.reason))
             }
-        } catch let e as DataError {
-            return .failure(e)
-        } catch {
-            return .failure(DataError(file: lines.name, reason: "\(error)"))
         }
     }
 }

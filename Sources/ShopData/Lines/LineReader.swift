@@ -87,6 +87,16 @@ public final class LineReader {
         buffer.deallocate()
     }
 
+    /// `withNextLine` for record readers: the body's result for the next line, nil at the
+    /// end, and a failure to read as a `DataError` result naming the file (never thrown).
+    public func nextResult<T>(_ body: (UnsafeBufferPointer<UInt8>) -> Result<T, DataError>) -> Result<T, DataError>? {
+        do { return try withNextLine(body) } catch let e as DataError {
+            return .failure(e)
+        } catch {
+            return .failure(DataError(file: name, reason: "\(error)"))
+        }
+    }
+
     /// Calls `body` with the bytes of the next line (valid only during the call) and
     /// returns its result, or returns nil at the end of the input.
     public func withNextLine<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R? {

@@ -1,4 +1,5 @@
 import Foundation
+import ShopCore
 
 /// Substring search without Foundation, for the chat's per-turn word lists (the anger
 /// lexicon, gazetteer terms). Foundation's `contains`/`replacingOccurrences` compare by
@@ -34,7 +35,7 @@ public enum PlainTextSearch {
     public static func contains(_ hay: String, _ needle: String) -> Bool {
         if needle.isEmpty { return false }  // as Foundation: an empty needle is never found
         var hay = hay, needle = needle
-        return hay.withUTF8 { h in needle.withUTF8 { n in firstIndex(of: n, in: h, from: 0) != nil } }
+        return hay.withUTF8 { h in needle.withUTF8 { n in ByteSearch.firstIndex(of: n, in: h, from: 0) != nil } }
     }
 
     /// `hay` with every non-overlapping occurrence of `needle` (left to right) replaced.
@@ -43,7 +44,7 @@ public enum PlainTextSearch {
         var hay = hay, needle = needle
         return hay.withUTF8 { h in
             needle.withUTF8 { n in
-                guard var i = firstIndex(of: n, in: h, from: 0) else { return String(decoding: h, as: UTF8.self) }
+                guard var i = ByteSearch.firstIndex(of: n, in: h, from: 0) else { return String(decoding: h, as: UTF8.self) }
                 var out: [UInt8] = []
                 out.reserveCapacity(h.count)
                 var start = 0
@@ -51,31 +52,13 @@ public enum PlainTextSearch {
                     out.append(contentsOf: h[start..<i])
                     out.append(contentsOf: replacement.utf8)
                     start = i + n.count
-                    guard let next = firstIndex(of: n, in: h, from: start) else { break }
+                    guard let next = ByteSearch.firstIndex(of: n, in: h, from: start) else { break }
                     i = next
                 }
                 out.append(contentsOf: h[start..<h.count])
                 return String(decoding: out, as: UTF8.self)
             }
         }
-    }
-
-    /// Offset of the first occurrence of `n` in `h` at or after `from`.
-    static func firstIndex(of n: UnsafeBufferPointer<UInt8>, in h: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        let m = n.count
-        guard m > 0, h.count - from >= m else { return nil }
-        let first = n[0]
-        var i = from
-        let last = h.count - m
-        while i <= last {
-            if h[i] == first {
-                var j = 1
-                while j < m && h[i + j] == n[j] { j += 1 }
-                if j == m { return i }
-            }
-            i += 1
-        }
-        return nil
     }
 
     /// UTF-16 offsets of every occurrence of `needle` in `hay` (overlapping ones too), as

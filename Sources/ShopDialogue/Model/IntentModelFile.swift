@@ -1,13 +1,23 @@
 import Foundation
 import ShopData
 import ShopCore
+import ShopNeural
 
-/// Reads and writes intent model files: magic, format version, payload length and an
-/// FNV-1a checksum of the payload, so a truncated or corrupted file is refused.
-/// Weights are stored as float16 to keep the shipped model small.
+/// Reads and writes intent model files. Version 2 is a ShopNeural `ModelArchive` (the one
+/// format every model shares: magic, format version, length, FNV-1a checksum) of kind
+/// `IntentModel`: the JSON header (labels, n-gram extractor, temperature, threshold, deep
+/// weight, info, the vocabulary's terms) as app metadata, the tensors `idf` (float32) and
+/// `weights` (`(terms + 1) × labels`, float16 to keep the shipped model small), and the
+/// deep path's own archive as the byte tensor `deep`.
+///
+/// Files of the earlier format (`SNLPINTM` magic, version 1, like the shipped
+/// Models/intent.model) still load, through `decodeLegacy`.
 public enum IntentModelFile {
+    /// The magic of the earlier format (version 1).
     static let magic: [UInt8] = Array("SNLPINTM".utf8)
-    public static let version: UInt32 = 1
+    public static let version: UInt32 = 2
+    /// The archive kind of version 2 files.
+    public static let archiveKind = "IntentModel"
 
     struct Header: Codable {
         var labels: [String]
@@ -17,27 +27,32 @@ public enum IntentModelFile {
         var deepWeight: Float
         var hasDeep: Bool
         var info: [String: String]
+        /// Version 2 on: the vocabulary (the earlier format kept it outside the header) and
+        /// the format version.
+        var terms: [String]? = nil
+        var version: Int? = nil
     }
 
-    public static func save(_ model: IntentModel, to path: String) throws {
-        var p = BinaryWriter()
-        let header = Header(labels: model.labels, extractor: model.wide.vectorizer.extractor,
-                            temperature: model.temperature, threshold: model.threshold,
-                            deepWeight: model.deepWeight, hasDeep: model.deep != nil, info: model.info)
-        p.blob(Array(try JSONEncoder().encode(header)))
+    /// The file's bytes.
+    public static func encode(_ model: IntentModel) throws -> Data {
         let vec = model.wide.vectorizer
-        p.u64(UInt64(vec.dimension))
-        for t in vec.terms { p.string(t) }
-        for v in vec.idf { p.f32(v) }
-        for w in model.wide.weights { p.f16(w) }
-        if let deep = model.deep { p.blob(try deep.serialized()) }
-        var file = BinaryWriter()
-        file.bytes = magic
-        file.u32(version)
-        file.u64(UInt64(p.bytes.count))
-        file.u64(FNV1a.hash64(bytes: p.bytes))
-        file.bytes += p.bytes
-        try AtomicFile.write(Data(file.bytes), to: path)
+        let header = Header(labels: model.labels, extractor: vec.extractor,
+                            temperature: model.temperature, threshold: model.threshold,
+                            deepWeight: model.deepWeight, hasDeep: model.deep != nil, info: model.info,
+                            terms: vec.terms, version: Int(version))
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.sortedKeys]
+        var archive = ModelArchive(kind: archiveKind, config: Data("{}".utf8), appMetadata: try enc.encode(header))
+        archive.add(ModelArchive.Tensor(name: "idf", rows: vec.dimension, cols: 1, values: vec.idf, storage: .float32))
+        archive.add(ModelArchive.Tensor(name: "weights", rows: vec.dimension + 1, cols: model.labels.count,
+                                        values: model.wide.weights, storage: .float16))
+        if let deep = model.deep { archive.add(bytes: try deep.serialized(), named: "deep") }
+        return try archive.encoded()
+    }
+
+    /// Writes the model atomically.
+    public static func save(_ model: IntentModel, to path: String) throws {
+        try AtomicFile.write(try encode(model), to: path)
     }
 
     /// Loads a model; `deepLoader` rebuilds the deep path from its stored bytes.
@@ -49,17 +64,86 @@ public enum IntentModelFile {
         return try decode(Array(data), path: path, deepLoader: deepLoader)
     }
 
-    /// Decodes a model file's bytes (`path` names it in errors); any bytes give a model or
-    /// an `IntentModelError`, never a trap.
+    /// Decodes a model file's bytes, either format (`path` names it in errors); any bytes
+    /// give a model or an `IntentModelError`, never a trap.
     public static func decode(_ data: [UInt8], path: String,
                               deepLoader: ((_ bytes: [UInt8], _ labels: [String]) throws -> DeepIntentPath)? = { b, _ in try NeuralIntentPath.deserialize(b, file: "deep path") }) throws -> IntentModel {
+        if data.count >= 8 && data.prefix(8).elementsEqual(ModelArchive.magic) {
+            return try decodeArchive(data, path: path, deepLoader: deepLoader)
+        }
+        return try decodeLegacy(data, path: path, deepLoader: deepLoader)
+    }
+
+    /// Version 2: the archive, its sizes checked against the header before anything is built.
+    static func decodeArchive(_ data: [UInt8], path: String,
+                              deepLoader: ((_ bytes: [UInt8], _ labels: [String]) throws -> DeepIntentPath)?) throws -> IntentModel {
+        func bad(_ reason: String) -> IntentModelError { .badModelFile(path: path, reason: reason) }
+        let archive: ModelArchive, header: Header
+        do {
+            archive = try ModelArchive.decode(Data(data), file: path)
+            try archive.expectKind(archiveKind)
+            header = try archive.decodeAppMetadata(Header.self)
+        } catch {
+            // The archive's errors name the file already; the intent error names it once.
+            let text = "\(error)"
+            throw bad(text.hasPrefix(path + ": ") ? String(text.dropFirst(path.count + 2)) : text)
+        }
+        guard header.version == Int(version) else {
+            throw bad("intent model format version \(header.version.map(String.init) ?? "missing"); this build reads version \(version) and the SNLPINTM files of version 1")
+        }
+        try check(header, bad)
+        guard let terms = header.terms else { throw bad("the header has no vocabulary") }
+        let k = header.labels.count, dim = terms.count
+        let idf: ModelArchive.Tensor, weights: ModelArchive.Tensor
+        do {
+            idf = try archive.tensor(named: "idf")
+            weights = try archive.tensor(named: "weights")
+        } catch { throw bad("\(error)") }
+        guard idf.rows == dim, idf.cols == 1, weights.rows == dim + 1, weights.cols == k else {
+            throw bad("tensor sizes do not match the header's \(dim) terms and \(k) labels")
+        }
+        let vec = TfidfVectorizer(extractor: header.extractor, terms: terms, idf: idf.values)
+        var model = IntentModel(labels: header.labels, wide: WideModel(vectorizer: vec, weights: weights.values, classes: k))
+        model.temperature = header.temperature
+        model.threshold = header.threshold
+        model.info = header.info
+        if header.hasDeep {
+            let blob: [UInt8]
+            do { blob = try archive.bytes(named: "deep") } catch { throw bad("\(error)") }
+            if let deepLoader {
+                model.deep = try deepLoader(blob, header.labels)
+                model.deepWeight = header.deepWeight
+            }
+        }
+        return model
+    }
+
+    /// The header's labels, n-gram sizes and numbers, refused here (naming the file) rather
+    /// than trusted where they drive loops at classification time.
+    static func check(_ header: Header, _ bad: (String) -> IntentModelError) throws {
+        guard header.labels.count >= 1 else { throw bad("no labels") }
+        let x = header.extractor
+        guard (1...NGramExtractor.longestGram).contains(x.charMin), (0...NGramExtractor.longestGram).contains(x.charMax),
+              (0...NGramExtractor.longestGram).contains(x.cjkMax) else {
+            throw bad("n-gram sizes out of range (charMin \(x.charMin), charMax \(x.charMax), cjkMax \(x.cjkMax))")
+        }
+        guard header.temperature.isFinite, header.temperature > 0, header.threshold.isFinite, header.deepWeight.isFinite else {
+            throw bad("temperature, threshold or deep weight is not a finite number")
+        }
+    }
+
+    /// The earlier format: `SNLPINTM` magic, version 1, payload length and an FNV-1a checksum
+    /// of the payload: a JSON header blob, the terms, idf (float32), weights (float16) and the
+    /// deep path's bytes.
+    static func decodeLegacy(_ data: [UInt8], path: String,
+                             deepLoader: ((_ bytes: [UInt8], _ labels: [String]) throws -> DeepIntentPath)?) throws -> IntentModel {
         var r = BinaryReader(data, path: path)
         guard data.count >= 28, Array(try r.take(8)) == magic else {
             throw IntentModelError.badModelFile(path: path, reason: "not a shopnlp intent model (bad magic)")
         }
         let v = try r.u32()
-        guard v == version else {
-            throw IntentModelError.badModelFile(path: path, reason: "model format version \(v), this build reads \(version)")
+        guard v == 1 else {
+            throw IntentModelError.badModelFile(path: path, reason: "model format version \(v), this build reads 1 and \(version)")
         }
         let len = try r.u64()
         let sum = try r.u64()
@@ -78,18 +162,8 @@ public enum IntentModelFile {
             throw IntentModelError.badModelFile(path: path, reason: "bad header: \(error)")
         }
         func bad(_ reason: String) -> IntentModelError { .badModelFile(path: path, reason: reason) }
+        try check(header, bad)
         let k = header.labels.count
-        guard k >= 1 else { throw bad("no labels") }
-        let x = header.extractor
-        // The extractor's sizes drive loops at classification time: refused here, with the
-        // file's name, rather than trusted there.
-        guard (1...NGramExtractor.longestGram).contains(x.charMin), (0...NGramExtractor.longestGram).contains(x.charMax),
-              (0...NGramExtractor.longestGram).contains(x.cjkMax) else {
-            throw bad("n-gram sizes out of range (charMin \(x.charMin), charMax \(x.charMax), cjkMax \(x.cjkMax))")
-        }
-        guard header.temperature.isFinite, header.temperature > 0, header.threshold.isFinite, header.deepWeight.isFinite else {
-            throw bad("temperature, threshold or deep weight is not a finite number")
-        }
         // Counts are checked against the bytes left before anything is allocated: every term
         // takes at least its 8-byte length, and each weight 2 bytes (a forged count of 2^63
         // must be an error, not a trap or an allocation of exabytes).

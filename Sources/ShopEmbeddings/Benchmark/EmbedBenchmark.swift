@@ -23,15 +23,8 @@ public struct EmbedBenchmark {
     /// Reads and tokenises `files` with the loader `makeLoader` gives (timed apart), trains,
     /// and writes the figures through `emit`.
     public func run(files: [String], makeLoader: () throws -> CorpusLoader) throws {
-        var config = SkipGramConfig()
-        config.dimension = dim
-        config.window = window
-        config.negative = negative
-        config.minCount = minCount
-        config.epochs = epochs
-        config.subwords = try SubwordScheme.parse(subwords)
-        config.threads = threads
-        config.seed = seed
+        let config = try SkipGramConfig(dimension: dim, window: window, negative: negative, minCount: minCount, epochs: epochs,
+                                        subwords: SubwordScheme.parse(subwords), threads: threads, seed: seed)
         let t0 = Date()
         let builder = try makeLoader().load(files)
         let (vocab, corpus) = builder.finish(minCount: minCount)

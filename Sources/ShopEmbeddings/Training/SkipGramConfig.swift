@@ -24,6 +24,20 @@ public struct SkipGramConfig: Sendable, Equatable {
 
     public init() {}
 
+    /// The settings training and its benchmark both take from the command line; learning
+    /// rate and subsampling keep their defaults.
+    public init(dimension: Int, window: Int, negative: Int, minCount: Int, epochs: Int, subwords: SubwordScheme,
+                threads: Int, seed: UInt64) {
+        self.dimension = dimension
+        self.window = window
+        self.negative = negative
+        self.minCount = minCount
+        self.epochs = epochs
+        self.subwords = subwords
+        self.threads = threads
+        self.seed = seed
+    }
+
     /// Rejects settings training cannot use, naming the option.
     public func validate() throws {
         func check(_ ok: Bool, _ message: String) throws { if !ok { throw EmbeddingError.badOption(message) } }

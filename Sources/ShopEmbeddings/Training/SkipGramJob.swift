@@ -76,7 +76,7 @@ struct SkipGramJob: @unchecked Sendable {
                             let target = Int(kept[j])
                             // Positive pair, then `negative` sampled negatives.
                             var out = output + target * dim
-                            var score = table.sigmoid(VectorMath.dot(h, out, dim))
+                            var score = table.sigmoid(VectorMath.dotSIMD(h, out, dim))
                             var alpha = rate * (1 - score)
                             VectorMath.axpy(alpha, out, grad, dim)
                             VectorMath.axpy(alpha, h, out, dim)
@@ -89,7 +89,7 @@ struct SkipGramJob: @unchecked Sendable {
                                     if negativePos == negs.count { negativePos = 0 }
                                 } while neg == target && negs.count > 1 && model.wordCount > 1
                                 out = output + neg * dim
-                                score = table.sigmoid(VectorMath.dot(h, out, dim))
+                                score = table.sigmoid(VectorMath.dotSIMD(h, out, dim))
                                 alpha = -rate * score
                                 VectorMath.axpy(alpha, out, grad, dim)
                                 VectorMath.axpy(alpha, h, out, dim)

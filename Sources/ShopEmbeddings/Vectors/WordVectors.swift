@@ -1,3 +1,5 @@
+import ShopNeural
+
 /// Trained word vectors: a row per known word, plus subword rows so that words never
 /// seen in training still get a vector (the mean of their units' rows, as in fastText).
 ///
@@ -98,7 +100,7 @@ public final class WordVectors: Sendable {
         matrix.withUnsafeBufferPointer { m in
             vector.withUnsafeBufferPointer { q in
                 for i in 0..<words.count where inverseNorms[i] > 0 {
-                    let sim = VectorMath.dot(q.baseAddress!, m.baseAddress! + i * dimension, dimension)
+                    let sim = VectorMath.dotSIMD(q.baseAddress!, m.baseAddress! + i * dimension, dimension)
                         * inverseNorms[i] / qn
                     if best.count == k, sim <= best[k - 1].0 { continue }
                     if excluding.contains(words[i]) { continue }

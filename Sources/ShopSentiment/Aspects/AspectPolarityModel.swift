@@ -99,8 +99,7 @@ public final class AspectPolarityModel: @unchecked Sendable {
     /// Reads a model file, refusing other kinds, other versions and wrong shapes with an
     /// error that names the file.
     public static func load(_ path: String) throws -> AspectPolarityModel {
-        let archive = try ModelArchive.read(from: path)
-        try archive.expectKind(kind)
+        let archive = try ModelArchive.read(from: path, kind: kind)
         let meta = try archive.decodeAppMetadata(Metadata.self)
         guard meta.absaVersion == version else {
             throw SentimentError.modelFile(path: path, reason: "aspect model version \(meta.absaVersion); this build reads version \(version) (retrain with `shopnlp sentiment absa train`)")

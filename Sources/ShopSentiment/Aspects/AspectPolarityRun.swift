@@ -90,11 +90,6 @@ public enum AspectPolarityRun {
         let t = TermExtractionScore.of(tagger: tagger, sentences: sentences), l = TermExtractionScore.of(lexicon: lexicon, sentences: sentences)
         return "{\"extraction_f1\":\(t.f1),\"extraction_precision\":\(t.precision),\"extraction_recall\":\(t.recall),\"gold_terms\":\(t.gold),\"lexicon_extraction_f1\":\(l.f1),\"lexicon_precision\":\(l.precision),\"lexicon_recall\":\(l.recall)}"
     }
-
-    /// A shell word for `s` (quoted when it holds anything unusual).
-    public static func shellQuote(_ s: String) -> String {
-        s.allSatisfy({ $0.isLetter || $0.isNumber || "-_./=:@+,".contains($0) }) ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
 }
 
 /// The manifest written beside a shipped aspect model.

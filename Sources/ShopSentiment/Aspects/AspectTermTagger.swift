@@ -187,8 +187,7 @@ public final class AspectTermTagger: @unchecked Sendable {
     }
 
     public static func load(_ path: String) throws -> AspectTermTagger {
-        let archive = try ModelArchive.read(from: path)
-        try archive.expectKind(kind)
+        let archive = try ModelArchive.read(from: path, kind: kind)
         let meta = try archive.decodeAppMetadata(Metadata.self)
         guard meta.taggerVersion == version else {
             throw SentimentError.modelFile(path: path, reason: "aspect tagger version \(meta.taggerVersion); this build reads version \(version)")

@@ -1,5 +1,6 @@
 import Foundation
 import ShopNeural
+import ShopCore
 
 /// How the deep path is trained (stored in the model's info; see `DeepSentimentPath`).
 public struct DeepSentimentOptions: Codable, Sendable, Equatable {
@@ -39,7 +40,7 @@ public enum DeepSentimentTrainer {
             }
             options.embeddings = pretrained.sources
         }
-        let trainWords = parallelMap(texts) { DeepSentimentPath.words($0) }
+        let trainWords = Parallel.map(texts) { DeepSentimentPath.words($0) }
         var docCount: [String: Int] = [:]
         for words in trainWords { for w in Set(words) { docCount[w, default: 0] += 1 } }
         let vocabulary = docCount.filter { $0.value >= options.minCount }
@@ -52,7 +53,7 @@ public enum DeepSentimentTrainer {
         config.unknownIndex = 1
         let encoder = DeepSentimentPath(network: TextClassifier(config: config), vocabulary: vocabulary)
         let trainSet = zip(trainWords, labels).map { LabeledSequence(tokens: encoder.encode(words: $0), label: $1) }
-        let devSet = parallelMap(dev.map(\.text)) { encoder.encode($0) }.enumerated().map {
+        let devSet = Parallel.map(dev.map(\.text)) { encoder.encode($0) }.enumerated().map {
             LabeledSequence(tokens: $1, label: dev[$0].label)
         }
         var networks: [TextClassifier] = []
@@ -83,20 +84,5 @@ public enum DeepSentimentTrainer {
         }
         let path = DeepSentimentPath(networks: networks, vocabulary: vocabulary)
         return (path, options)
-    }
-
-    /// `transform` of every element on all cores, in input order.
-    static func parallelMap<T: Sendable, U>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
-        var out = [U?](repeating: nil, count: items.count)
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let per = (items.count + workers - 1) / workers
-        out.withUnsafeMutableBufferPointer { buf in
-            nonisolated(unsafe) let b = buf
-            DispatchQueue.concurrentPerform(iterations: workers) { w in
-                let lo = w * per, hi = min(items.count, lo + per)
-                if lo < hi { for i in lo..<hi { b[i] = transform(items[i]) } }
-            }
-        }
-        return out.map { $0! }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ShopNeural
+import ShopCore
 
 /// Settings of one training run (everything but the data).
 public struct SentimentTrainingConfig: Sendable {
@@ -37,17 +38,7 @@ public enum SentimentTraining {
     /// Feature keys of many texts, computed in parallel, in input order.
     public static func featureKeys(_ texts: [String], features: FeatureOptions) -> [[UInt64]] {
         let ex = FeatureExtractor(options: features)
-        var out = [[UInt64]](repeating: [], count: texts.count)
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let per = (texts.count + workers - 1) / max(1, workers)
-        out.withUnsafeMutableBufferPointer { buf in
-            nonisolated(unsafe) let b = buf
-            DispatchQueue.concurrentPerform(iterations: workers) { w in
-                let lo = w * per, hi = min(texts.count, lo + per)
-                if lo < hi { for i in lo..<hi { b[i] = ex.keys(TextUnits(texts[i])) } }
-            }
-        }
-        return out
+        return Parallel.map(texts) { ex.keys(TextUnits($0)) }
     }
 
     public static func train(train: [LabeledExample], dev: [LabeledExample], config: SentimentTrainingConfig,
@@ -149,17 +140,13 @@ public enum SentimentTraining {
         let idx = Dictionary(uniqueKeysWithValues: model.labels.enumerated().map { ($1, $0) })
         let kept = examples.filter { idx[$0.label] != nil }
         var pred = [Int](repeating: 0, count: kept.count)
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let per = (kept.count + workers - 1) / max(1, workers)
         pred.withUnsafeMutableBufferPointer { buf in
             nonisolated(unsafe) let b = buf
-            DispatchQueue.concurrentPerform(iterations: workers) { w in
-                let lo = w * per, hi = min(kept.count, lo + per)
-                guard lo < hi else { return }
+            Parallel.runs(kept.count) { run in
                 // Batches of 256 so the deep path (if any) runs padded batches.
-                var s = lo
-                while s < hi {
-                    let e = min(hi, s + 256)
+                var s = run.lowerBound
+                while s < run.upperBound {
+                    let e = min(run.upperBound, s + 256)
                     let preds = model.predict(batch: kept[s..<e].map { TextUnits($0.text) })
                     for (k, p) in preds.enumerated() { b[s + k] = p.labelIndex }
                     s = e

@@ -1,6 +1,4 @@
 import ArgumentParser
-import Foundation
-import ShopCore
 import ShopEmbeddings
 
 /// `shopnlp embed train`: skip-gram with negative sampling and subwords, Hogwild over threads.
@@ -34,51 +32,16 @@ struct EmbedTrainCommand: ParsableCommand {
     @Flag(name: .long, help: "No progress bar.") var quiet = false
 
     func run() throws {
-        var config = SkipGramConfig()
-        config.dimension = dim
-        config.window = window
-        config.negative = negative
-        config.minCount = minCount
-        config.epochs = epochs
-        config.subwords = try SubwordScheme.parse(subwords, buckets: buckets)
-        config.threads = threads
-        config.seed = seed
+        var config = try SkipGramConfig(dimension: dim, window: window, negative: negative, minCount: minCount, epochs: epochs,
+                                        subwords: SubwordScheme.parse(subwords, buckets: buckets), threads: threads, seed: seed)
         config.learningRate = lr
         config.sample = sample
-        try config.validate()
-
-        let files = try source.files()
-        let t0 = Date()
-        var loader = try source.loader(threads: threads)
-        let badLines = UncheckedCell(0)
-        loader.onBadLine = { e in
-            badLines.value += 1
-            FileHandle.standardError.write(Data("warning: \(e); line skipped\n".utf8))
-        }
-        let (builder, counts) = try loader.loadCounting(files)
-        if badLines.value > 0 { log("\(badLines.value) bad lines skipped (see above)") }
-        let (vocab, corpus) = builder.finish(minCount: minCount)
-        let readSeconds = Date().timeIntervalSince(t0)
-        log("read \(counts.lines) lines, \(counts.excluded) dropped as held-out twins")
-        log(String(format: "read %d files: %d tokens, %d kept after min-count %d, vocabulary %d (%.1f s)",
-                   files.count, builder.tokenCount, corpus.tokenCount, minCount, vocab.count, readSeconds))
-
-        let bar = SkipGramProgressBar(enabled: !quiet)
-        let result = try SkipGramTrainer(config: config).train(vocabulary: vocab, corpus: corpus) { bar.show($0) }
-        log(String(format: "trained in %.1f s: %.0f words/s over %d threads, mean loss %.4f",
-                   result.seconds, result.wordsPerSecond, threads, result.meanLoss))
-
-        var vectors = result.vectors
-        if maxWords != nil || maxSubwords != nil { vectors = vectors.pruned(maxWords: maxWords, maxSubwords: maxSubwords) }
-        try vectors.save(to: out, float16: float16)
-        log("wrote \(out): \(vectors.words.count) words, \(vectors.subwordBuckets.count) subword rows, dimension \(vectors.dimension)")
-        if let word2vec {
-            try Word2VecText.save(vectors, to: word2vec)
-            log("wrote \(word2vec) (word2vec text)")
-        }
-    }
-
-    private func log(_ s: String) {
-        FileHandle.standardError.write(Data((s + "\n").utf8))
+        var training = try EmbedTrainingRun(config: config, out: out)
+        training.maxWords = maxWords
+        training.maxSubwords = maxSubwords
+        training.float16 = float16
+        training.word2vec = word2vec
+        training.showProgress = !quiet
+        try training.run(files: source.files()) { try source.loader(threads: threads) }
     }
 }

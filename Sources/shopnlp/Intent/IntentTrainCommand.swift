@@ -1,9 +1,6 @@
 import ArgumentParser
 import Foundation
-import ShopData
 import ShopDialogue
-import ShopEmbeddings
-import ShopNeural
 
 /// `shopnlp intent train`: fits and calibrates an intent model and writes it atomically.
 struct IntentTrainCommand: ParsableCommand {
@@ -58,82 +55,19 @@ struct IntentTrainCommand: ParsableCommand {
     }
 
     func run() throws {
-        var train: [LabeledUtterance] = []
-        var sources: [String] = []
-        if let intents {
-            let set = try IntentSet.load(directory: intents)
-            train = set.trainingExamples()
-            sources.append(intents)
-        }
-        for f in trainFiles {
-            train += try IntentTSV.read(f)
-            sources.append(f)
-        }
-        guard !train.isEmpty else { throw ValidationError("give --train FILE… or --intents DIR") }
-        let devSet = try dev.map { try IntentTSV.read($0) }
-        var trainer = IntentTrainer()
-        trainer.c = c
-        trainer.epochs = epochs
-        trainer.seed = seed
-        trainer.oosWeight = oosWeight
-        trainer.oosAsClass = !noOosClass
-        trainer.extractor.charMax = charMax
-        let vectors = embeddings.isEmpty ? nil : try VectorFiles.load(embeddings)
-        if let embed, let vectors, embed != vectors.dimension { // fail before the wide path trains
-            throw PretrainedVectorsError.dimensionMismatch(embedDim: embed, vectorsDimension: vectors.dimension)
-        }
-        let embedDim = embed ?? vectors?.dimension ?? 96
-        let deepEpochs = fast ? 0 : self.deepEpochs
-        if deepEpochs > 0 {
-            var deep = NeuralIntentTrainer()
-            deep.epochs = deepEpochs
-            deep.hiddenSize = hidden
-            deep.embedDim = embedDim
-            deep.pretrained = vectors?.pretrained(freeze: freezeEmbeddings)
-            deep.learningRate = learningRate
-            deep.wideBuckets = deepWideBuckets
-            deep.seed = seed
-            deep.showProgress = progress || (!quiet && isatty(STDERR_FILENO) != 0)
-            trainer.deepTrainer = deep
-        }
-        trainer.log = { FileHandle.standardError.write(Data(("intent train: " + $0 + "\n").utf8)) }
-        let start = Date()
-        var model = try trainer.train(train, dev: devSet)
-        let seconds = Date().timeIntervalSince(start)
-        model.info["data"] = sources.joined(separator: " ")
-        model.info["oos_weight"] = String(oosWeight)
-        model.info["oos_as_class"] = String(!noOosClass)
-        model.info["char_max"] = String(charMax)
-        model.info["deep_epochs"] = String(deepEpochs)
-        if deepEpochs > 0 {
-            model.info["deep_hidden"] = String(hidden)
-            model.info["deep_embed"] = String(embedDim)
-            model.info["deep_learning_rate"] = String(learningRate)
-            model.info["deep_wide_buckets"] = String(deepWideBuckets)
-        }
-        if vectors != nil {
-            model.info["deep_embeddings"] = embeddings.joined(separator: " ")
-            model.info["deep_freeze_embeddings"] = String(freezeEmbeddings)
-            if let r = (model.deep as? NeuralIntentPath)?.embeddingInit {
-                model.info["deep_embeddings_found"] = "\(r.found)/\(r.rows)"
-            }
-        }
-        model.info["intents"] = String(model.intentNames.count)
-        try IntentModelFile.save(model, to: out)
-        FileHandle.standardError.write(Data(String(format: "intent train: %d examples, %d labels, %.1fs; wrote %@\n",
-                                                   train.count, model.labels.count, seconds, out).utf8))
-        var results: [(String, IntentMetrics)] = []
-        for f in evalFiles {
-            let m = model.evaluate(try IntentTSV.read(f))
-            results.append((f, m))
-            var line = String(format: "eval %@: accuracy %.4f, macro-F1 %.4f", f, m.accuracy, m.macroF1)
-            if m.hasOutOfScope { line += String(format: ", in-scope accuracy %.4f, oos recall %.4f", m.inScopeAccuracy, m.outOfScopeRecall) }
-            print(line)
-        }
-        if let manifest {
-            try IntentManifest.write(model: model, modelPath: out, manifestPath: manifest,
-                                     command: CommandLine.arguments.dropFirst().joined(separator: " "),
-                                     seconds: seconds, evalFiles: results)
+        var training = IntentTrainingRun(out: out)
+        training.intents = intents; training.trainFiles = trainFiles; training.dev = dev
+        training.c = c; training.epochs = epochs; training.charMax = charMax
+        training.deepEpochs = fast ? 0 : deepEpochs
+        training.hidden = hidden; training.embed = embed; training.embeddings = embeddings
+        training.freezeEmbeddings = freezeEmbeddings; training.deepWideBuckets = deepWideBuckets
+        training.learningRate = learningRate
+        training.showProgress = progress || (!quiet && isatty(STDERR_FILENO) != 0)
+        training.oosWeight = oosWeight; training.oosAsClass = !noOosClass; training.seed = seed
+        training.evalFiles = evalFiles; training.manifest = manifest
+        training.command = CommandLine.arguments.dropFirst().joined(separator: " ")
+        do { try training.run() } catch is IntentTrainingRun.NoExamples {
+            throw ValidationError("give --train FILE… or --intents DIR")
         }
     }
 }

@@ -38,7 +38,7 @@ struct SentimentAbsaTrainCommand: ParsableCommand {
         options.initFrom = initFrom
         let vectors = embeddings == "none" ? nil : (embeddings ?? (ResourcePaths.packageFolder("Models") as NSString).appendingPathComponent("embeddings-en.model"))
         let command = (["shopnlp", "sentiment", "absa"] + CommandLine.arguments.drop(while: { $0 != "train" }))
-            .map(AspectPolarityRun.shellQuote).joined(separator: " ")
+            .map(ShellQuote.word).joined(separator: " ")
         let result = try AspectPolarityRun.trainAndTest(
             trainFiles: train.map { SentimentPaths.dataFile($0, corpora: corpora) },
             testFiles: test.map { SentimentPaths.dataFile($0, corpora: corpora) },

@@ -1,9 +1,5 @@
 import ArgumentParser
 import Foundation
-import ShopCore
-import ShopData
-import ShopEmbeddings
-import ShopNeural
 import ShopSentiment
 
 /// `shopnlp sentiment train`: trains a model from `label<TAB>text` files.
@@ -76,116 +72,19 @@ struct SentimentTrainCommand: ParsableCommand {
     }
 
     func run() throws {
-        let mapping = LabelMapping(starsToPolarity: starsToPolarity, keepNeutral: keepNeutral)
-        func load(_ files: [String]) throws -> [LabeledExample] {
-            var all: [LabeledExample] = []
-            for f in files {
-                let path = SentimentPaths.dataFile(f, corpora: corpora)
-                let (ex, dropped) = try LabeledExample.read(path, mapping: mapping)
-                SentimentPaths.log("\(f): \(ex.count) examples" + (dropped > 0 ? ", \(dropped) dropped by the label mapping" : "") + "\n")
-                all += ex
-            }
-            return all
-        }
-        var trainEx = try load(train)
-        var devEx = try load(dev)
-        // Training never holds a normalised twin (TextKey: NFKC, case, width, spacing,
-        // punctuation) of a text it is chosen or scored on: its own --dev and --test, the
-        // --exclude files, and with --exclude-held-out every shared dev/test split.
-        var banned = try CorpusTexts.keys((dev + test + exclude).map { SentimentPaths.dataFile($0, corpora: corpora) })
-        var sources = "--dev/--test" + (exclude.isEmpty ? "" : "/--exclude")
-        if excludeHeldOut {
-            banned.formUnion(try EvaluationSplits.keys(root: corpora).keys)
-            sources += " and every shared dev/test split"
-        }
-        let before = trainEx.count
-        trainEx.removeAll { banned.contains(text: $0.text) }
-        SentimentPaths.log("dropped \(before - trainEx.count) of \(before) training examples with a normalised twin in \(sources)\n")
-        if trainEx.isEmpty && before > 0 {
-            throw SentimentError.usage("every training example has a normalised twin in \(sources): training and evaluation hold the same texts; give --dev/--test files distinct from --train")
-        }
-        if let writeText {
-            try AtomicFile.write(Data((trainEx.map(\.text).joined(separator: "\n") + "\n").utf8), to: writeText)
-        }
-        // Without --dev every choice (epochs, the mix) is made on a seeded stratified slice
-        // of train, and the model trained on the rest is kept: refitting would double the
-        // training time for a tenth more data.
-        var selection = "dev: " + dev.joined(separator: " ")
-        if devEx.isEmpty && dev.isEmpty {
-            let split = try SentimentRecipe.holdout(trainEx, seed: seed)
-            (trainEx, devEx) = (split.fit, split.heldOut)
-            selection = "held-out \(Int(SentimentRecipe.holdoutShare * 100))% of train (\(devEx.count) examples, stratified, seed \(seed)); the model trained on the other \(trainEx.count) is kept, not refitted"
-            SentimentPaths.log("no --dev: " + selection + "\n")
-        }
-        let language = lang ?? SentimentRecipe.language(of: trainEx.map(\.text))
-        if lang == nil { SentimentPaths.log("language: \(language) (detected from the training texts; --lang to set it)\n") }
-        let recipe = SentimentRecipe.features(language: language)
-        var config = SentimentTrainingConfig(
-            features: FeatureOptions(order: order ?? recipe.order, hanOrder: hanOrder ?? recipe.hanOrder,
-                                     subwordOrder: subwordOrder, wordOrder: wordOrder ?? recipe.wordOrder),
-            minCount: minCount, maxFeatures: maxFeatures,
-            hyper: LinearHyperParameters(epochs: epochs, learningRate: lr, l2: l2, nbAlpha: nbAlpha, featureDropout: dropout),
-            seeds: (0..<UInt64(seeds)).map { seed + $0 }, language: language, labelMapping: mapping)
-        config.selection = selection
-        if !fast && deepEpochs > 0 {
-            let pretrained = try Self.pretrained(embeddings.isEmpty ? Self.shippedVectors(language) : embeddings.filter { $0 != "none" })
-            var deep = SentimentRecipe.deep(trainCount: trainEx.count, seed: seed)
-            deep.epochs = deepEpochs
-            deep.embedDim = deepEmbed ?? pretrained?.dimension ?? 100
-            deep.hiddenSize = deepHidden
-            deep.maxLength = deepMaxLength
-            deep.maxVocabulary = deepVocab
-            deep.learningRate = deepLr
-            deep.dropout = deepDropout
-            deep.freezeEmbeddings = freezeEmbeddings
-            deep.networks = deepSeeds ?? deep.networks
-            config.deep = deep
-            config.pretrained = pretrained
-            config.showProgress = progress || (!quiet && isatty(STDERR_FILENO) != 0)
-        }
-        let command = "shopnlp sentiment " + CommandLine.arguments.dropFirst(2).map(Self.quote).joined(separator: " ")
-        let info = ModelInfo(trainFiles: train, devFiles: dev, command: command)
-        let model = try SentimentTraining.train(train: trainEx, dev: devEx, config: config, info: info) {
-            SentimentPaths.log($0 + "\n")
-        }
-        let (data, float32) = try SentimentModelFile.encodeVerified(model, dev: devEx) { SentimentPaths.log($0 + "\n") }
-        try AtomicFile.write(data, to: out)
-        SentimentPaths.log("wrote \(out) (\(data.count) bytes)\n")
-
-        var metrics: [String: SentimentMetrics] = [:]
-        if !devEx.isEmpty { metrics["dev"] = SentimentTraining.evaluate(model, devEx) }
-        for f in test {
-            let m = SentimentTraining.evaluate(model, try load([f]))
-            metrics["test:" + f] = m
-            SentimentPaths.log(String(format: "%@: test accuracy %.2f%%, macro-F1 %.2f%%\n", f, m.accuracy * 100, m.macroF1 * 100))
-        }
-        let manifest = SentimentManifest(model: (out as NSString).lastPathComponent, bytes: data.count,
-                                         checksum: String(format: "fnv1a64:%016llx", SentimentModelFile.checksum(data)),
-                                         format: "SHOPSENT v\(SentimentModelFile.version), " + (float32 ? "float32" : "float16") + " weights" + (model.deep == nil ? "" : " + deep path (ShopNeural ModelArchive, float16)"),
-                                         labels: model.labels, features: model.features, featureCount: model.vocabulary.count,
-                                         info: model.info, metrics: metrics, rebuild: command)
-        let manifestPath = (out.hasSuffix(".model") ? String(out.dropLast(6)) : out) + ".manifest.json"
-        try manifest.write(to: manifestPath)
-        SentimentPaths.log("wrote \(manifestPath)\n")
-    }
-
-    /// The shipped vectors of a language, `Models/embeddings-<lang>.model`, when present.
-    static func shippedVectors(_ language: String) -> [String] {
-        let path = (ResourcePaths.packageFolder("Models") as NSString).appendingPathComponent("embeddings-\(language).model")
-        guard FileManager.default.fileExists(atPath: path) else {
-            SentimentPaths.log("warning: \(path) not found; the deep path's embedding starts at random\n")
-            return []
-        }
-        return [path]
-    }
-
-    /// Our vector files as the sentiment deep path takes them (see `VectorFiles`).
-    static func pretrained(_ files: [String]) throws -> PretrainedVectors? {
-        guard !files.isEmpty else { return nil }
-        return try VectorFiles.load(files).pretrained()
-    }
-
-    static func quote(_ s: String) -> String {
-        s.allSatisfy({ $0.isLetter || $0.isNumber || "-_./=:@+,".contains($0) }) ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        var training = SentimentTrainingRun(train: train, out: out)
+        training.dev = dev; training.test = test; training.exclude = exclude; training.excludeHeldOut = excludeHeldOut
+        training.writeText = writeText; training.corpora = corpora; training.language = lang
+        training.labelMapping = LabelMapping(starsToPolarity: starsToPolarity, keepNeutral: keepNeutral)
+        training.order = order; training.hanOrder = hanOrder; training.subwordOrder = subwordOrder; training.wordOrder = wordOrder
+        training.minCount = minCount; training.maxFeatures = maxFeatures; training.seeds = seeds; training.seed = seed
+        training.hyper = LinearHyperParameters(epochs: epochs, learningRate: lr, l2: l2, nbAlpha: nbAlpha, featureDropout: dropout)
+        training.deepEpochs = fast ? 0 : deepEpochs
+        training.embeddings = embeddings; training.freezeEmbeddings = freezeEmbeddings; training.deepEmbed = deepEmbed
+        training.deepHidden = deepHidden; training.deepMaxLength = deepMaxLength; training.deepVocab = deepVocab
+        training.deepLearningRate = deepLr; training.deepDropout = deepDropout; training.deepSeeds = deepSeeds
+        training.showProgress = progress || (!quiet && isatty(STDERR_FILENO) != 0)
+        training.arguments = Array(CommandLine.arguments.dropFirst(2))
+        try training.run()
     }
 }
