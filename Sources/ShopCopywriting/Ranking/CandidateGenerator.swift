@@ -23,10 +23,17 @@ public struct CandidateGenerator: Sendable {
                            claims: ClaimsTable? = nil, important: Set<ProductAttribute> = [], rng: inout SplitMix64) -> [Candidate] {
         var parts: [(part: TemplatePart, options: [Realisation])] = []
         var covered = Set<ProductAttribute>()
+        // Lines with more combinations than `maxRealisationsPerLine` are sampled per product
+        // (seeded), so every alternative of a long `<…>` list gets written somewhere.
+        let variation = rng.next()
+        var lineNumber: UInt64 = 0
         for part in template.parts {
             var options: [Realisation] = []
             for line in part.lines {
-                for var r in TemplateRealiser.realise(line, in: context, tone: tone, limit: maxRealisationsPerLine) {
+                lineNumber += 1
+                let lineVariation = SplitMix64.mix(variation ^ (lineNumber &* 0xD6E8_FEB8_6659_FD93))
+                for var r in TemplateRealiser.realise(line, in: context, tone: tone, limit: maxRealisationsPerLine,
+                                                      variation: lineVariation) {
                     // A claim the product's facts do not support drops the sentence; a banned
                     // word is cut from it (names exempt), never the fact.
                     if let claims, !claims.supported(r.text, in: context) { continue }
