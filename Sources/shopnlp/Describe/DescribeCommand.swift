@@ -40,6 +40,9 @@ struct DescribeCommand: ParsableCommand {
     // part, Benchmarks/results/blurbs.md): distinct-2 0.100 -> 0.107 at the same BLEU as 0.8 and 2.
     @Option(name: .long, help: "Weight of the penalty on wording already written in this run (0: none).") var diversity = 1.5
     @Option(name: .long, help: "Uses after which a phrase counts as fully worn for --diversity.") var saturation = 4
+    @Option(name: .long, help: "Candidate blurbs built per product and template (more: more wording to choose from, slower).", range: .small) var maxCandidates = 24
+    @Option(name: .long, help: "Realisations kept per template line (a seeded sample of its alternatives beyond this).", range: .small) var lineRealisations = 16
+    @Option(name: .long, help: "Weight of the LM's mean log-probability per token in a blurb's score.") var fluencyWeight = 0.2
     @Option(name: .long, help: "Weight of a blurb's length (as a share of 110 characters) in its score (0: none).") var lengthWeight = 0.0
     @Option(name: .long, help: "Write the JSON lines here (atomically) instead of standard output.") var output: String?
     @Option(name: .long, help: "Output: jsonl (default) or csv (id, lang, title, 5 bullets, blurb, keywords, warnings).") var outputFormat = "jsonl"
@@ -64,6 +67,7 @@ struct DescribeCommand: ParsableCommand {
         if lmShortlist < 1 { throw ValidationError("--lm-shortlist must be at least 1") }
         if !(diversity >= 0) || !diversity.isFinite { throw ValidationError("--diversity must be a number ≥ 0") }
         if saturation < 1 { throw ValidationError("--saturation must be at least 1") }
+        if !(fluencyWeight >= 0) || !fluencyWeight.isFinite { throw ValidationError("--fluency-weight must be a number ≥ 0") }
         if !(lengthWeight >= 0) || !lengthWeight.isFinite { throw ValidationError("--length-weight must be a number ≥ 0") }
         if threads < 1 { throw ValidationError("--threads must be at least 1") }
         if outputFormat != "jsonl" && outputFormat != "csv" { throw ValidationError("--output-format must be jsonl or csv") }
@@ -104,9 +108,10 @@ struct DescribeCommand: ParsableCommand {
         let fluency = noLm ? nil : try DescribeModelLoader.load(explicit: model)
         let describer = ProductDescriber(
             library: library, checker: ComplianceChecker(list: list),
-            ranker: Ranker(weights: RankingWeights(fluencyShortlist: lmShortlist, diversity: diversity, saturation: saturation, length: lengthWeight), fluency: fluency),
+            ranker: Ranker(weights: RankingWeights(fluency: fluencyWeight, fluencyShortlist: lmShortlist, diversity: diversity, saturation: saturation, length: lengthWeight), fluency: fluency),
             options: DescriberOptions(language: language, tone: Tone(rawValue: tone)!, variants: variants,
                                       maxChars: maxChars ?? presetValue?.maxChars, seed: seed,
+                                      maxCandidates: maxCandidates, maxRealisationsPerLine: lineRealisations,
                                       listing: presetValue ?? (outputFormat == "csv" ? .amazon : nil)),
             reviews: evidence)
         let reader = try ProductReader(path: path, format: format.flatMap(ProductFormat.init(rawValue:)) ?? ProductFormat.guess(path: path))
