@@ -62,7 +62,7 @@ public struct ProductDescriber: Sendable {
             let d = p.draft
             var rng = SplitMix64(seed: options.seed ^ 0x5EED, key: d.record.id)
             let jitter = (0..<min(d.ranking.sorted.count, 64)).map { _ in Double(rng.below(1 << 20)) / Double(1 << 20) * ranker.weights.jitter }
-            let blurbs = ranker.finish(d.ranking, fluency: p.scores, usage: &usage[d.ranking.language, default: PhraseUsage(saturation: ranker.weights.saturation)], jitter: jitter)
+            let blurbs = ranker.finish(d.ranking, fluency: p.scores, usage: &usage[d.ranking.language, default: PhraseUsage(saturation: ranker.weights.saturation, chineseGram: ranker.weights.chineseGram)], jitter: jitter)
             let listing = options.listing.map {
                 ListingCopy.make(record: d.record, blurb: blurbs.first, language: d.ranking.language, preset: $0, checker: checker)
             }

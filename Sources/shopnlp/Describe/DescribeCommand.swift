@@ -40,6 +40,7 @@ struct DescribeCommand: ParsableCommand {
     // part, Benchmarks/results/blurbs.md): distinct-2 0.100 -> 0.107 at the same BLEU as 0.8 and 2.
     @Option(name: .long, help: "Weight of the penalty on wording already written in this run (0: none).") var diversity = 1.5
     @Option(name: .long, help: "Uses after which a phrase counts as fully worn for --diversity.") var saturation = 4
+    @Option(name: .long, help: "Characters per Chinese phrase unit of --diversity (2: character pairs, as distinct-2 counts).", range: .small) var diversityChars = 4
     @Option(name: .long, help: "Candidate blurbs built per product and template (more: more wording to choose from, slower).", range: .small) var maxCandidates = 24
     @Option(name: .long, help: "Realisations kept per template line (a seeded sample of its alternatives beyond this).", range: .small) var lineRealisations = 16
     @Option(name: .long, help: "Weight of the LM's mean log-probability per token in a blurb's score.") var fluencyWeight = 0.2
@@ -108,7 +109,8 @@ struct DescribeCommand: ParsableCommand {
         let fluency = noLm ? nil : try DescribeModelLoader.load(explicit: model)
         let describer = ProductDescriber(
             library: library, checker: ComplianceChecker(list: list),
-            ranker: Ranker(weights: RankingWeights(fluency: fluencyWeight, fluencyShortlist: lmShortlist, diversity: diversity, saturation: saturation, length: lengthWeight), fluency: fluency),
+            ranker: Ranker(weights: RankingWeights(fluency: fluencyWeight, fluencyShortlist: lmShortlist, diversity: diversity, saturation: saturation, length: lengthWeight,
+                                                            chineseGram: diversityChars), fluency: fluency),
             options: DescriberOptions(language: language, tone: Tone(rawValue: tone)!, variants: variants,
                                       maxChars: maxChars ?? presetValue?.maxChars, seed: seed,
                                       maxCandidates: maxCandidates, maxRealisationsPerLine: lineRealisations,
