@@ -25,8 +25,8 @@ public enum TemplateRealiser {
             case .slot(let ref):
                 guard let v = SlotFilters.apply(context.values(for: ref.key), filters: ref.filters, language: context.language) else { return [] }
                 options = [Realisation(text: v.text, facts: v.facts)]
-            case .optional(let nodes):
-                let r = expand(nodes, in: context, limit: limit, variation: inner)
+            case .optional(let group):
+                let r = expand(group, in: context, limit: limit, variation: inner)
                 options = r.isEmpty ? [Realisation(text: "")] : r
             case .choice(let alts):
                 var all: [Realisation] = []
