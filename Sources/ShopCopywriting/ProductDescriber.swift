@@ -79,7 +79,8 @@ public struct ProductDescriber: Sendable {
         let evidence = reviews?.evidence(for: record.id) ?? []
         let highlights = (reviews?.highlights(for: record.id) ?? []).filter { AspectFit.fits($0.aspect, record) }
         var rng = SplitMix64(seed: options.seed, key: record.id)
-        let generator = CandidateGenerator(maxCandidates: options.maxCandidates, maxRealisationsPerLine: options.maxRealisationsPerLine)
+        let generator = CandidateGenerator(maxCandidates: options.maxCandidates, maxRealisationsPerLine: options.maxRealisationsPerLine,
+                                           preferSpecific: options.preferSpecific)
         // One fact cache for the record: the important facts and every template read it.
         let facts = SlotContext(record: record, language: language, highlights: highlights)
         let important = ImportantFacts.of(record, language: language, highlights: highlights, context: facts)

@@ -43,6 +43,7 @@ struct DescribeCommand: ParsableCommand {
     @Option(name: .long, help: "Characters per Chinese phrase unit of --diversity (2: character pairs, as distinct-2 counts).", range: .small) var diversityChars = 4
     @Option(name: .long, help: "Candidate blurbs built per product and template (more: more wording to choose from, slower).", range: .small) var maxCandidates = 24
     @Option(name: .long, help: "Realisations kept per template line (a seeded sample of its alternatives beyond this).", range: .small) var lineRealisations = 16
+    @Flag(inversion: .prefixedNo, help: "Use lines written for the product's own attribute value over generic ones when both state as much.") var preferSpecific = false
     @Option(name: .long, help: "Weight of the LM's mean log-probability per token in a blurb's score.") var fluencyWeight = 0.2
     @Option(name: .long, help: "Weight of a blurb's length (as a share of 110 characters) in its score (0: none).") var lengthWeight = 0.0
     @Option(name: .long, help: "Write the JSON lines here (atomically) instead of standard output.") var output: String?
@@ -113,7 +114,7 @@ struct DescribeCommand: ParsableCommand {
                                                             chineseGram: diversityChars), fluency: fluency),
             options: DescriberOptions(language: language, tone: Tone(rawValue: tone)!, variants: variants,
                                       maxChars: maxChars ?? presetValue?.maxChars, seed: seed,
-                                      maxCandidates: maxCandidates, maxRealisationsPerLine: lineRealisations,
+                                      maxCandidates: maxCandidates, maxRealisationsPerLine: lineRealisations, preferSpecific: preferSpecific,
                                       listing: presetValue ?? (outputFormat == "csv" ? .amazon : nil)),
             reviews: evidence)
         let reader = try ProductReader(path: path, format: format.flatMap(ProductFormat.init(rawValue:)) ?? ProductFormat.guess(path: path))
