@@ -65,13 +65,14 @@ public struct Ranker: Sendable {
         var scored = draft.sorted
         let k = draft.shortlist
         if k > 0 {
+            let w = draft.language == .zh ? (weights.chineseFluency ?? weights.fluency) : weights.fluency
             var at = lps.startIndex
             for i in 0..<k {
                 var lp = 0.0, n = 0
                 for _ in scored[i].pieces { lp += lps[at].logProb; n += lps[at].tokens; at += 1 }
                 let mean = n == 0 ? 0 : lp / Double(n)
                 scored[i].fluency = mean
-                scored[i].score += weights.fluency * mean
+                scored[i].score += w * mean
             }
             // Shortlisted ones carry the LM term; keep them ahead of unscored ones.
             let head = scored[0..<k].sorted { $0.score > $1.score || ($0.score == $1.score && $0.text < $1.text) }
