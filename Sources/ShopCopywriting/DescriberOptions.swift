@@ -10,11 +10,19 @@ public struct DescriberOptions: Sendable {
     public var maxChars: Int?
     public var seed: UInt64
     public var maxCandidates: Int
+    /// Realisations kept per template line (a seeded sample when its alternatives multiply past this).
+    public var maxRealisationsPerLine: Int
+    /// Use a line written for the product's own value over generic ones when both say as much
+    /// (`CandidateGenerator.preferSpecific`).
+    public var preferSpecific: Bool
     /// Also write a title, bullets and keywords, sized for this platform (nil: paragraph only).
     public var listing: CopyPreset?
 
     public init(language: Language? = nil, tone: Tone = .plain, variants: Int = 1, maxChars: Int? = nil,
-                seed: UInt64 = 1, maxCandidates: Int = 24, listing: CopyPreset? = nil) {
+                seed: UInt64 = 1, maxCandidates: Int = 24, maxRealisationsPerLine: Int = 16, preferSpecific: Bool = false,
+                listing: CopyPreset? = nil) {
+        self.maxRealisationsPerLine = maxRealisationsPerLine
+        self.preferSpecific = preferSpecific
         self.listing = listing
         self.language = language
         self.tone = tone

@@ -62,7 +62,7 @@ public struct ProductDescriber: Sendable {
             let d = p.draft
             var rng = SplitMix64(seed: options.seed ^ 0x5EED, key: d.record.id)
             let jitter = (0..<min(d.ranking.sorted.count, 64)).map { _ in Double(rng.below(1 << 20)) / Double(1 << 20) * ranker.weights.jitter }
-            let blurbs = ranker.finish(d.ranking, fluency: p.scores, usage: &usage[d.ranking.language, default: PhraseUsage(saturation: ranker.weights.saturation)], jitter: jitter)
+            let blurbs = ranker.finish(d.ranking, fluency: p.scores, usage: &usage[d.ranking.language, default: PhraseUsage(saturation: ranker.weights.saturation, chineseGram: ranker.weights.chineseGram)], jitter: jitter)
             let listing = options.listing.map {
                 ListingCopy.make(record: d.record, blurb: blurbs.first, language: d.ranking.language, preset: $0, checker: checker)
             }
@@ -79,7 +79,8 @@ public struct ProductDescriber: Sendable {
         let evidence = reviews?.evidence(for: record.id) ?? []
         let highlights = (reviews?.highlights(for: record.id) ?? []).filter { AspectFit.fits($0.aspect, record) }
         var rng = SplitMix64(seed: options.seed, key: record.id)
-        let generator = CandidateGenerator(maxCandidates: options.maxCandidates)
+        let generator = CandidateGenerator(maxCandidates: options.maxCandidates, maxRealisationsPerLine: options.maxRealisationsPerLine,
+                                           preferSpecific: options.preferSpecific)
         // One fact cache for the record: the important facts and every template read it.
         let facts = SlotContext(record: record, language: language, highlights: highlights)
         let important = ImportantFacts.of(record, language: language, highlights: highlights, context: facts)

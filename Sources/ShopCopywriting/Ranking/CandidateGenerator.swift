@@ -7,10 +7,15 @@ import ShopCore
 public struct CandidateGenerator: Sendable {
     public var maxCandidates: Int
     public var maxRealisationsPerLine: Int
+    /// When a line written for one of the product's values (`{?key=value}`) states as many new
+    /// facts as the generic lines, use only such lines: the benefit of that very value
+    /// (荷叶边 → 甜美、灵动) rather than wording that fits any value.
+    public var preferSpecific: Bool
 
-    public init(maxCandidates: Int = 24, maxRealisationsPerLine: Int = 16) {
+    public init(maxCandidates: Int = 24, maxRealisationsPerLine: Int = 16, preferSpecific: Bool = false) {
         self.maxCandidates = maxCandidates
         self.maxRealisationsPerLine = maxRealisationsPerLine
+        self.preferSpecific = preferSpecific
     }
 
     /// Candidates for one template. Parts are planned greedily for coverage: a part is
@@ -23,10 +28,19 @@ public struct CandidateGenerator: Sendable {
                            claims: ClaimsTable? = nil, important: Set<ProductAttribute> = [], rng: inout SplitMix64) -> [Candidate] {
         var parts: [(part: TemplatePart, options: [Realisation])] = []
         var covered = Set<ProductAttribute>()
+        // Lines with more combinations than `maxRealisationsPerLine` are sampled per product
+        // (seeded), so every alternative of a long `<…>` list gets written somewhere.
+        let variation = rng.next()
+        var lineNumber: UInt64 = 0
         for part in template.parts {
             var options: [Realisation] = []
+            var specific: [Bool] = []
             for line in part.lines {
-                for var r in TemplateRealiser.realise(line, in: context, tone: tone, limit: maxRealisationsPerLine) {
+                lineNumber += 1
+                let isSpecific = preferSpecific && line.conditions.contains { $0.values != nil && !$0.negated }
+                let lineVariation = SplitMix64.mix(variation ^ (lineNumber &* 0xD6E8_FEB8_6659_FD93))
+                for var r in TemplateRealiser.realise(line, in: context, tone: tone, limit: maxRealisationsPerLine,
+                                                      variation: lineVariation) {
                     // A claim the product's facts do not support drops the sentence; a banned
                     // word is cut from it (names exempt), never the fact.
                     if let claims, !claims.supported(r.text, in: context) { continue }
@@ -35,6 +49,7 @@ public struct CandidateGenerator: Sendable {
                         if !r.text.contains(where: { $0.isLetter || $0.isNumber }) { continue }
                     }
                     options.append(r)
+                    specific.append(isSpecific)
                 }
             }
             if options.isEmpty {
@@ -46,7 +61,9 @@ public struct CandidateGenerator: Sendable {
             let best = gains.max() ?? 0
             var kept: [Realisation]
             if best > 0 {
-                kept = zip(options, gains).filter { $0.1 == best }.map(\.0)
+                var chosen = options.indices.filter { gains[$0] == best }
+                if chosen.contains(where: { specific[$0] }) { chosen = chosen.filter { specific[$0] } }
+                kept = chosen.map { options[$0] }
             } else {
                 // Nothing new to say: keep the sentences that state no fact (openings,
                 // closings); a part that could only repeat facts is left out.

@@ -2,8 +2,8 @@ import ShopCore
 
 /// The phrases already written in a batch, for the batch-level diversity penalty: a
 /// candidate that reuses wording other products of the batch already got scores lower, so
-/// 1,000 blurbs do not all close with the same words. Units are character 4-grams in
-/// Chinese and word bigrams in English; slot values (which differ between products) count
+/// 1,000 blurbs do not all close with the same words. Units are character n-grams in
+/// Chinese (`chineseGram`, 4 unless set) and word bigrams in English; slot values (which differ between products) count
 /// like any text, so the penalty falls on the fixed wording that repeats.
 public struct PhraseUsage: Sendable {
     /// Phrase hash → uses. Hashing code points (FNV-1a) rather than `String` keys avoids
@@ -11,13 +11,17 @@ public struct PhraseUsage: Sendable {
     private var counts: [UInt64: Int] = [:]
     /// Uses after which a phrase counts as fully worn.
     public var saturation: Int
+    /// Characters per Chinese unit: 2 counts exactly what distinct-2 measures (character
+    /// pairs), 4 whole short phrases.
+    public var chineseGram: Int
 
-    public init(saturation: Int = 2) {
+    public init(saturation: Int = 2, chineseGram: Int = 4) {
         self.saturation = saturation
+        self.chineseGram = max(1, chineseGram)
     }
 
     /// Hashes of the text's phrases; the opening pair (English) has its top bit set.
-    static func grams(_ text: String, language: Language) -> Set<UInt64> {
+    static func grams(_ text: String, language: Language, chineseGram n: Int = 4) -> Set<UInt64> {
         func fnv(_ values: some Sequence<UInt32>, seed: UInt64 = FNV1a.offset64) -> UInt64 {
             FNV1a.hash64(units: values, seed: seed) & ~(1 << 63)
         }
@@ -29,8 +33,18 @@ public struct PhraseUsage: Sendable {
             var scalars: [UInt32] = []
             scalars.reserveCapacity(text.utf8.count / 3 + 4)
             for u in text.unicodeScalars where !TextStatistics.isWhitespace(u.value) { scalars.append(u.value) }
-            guard scalars.count >= 4 else { return [fnv(scalars)] }
-            out.reserveCapacity(scalars.count - 3)
+            guard scalars.count >= n else { return [fnv(scalars)] }
+            out.reserveCapacity(scalars.count - n + 1)
+            if n != 4 {
+                scalars.withUnsafeBufferPointer { p in
+                    for i in 0...(p.count - n) {
+                        var h = FNV1a.offset64
+                        for j in i..<(i + n) { h = FNV1a.step(h, UInt64(p[j])) }
+                        out.insert(h & ~(1 << 63))
+                    }
+                }
+                return out
+            }
             scalars.withUnsafeBufferPointer { p in
                 for i in 0...(p.count - 4) {
                     var h = FNV1a.offset64
@@ -78,7 +92,7 @@ public struct PhraseUsage: Sendable {
     /// In [0, 1]: how worn the text's phrases are (0: none used yet).
     public func penalty(_ text: String, language: Language) -> Double {
         if counts.isEmpty { return 0 }
-        let g = Self.grams(text, language: language)
+        let g = Self.grams(text, language: language, chineseGram: chineseGram)
         if g.isEmpty { return 0 }
         var worn = 0.0
         for x in g {
@@ -88,6 +102,6 @@ public struct PhraseUsage: Sendable {
     }
 
     public mutating func record(_ text: String, language: Language) {
-        for x in Self.grams(text, language: language) { counts[x, default: 0] += 1 }
+        for x in Self.grams(text, language: language, chineseGram: chineseGram) { counts[x, default: 0] += 1 }
     }
 }

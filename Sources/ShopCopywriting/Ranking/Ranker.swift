@@ -24,13 +24,21 @@ public struct Ranker: Sendable {
     /// have their pieces scored in one call, then each is `finish`ed.
     public func draft(_ candidates: [Candidate], important: Set<ProductAttribute>, language: Language,
                       count: Int, maxChars: Int?) -> RankingDraft {
-        var scored: [Blurb] = []
-        scored.reserveCapacity(candidates.count)
+        var keyed: [(blurb: Blurb, tie: UInt64)] = []
+        keyed.reserveCapacity(candidates.count)
         for c0 in candidates {
             guard let c = fit(c0, maxChars: maxChars, language: language) else { continue }
-            scored.append(baseScore(c, important: important, language: language))
+            keyed.append((baseScore(c, important: important, language: language), FNV1a.hash64(c.text)))
         }
-        scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.text < $1.text) }
+        // Equal scores are common (no repeated wording, same coverage). Ordering them by text
+        // sent the alphabetically first wordings (一…, 上…) to the LM shortlist for every
+        // product; a hash of the text orders them without favouring any wording.
+        keyed.sort { a, b in
+            if a.blurb.score != b.blurb.score { return a.blurb.score > b.blurb.score }
+            if a.tie != b.tie { return a.tie < b.tie }
+            return a.blurb.text < b.blurb.text
+        }
+        let scored = keyed.map(\.blurb)
         var shortlist = 0
         var pieces: [String] = []
         if fluency != nil, !scored.isEmpty {
@@ -57,13 +65,14 @@ public struct Ranker: Sendable {
         var scored = draft.sorted
         let k = draft.shortlist
         if k > 0 {
+            let w = draft.language == .zh ? (weights.chineseFluency ?? weights.fluency) : weights.fluency
             var at = lps.startIndex
             for i in 0..<k {
                 var lp = 0.0, n = 0
                 for _ in scored[i].pieces { lp += lps[at].logProb; n += lps[at].tokens; at += 1 }
                 let mean = n == 0 ? 0 : lp / Double(n)
                 scored[i].fluency = mean
-                scored[i].score += weights.fluency * mean
+                scored[i].score += w * mean
             }
             // Shortlisted ones carry the LM term; keep them ahead of unscored ones.
             let head = scored[0..<k].sorted { $0.score > $1.score || ($0.score == $1.score && $0.text < $1.text) }

@@ -20,12 +20,21 @@ public struct RankingWeights: Sendable {
     public var targetLength: Int
     /// Uses after which a phrase counts as fully worn (`PhraseUsage.saturation`).
     public var saturation: Int
+    /// The fluency weight for Chinese when it differs (nil: `fluency`): the two LMs differ, and
+    /// on AdvertiseGen dev a heavier LM term buys n-gram precision that the English catalogue
+    /// pays for with repeated openings.
+    public var chineseFluency: Double?
+    /// Characters per Chinese unit of the diversity penalty (`PhraseUsage.chineseGram`).
+    public var chineseGram: Int
     /// Seeded per-candidate noise (uniform in 0…this) that varies which wording a product gets.
     public var jitter: Double
 
     public init(coverage: Double = 1.0, fluency: Double = 0.2, repetition: Double = 1.5, tone: Double = 0.05,
                 maxSimilarity: Double = 0.6, fluencyShortlist: Int = 16,
-                diversity: Double = 0.8, jitter: Double = 0.1, saturation: Int = 2, length: Double = 0, targetLength: Int = 110) {
+                diversity: Double = 0.8, jitter: Double = 0.1, saturation: Int = 2, length: Double = 0, targetLength: Int = 110,
+                chineseGram: Int = 4, chineseFluency: Double? = nil) {
+        self.chineseGram = chineseGram
+        self.chineseFluency = chineseFluency
         self.length = length
         self.targetLength = targetLength
         self.diversity = diversity
