@@ -24,7 +24,7 @@ extension ShopService {
             let lines = try await self.compute { () -> [String] in
                 let describer = ProductDescriber(
                     library: models.templates, checker: models.checker,
-                    ranker: Ranker(weights: RankingWeights(fluencyShortlist: 16), fluency: models.fluency), options: options, reviews: nil)
+                    ranker: Ranker(weights: RankingWeights.shipped, fluency: models.fluency), options: options, reviews: nil)
                 let good = parsed.compactMap { try? $0.get() }
                 var described = describer.describe(good, threads: 1).makeIterator()
                 return parsed.enumerated().map { i, r in
@@ -68,6 +68,6 @@ extension ShopService {
         let variants = try body.optionalInt("variants", in: 1...50) ?? 1
         let maxChars = try body.optionalInt("max_chars", in: 10...100_000)
         let seed = try body.optionalInt("seed", in: 0...Int(Int32.max)) ?? 1
-        return DescriberOptions(language: language, tone: tone, variants: variants, maxChars: maxChars, seed: UInt64(seed))
+        return DescriberOptions(language: language, tone: tone, variants: variants, maxChars: maxChars, seed: UInt64(seed), preferSpecific: true)
     }
 }

@@ -40,7 +40,7 @@ extension ShopService {
             let lines = try await self.compute { () -> [String] in
                 let describer = ProductDescriber(
                     library: models.templates, checker: models.checker,
-                    ranker: Ranker(weights: RankingWeights(fluencyShortlist: 16), fluency: models.fluency), options: options, reviews: evidence)
+                    ranker: Ranker(weights: RankingWeights.shipped, fluency: models.fluency), options: options, reviews: evidence)
                 return zip(records, describer.describe(records, threads: 1)).map { r, d in
                     // the title beside the blurbs, so the console can show which product each is
                     let line = DescriptionJSON.line(d, evidence: evidence)

@@ -46,8 +46,8 @@ public struct DescribeBenchmark {
 
         func describer(_ fluency: FluencyScorer?) -> ProductDescriber {
             ProductDescriber(library: library, checker: checker,
-                             ranker: Ranker(weights: RankingWeights(fluencyShortlist: lmShortlist), fluency: fluency),
-                             options: DescriberOptions(variants: 1, seed: seed))
+                             ranker: Ranker(weights: { var w = RankingWeights.shipped; w.fluencyShortlist = lmShortlist; return w }(), fluency: fluency),
+                             options: DescriberOptions(variants: 1, seed: seed, preferSpecific: true))
         }
         var rows: [String] = []
         for (name, fluency) in [("templates + LM ranking", lm as FluencyScorer?), ("templates, coverage/repetition ranking only", nil)] {

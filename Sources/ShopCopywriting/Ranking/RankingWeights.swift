@@ -29,6 +29,12 @@ public struct RankingWeights: Sendable {
     /// Seeded per-candidate noise (uniform in 0…this) that varies which wording a product gets.
     public var jitter: Double
 
+    /// The recipe chosen on the AdvertiseGen dev portion (Benchmarks/results/blurbs2.md): what
+    /// `shopnlp describe`, the service's copy routes and `bench describe` rank with, so that the
+    /// studio and the benchmark give what the CLI gives.
+    public static let shipped = RankingWeights(fluency: 0.2, diversity: 1.5, saturation: 4, length: 3,
+                                               chineseGram: 4, chineseFluency: 1.0)
+
     public init(coverage: Double = 1.0, fluency: Double = 0.2, repetition: Double = 1.5, tone: Double = 0.05,
                 maxSimilarity: Double = 0.6, fluencyShortlist: Int = 16,
                 diversity: Double = 0.8, jitter: Double = 0.1, saturation: Int = 2, length: Double = 0, targetLength: Int = 110,

@@ -40,15 +40,15 @@ struct DescribeCommand: ParsableCommand {
     // part, Benchmarks/results/blurbs.md): distinct-2 0.100 -> 0.107 at the same BLEU as 0.8 and 2.
     // --prefer-specific, --length-weight 3 and --fluency-weight-zh 1 were chosen on the same dev
     // portion once lines were sampled per product (Benchmarks/results/blurbs2.md).
-    @Option(name: .long, help: "Weight of the penalty on wording already written in this run (0: none).") var diversity = 1.5
-    @Option(name: .long, help: "Uses after which a phrase counts as fully worn for --diversity.") var saturation = 4
-    @Option(name: .long, help: "Characters per Chinese phrase unit of --diversity (2: character pairs, as distinct-2 counts).", range: .small) var diversityChars = 4
+    @Option(name: .long, help: "Weight of the penalty on wording already written in this run (0: none).") var diversity = RankingWeights.shipped.diversity
+    @Option(name: .long, help: "Uses after which a phrase counts as fully worn for --diversity.") var saturation = RankingWeights.shipped.saturation
+    @Option(name: .long, help: "Characters per Chinese phrase unit of --diversity (2: character pairs, as distinct-2 counts).", range: .small) var diversityChars = RankingWeights.shipped.chineseGram
     @Option(name: .long, help: "Candidate blurbs built per product and template (more: more wording to choose from, slower).", range: .small) var maxCandidates = 24
     @Option(name: .long, help: "Realisations kept per template line (a seeded sample of its alternatives beyond this).", range: .small) var lineRealisations = 16
     @Flag(inversion: .prefixedNo, help: "Use lines written for the product's own attribute value over generic ones when both state as much.") var preferSpecific = true
-    @Option(name: .long, help: "Weight of the LM's mean log-probability per token in a blurb's score.") var fluencyWeight = 0.2
-    @Option(name: .long, help: "The same for Chinese blurbs.") var fluencyWeightZh = 1.0
-    @Option(name: .long, help: "Weight of a blurb's length (as a share of 110 characters) in its score (0: none).") var lengthWeight = 3.0
+    @Option(name: .long, help: "Weight of the LM's mean log-probability per token in a blurb's score.") var fluencyWeight = RankingWeights.shipped.fluency
+    @Option(name: .long, help: "The same for Chinese blurbs.") var fluencyWeightZh = RankingWeights.shipped.chineseFluency ?? RankingWeights.shipped.fluency
+    @Option(name: .long, help: "Weight of a blurb's length (as a share of 110 characters) in its score (0: none).") var lengthWeight = RankingWeights.shipped.length
     @Option(name: .long, help: "Write the JSON lines here (atomically) instead of standard output.") var output: String?
     @Option(name: .long, help: "Output: jsonl (default) or csv (id, lang, title, 5 bullets, blurb, keywords, warnings).") var outputFormat = "jsonl"
     @Option(name: .long, help: "Platform preset: taobao, amazon or short (adds a title, bullets and keywords; sets lengths).") var preset: String?
