@@ -1,4 +1,5 @@
 import XCTest
+import ShopNeural
 @testable import ShopSentiment
 
 /// The BIO aspect-term tagger: gold tags from SemEval offsets, term decoding, and learning.
@@ -27,6 +28,88 @@ final class AspectTermTaggerTests: XCTestCase {
         options.learningRate = 1e-2; options.dropout = 0.1; options.seed = 3
         let (tagger, _) = try AspectTermTagger.train(sentences: AspectPolarityTests.synthetic(count: 300, seed: 1), options: options,
                                                      embeddings: nil, log: { _ in })
+        let score = TermExtractionScore.of(tagger: tagger, sentences: AspectPolarityTests.synthetic(count: 60, seed: 2))
+        XCTAssertGreaterThan(score.f1, 0.9, "F1 \(score.f1)")
+    }
+
+    func testShapesAndCharacterGrams() {
+        XCTAssertEqual(AspectTermTagger.shapeID("screen", first: false), 3)
+        XCTAssertEqual(AspectTermTagger.shapeID("Windows", first: false), 5)
+        XCTAssertEqual(AspectTermTagger.shapeID("Windows", first: true), 11, "a capital at the start of a sentence says less")
+        XCTAssertEqual(AspectTermTagger.shapeID("USB", first: false), 7)
+        XCTAssertEqual(AspectTermTagger.shapeID("iPhoto", first: false), 9)
+        XCTAssertEqual(AspectTermTagger.shapeID("Win7", first: false), 6)
+        XCTAssertEqual(AspectTermTagger.shapeID(",", first: false), 1)
+        XCTAssertEqual(AspectTermTagger.grams("ab", buckets: 100).count, 3 + 2 + 1, "<a ab b> <ab ab> <ab>")
+        XCTAssertEqual(AspectTermTagger.grams(String(repeating: "x", count: 80), buckets: 100).count, 48)
+        XCTAssertEqual(AspectTermTagger.grams("sushi", buckets: 1000), AspectTermTagger.grams("sushi", buckets: 1000))
+        let t = AspectTermTagger.Tokens("The MacBook's USB port")
+        XCTAssertEqual(t.words.count, t.surface.count)
+        XCTAssertEqual(t.words.map { $0.lowercased() }, t.words)
+        XCTAssertTrue(t.surface.contains("USB"))
+    }
+
+    /// The whole tagger loss (words ⊕ character n-grams ⊕ shapes → BiLSTM → CRF): the
+    /// gradients that reach each input table, the LSTM and the CRF match central differences.
+    func testGradientsThroughEveryInput() {
+        var f = AspectTaggerFeatures()
+        f.charDim = 3; f.charBuckets = 40; f.shapeDim = 2; f.crf = true
+        for crf in [true, false] {
+            f.crf = crf
+            let tagger = AspectTermTagger(vocabulary: ["the", "screen", "is", "dim"], embedDim: 4, hiddenSize: 3, dropout: 0, seed: 5, features: f)
+            let sentences = [AspectTermTagger.Tokens(words: ["the", "screen", "is", "dim"], surface: ["The", "Screen", "is", "DIM"]),
+                             AspectTermTagger.Tokens(words: ["zzz", "screen"], surface: ["Zzz", "screen"])]
+            let encoded = sentences.map { tagger.encode($0) }
+            let tags = [[0, 1, 0, 0], [1, 2]]
+            let w = AspectTermTagger.Workspace()
+            for p in tagger.parameters { p.zeroGrad() }
+            _ = tagger.loss(encoded, tags: tags, rng: nil, backward: true, workspace: w)
+            var checked = 0
+            for p in [tagger.embedding.weight, tagger.chars!.weight, tagger.shape!.weight] + tagger.encoder.parameters.prefix(1) + (tagger.crf?.parameters ?? []) {
+                let analytic = p.grad
+                let nonzero = analytic.indices.filter { abs(analytic[$0]) > 1e-4 }
+                XCTAssertFalse(nonzero.isEmpty, "\(p.name) got no gradient")
+                for i in nonzero.prefix(12) + analytic.indices.filter({ analytic[$0] == 0 }).prefix(3) {
+                    let original = p.value[i], eps: Float = 1e-2
+                    p.value[i] = original + eps
+                    let up = tagger.loss(encoded, tags: tags, rng: nil, backward: false, workspace: AspectTermTagger.Workspace())
+                    p.value[i] = original - eps
+                    let down = tagger.loss(encoded, tags: tags, rng: nil, backward: false, workspace: AspectTermTagger.Workspace())
+                    p.value[i] = original
+                    let numeric = (up - down) / (2 * Double(eps)), a = Double(analytic[i])
+                    XCTAssertLessThanOrEqual(abs(a - numeric), 1e-3 + 2e-2 * max(abs(a), abs(numeric)), "\(p.name)[\(i)] crf \(crf): analytic \(a), numeric \(numeric)")
+                    checked += 1
+                }
+            }
+            XCTAssertGreaterThan(checked, 30)
+        }
+    }
+
+    func testSaveLoadKeepsFeaturesAndTags() throws {
+        var options = AspectPolarityOptions()
+        options.embedDim = 8; options.hiddenSize = 6; options.epochs = 2; options.seed = 4
+        var f = AspectTaggerFeatures()
+        f.charDim = 4; f.charBuckets = 64; f.shapeDim = 3
+        let (tagger, _) = try AspectTermTagger.train(sentences: AspectPolarityTests.synthetic(count: 40, seed: 1), options: options,
+                                                     embeddings: nil, features: f, log: { _ in })
+        let path = NSTemporaryDirectory() + "tagger-\(getpid()).model"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try tagger.save(to: path)
+        let back = try AspectTermTagger.load(path)
+        XCTAssertEqual(back.features, f)
+        XCTAssertNotNil(back.crf)
+        let texts = AspectPolarityTests.synthetic(count: 20, seed: 9).map(\.text)
+        XCTAssertEqual(back.tag(texts: texts).map(\.tags), tagger.tag(texts: texts).map(\.tags))
+    }
+
+    /// The first tagger's configuration (words only, softmax) still trains.
+    func testWordsOnlySoftmaxStillLearns() throws {
+        var options = AspectPolarityOptions()
+        options.embedDim = 16; options.hiddenSize = 12; options.epochs = 10; options.patience = 10
+        options.learningRate = 1e-2; options.dropout = 0.1; options.seed = 3
+        let (tagger, _) = try AspectTermTagger.train(sentences: AspectPolarityTests.synthetic(count: 300, seed: 1), options: options,
+                                                     embeddings: nil, features: .wordsOnly, log: { _ in })
+        XCTAssertNil(tagger.crf); XCTAssertNil(tagger.chars)
         let score = TermExtractionScore.of(tagger: tagger, sentences: AspectPolarityTests.synthetic(count: 60, seed: 2))
         XCTAssertGreaterThan(score.f1, 0.9, "F1 \(score.f1)")
     }

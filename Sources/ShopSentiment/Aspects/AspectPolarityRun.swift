@@ -66,10 +66,11 @@ public enum AspectPolarityRun {
 
     /// Trains the BIO term tagger; returns a summary with test F1 beside the lexicon's.
     public static func trainTagger(trainFiles: [String], testFiles: [String], options: AspectPolarityOptions, embeddings: String?,
+                                   features: AspectTaggerFeatures = AspectTaggerFeatures(),
                                    lexicon: AspectExtractor, out: String, log: (String) -> Void) throws -> String {
         var sentences: [ABSASentence] = []
         for f in trainFiles { sentences += try ABSASentence.read(f) }
-        let (tagger, dev) = try AspectTermTagger.train(sentences: sentences, options: options, embeddings: embeddings, log: log)
+        let (tagger, dev) = try AspectTermTagger.train(sentences: sentences, options: options, embeddings: embeddings, features: features, log: log)
         try tagger.save(to: out)
         log("wrote \(out)")
         var summary = String(format: "dev term F1 %.2f\n", dev.f1 * 100)

@@ -15,14 +15,21 @@ struct SentimentAbsaTrainTaggerCommand: ParsableCommand {
     @Option(name: .long, help: "Seed.") var seed: UInt64 = 1
     @Option(name: .long, help: "Maximum epochs.") var epochs = 15
     @Option(name: .long, help: "Shared corpora folder.") var corpora: String?
+    @Option(name: .long, help: "Size of the hashed character n-gram vector per word (0: none).") var charDim = AspectTaggerFeatures().charDim
+    @Option(name: .long, help: "Size of the word-shape (casing, digits) vector (0: none).") var shapeDim = AspectTaggerFeatures().shapeDim
+    @Flag(inversion: .prefixedNo, help: "CRF output with Viterbi decoding (--no-crf: softmax per word).") var crf = AspectTaggerFeatures().crf
+    @Option(name: .long, help: "BiLSTM size per direction.") var hidden = AspectPolarityOptions().hiddenSize
 
     func run() throws {
         var options = AspectPolarityOptions()
-        options.seed = seed; options.epochs = epochs; options.dropout = 0.3; options.patience = 4
+        options.seed = seed; options.epochs = epochs; options.dropout = 0.3; options.patience = 4; options.hiddenSize = hidden
+        guard charDim >= 0, shapeDim >= 0, hidden > 0 else { throw ValidationError("--char-dim and --shape-dim must be ≥ 0, --hidden > 0") }
+        var features = AspectTaggerFeatures()
+        features.charDim = charDim; features.shapeDim = shapeDim; features.crf = crf
         let vectors = embeddings == "none" ? nil : (embeddings ?? (ResourcePaths.packageFolder("Models") as NSString).appendingPathComponent("embeddings-en.model"))
         print(try AspectPolarityRun.trainTagger(
             trainFiles: train.map { SentimentPaths.dataFile($0, corpora: corpora) },
-            testFiles: test.map { SentimentPaths.dataFile($0, corpora: corpora) }, options: options, embeddings: vectors,
+            testFiles: test.map { SentimentPaths.dataFile($0, corpora: corpora) }, options: options, embeddings: vectors, features: features,
             lexicon: try SentimentPaths.loadAspects(aspectModel: nil), out: out, log: { SentimentPaths.log($0 + "\n") }), terminator: "")
     }
 }
