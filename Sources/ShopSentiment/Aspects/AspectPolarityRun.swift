@@ -49,11 +49,12 @@ public enum AspectPolarityRun {
 
     /// Scores a model file on pooled gold files: a text table, or JSON with `accuracy`,
     /// `macro_f1`, `count`, `per_class` (precision, recall, f1, support) and `confusion`.
-    public static func evaluate(model path: String, testFiles: [String], json: Bool) throws -> String {
-        let model = try AspectPolarityModel.load(path)
+    /// Several model files are scored as one ensemble (mean class probabilities).
+    public static func evaluate(models paths: [String], testFiles: [String], json: Bool) throws -> String {
+        let models = try paths.map { try AspectPolarityModel.load($0) }
         var sentences: [ABSASentence] = []
         for f in testFiles { sentences += try ABSASentence.read(f) }
-        let m = model.evaluate(sentences)
+        let m = AspectPolarityModel.evaluate(ensemble: models, sentences)
         guard json else { return m.report }
         var out = "{\"accuracy\":\(m.accuracy),\"macro_f1\":\(m.macroF1),\"count\":\(m.count),\"per_class\":{"
         for (i, c) in m.perClass.enumerated() {
@@ -65,12 +66,15 @@ public enum AspectPolarityRun {
     }
 
     /// Trains the BIO term tagger; returns a summary with test F1 beside the lexicon's.
-    public static func trainTagger(trainFiles: [String], testFiles: [String], options: AspectPolarityOptions, embeddings: String?,
+    public static func trainTagger(trainFiles: [String], extraFiles: [String] = [], testFiles: [String], options: AspectPolarityOptions, embeddings: String?,
                                    features: AspectTaggerFeatures = AspectTaggerFeatures(),
                                    lexicon: AspectExtractor, out: String, log: (String) -> Void) throws -> String {
         var sentences: [ABSASentence] = []
         for f in trainFiles { sentences += try ABSASentence.read(f) }
-        let (tagger, dev) = try AspectTermTagger.train(sentences: sentences, options: options, embeddings: embeddings, features: features, log: log)
+        var extra: [ABSASentence] = []
+        for f in extraFiles { extra += try ABSASentence.read(f) }
+        let (tagger, dev) = try AspectTermTagger.train(sentences: sentences, extra: extra, options: options, embeddings: embeddings,
+                                                       features: features, log: log)
         try tagger.save(to: out)
         log("wrote \(out)")
         var summary = String(format: "dev term F1 %.2f\n", dev.f1 * 100)

@@ -307,7 +307,9 @@ public final class AspectTermTagger: @unchecked Sendable {
     }
 
     /// Trains on SemEval sentences (dev carved by the seed as for the polarity model), keeping the best dev F1 epoch.
-    public static func train(sentences: [ABSASentence], options: AspectPolarityOptions, embeddings: String?,
+    /// `extra` sentences (another domain) are trained on but never carved into dev, so dev
+    /// stays the same sentences of `sentences` with or without them.
+    public static func train(sentences: [ABSASentence], extra: [ABSASentence] = [], options: AspectPolarityOptions, embeddings: String?,
                              features: AspectTaggerFeatures = AspectTaggerFeatures(),
                              log: (String) -> Void) throws -> (AspectTermTagger, dev: TermExtractionScore) {
         var rng = SeededRandom(seed: options.seed &+ 0x5eed)
@@ -315,7 +317,7 @@ public final class AspectTermTagger: @unchecked Sendable {
         for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, rng.int(below: i + 1)) }
         let devCount = Int((Double(sentences.count) * options.devFraction).rounded())
         let dev = order.prefix(devCount).map { sentences[$0] }
-        let gold = order.dropFirst(devCount).map { bioTokens(sentences[$0]) }.filter { !$0.tokens.words.isEmpty }
+        let gold = (order.dropFirst(devCount).map { sentences[$0] } + extra).map(bioTokens).filter { !$0.tokens.words.isEmpty }
         var vocabulary: [String] = [], seen = Set<String>()
         for s in gold { for w in s.tokens.words where seen.insert(w).inserted { vocabulary.append(w) } }
         let vectors = try embeddings.map { try VectorsFile.load($0) }

@@ -9,6 +9,7 @@ struct SentimentAbsaTrainTaggerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "train-tagger", abstract: "Train a BIO aspect-term tagger on SemEval-2014 train XML; --test prints term F1 beside the lexicon's.")
 
     @Option(name: .long, parsing: .upToNextOption, help: "Training files (SemEval-2014 XML), pooled.") var train: [String]
+    @Option(name: .long, parsing: .upToNextOption, help: "More training files never carved into dev (e.g. the other domain).") var alsoTrain: [String] = []
     @Option(name: .long, help: "Where to write the tagger.") var out: String
     @Option(name: .long, parsing: .upToNextOption, help: "Gold files to score on.") var test: [String] = []
     @Option(name: .long, help: "Vectors that start the embedding layer (default: Models/embeddings-en.model; 'none' for random).") var embeddings: String?
@@ -29,6 +30,7 @@ struct SentimentAbsaTrainTaggerCommand: ParsableCommand {
         let vectors = embeddings == "none" ? nil : (embeddings ?? (ResourcePaths.packageFolder("Models") as NSString).appendingPathComponent("embeddings-en.model"))
         print(try AspectPolarityRun.trainTagger(
             trainFiles: train.map { SentimentPaths.dataFile($0, corpora: corpora) },
+            extraFiles: alsoTrain.map { SentimentPaths.dataFile($0, corpora: corpora) },
             testFiles: test.map { SentimentPaths.dataFile($0, corpora: corpora) }, options: options, embeddings: vectors, features: features,
             lexicon: try SentimentPaths.loadAspects(aspectModel: nil), out: out, log: { SentimentPaths.log($0 + "\n") }), terminator: "")
     }
