@@ -20,11 +20,15 @@ struct SentimentAbsaTrainTaggerCommand: ParsableCommand {
     @Option(name: .long, help: "Size of the word-shape (casing, digits) vector (0: none).") var shapeDim = AspectTaggerFeatures().shapeDim
     @Flag(inversion: .prefixedNo, help: "CRF output with Viterbi decoding (--no-crf: softmax per word).") var crf = AspectTaggerFeatures().crf
     @Option(name: .long, help: "BiLSTM size per direction.") var hidden = AspectPolarityOptions().hiddenSize
+    @Option(name: .long, help: "Most frequent words of the vectors added to the vocabulary beside the training words.") var pretrainedWords = AspectPolarityOptions().pretrainedWords
 
     func run() throws {
         var options = AspectPolarityOptions()
         options.seed = seed; options.epochs = epochs; options.dropout = 0.3; options.patience = 4; options.hiddenSize = hidden
-        guard charDim >= 0, shapeDim >= 0, hidden > 0 else { throw ValidationError("--char-dim and --shape-dim must be ≥ 0, --hidden > 0") }
+        options.pretrainedWords = pretrainedWords
+        guard charDim >= 0, shapeDim >= 0, hidden > 0, pretrainedWords >= 0 else {
+            throw ValidationError("--char-dim, --shape-dim and --pretrained-words must be ≥ 0, --hidden > 0")
+        }
         var features = AspectTaggerFeatures()
         features.charDim = charDim; features.shapeDim = shapeDim; features.crf = crf
         let vectors = embeddings == "none" ? nil : (embeddings ?? (ResourcePaths.packageFolder("Models") as NSString).appendingPathComponent("embeddings-en.model"))
