@@ -48,7 +48,7 @@ struct SentimentAbsaEvalCommand: ParsableCommand {
             print(text, terminator: json ? "\n" : "")
         }
         if let tagger {
-            print(try AspectPolarityRun.evaluateTagger(tagger, testFiles: files, lexicon: try SentimentPaths.loadAspects(aspectModel: nil)))
+            print(try AspectPolarityRun.evaluateTagger(tagger, testFiles: files, lexicon: try SentimentPaths.loadAspects(aspectModel: nil, termTagger: false)))
         }
     }
 }

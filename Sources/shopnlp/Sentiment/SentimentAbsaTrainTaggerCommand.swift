@@ -36,6 +36,6 @@ struct SentimentAbsaTrainTaggerCommand: ParsableCommand {
             trainFiles: train.map { SentimentPaths.dataFile($0, corpora: corpora) },
             extraFiles: alsoTrain.map { SentimentPaths.dataFile($0, corpora: corpora) },
             testFiles: test.map { SentimentPaths.dataFile($0, corpora: corpora) }, options: options, embeddings: vectors, features: features,
-            lexicon: try SentimentPaths.loadAspects(aspectModel: nil), out: out, log: { SentimentPaths.log($0 + "\n") }), terminator: "")
+            lexicon: try SentimentPaths.loadAspects(aspectModel: nil, termTagger: false), out: out, log: { SentimentPaths.log($0 + "\n") }), terminator: "")
     }
 }
