@@ -113,4 +113,34 @@ final class AspectTermTaggerTests: XCTestCase {
         let score = TermExtractionScore.of(tagger: tagger, sentences: AspectPolarityTests.synthetic(count: 60, seed: 2))
         XCTAssertGreaterThan(score.f1, 0.9, "F1 \(score.f1)")
     }
+
+    /// With a term tagger, English terms are the tagger's (mapped onto the review's units),
+    /// plus lexicon terms it does not overlap; Chinese still uses the lexicon alone.
+    func testExtractorUsesTheTermTagger() throws {
+        var options = AspectPolarityOptions()
+        options.embedDim = 16; options.hiddenSize = 12; options.epochs = 10; options.patience = 10
+        options.learningRate = 1e-2; options.dropout = 0.1; options.seed = 3
+        let (tagger, _) = try AspectTermTagger.train(sentences: AspectPolarityTests.synthetic(count: 300, seed: 1), options: options,
+                                                     embeddings: nil, log: { _ in })
+        var extractor = AspectTests.lexicon
+        extractor.termTagger = tagger
+        let units = TextUnits("the keyboard is great but the staff is awful . Battery life : poor")
+        let found = extractor.find(units, language: "en")
+        XCTAssertTrue(found.map(\.term).contains("keyboard"), "\(found.map(\.term))")
+        XCTAssertTrue(found.map(\.term).contains("staff"), "\(found.map(\.term))")
+        XCTAssertTrue(found.contains { $0.term.hasPrefix("battery") }, "tagger or lexicon finds the battery: \(found.map(\.term))")
+        var used = Set<Int>()
+        for f in found { for u in f.first..<(f.first + f.count) { XCTAssertTrue(used.insert(u).inserted, "overlapping terms \(found.map(\.term))") } }
+        for f in found { XCTAssertEqual(AspectExtractor.text(units, f.first..<(f.first + f.count)), f.term) }
+        XCTAssertEqual(found.map(\.first), found.map(\.first).sorted())
+        XCTAssertEqual(extractor.find(TextUnits("屏幕很好，续航一般"), language: "zh").map(\.term), ["屏幕", "续航"])
+    }
+
+    func testUnitSpanOfATerm() {
+        let units = TextUnits("The wi-fi card and the Wi-Fi card.")
+        XCTAssertEqual(AspectExtractor.span(of: "wi-ficard", in: units, from: 0), 1..<5)
+        XCTAssertEqual(AspectExtractor.span(of: "wi-ficard", in: units, from: 2), 7..<11)
+        XCTAssertNil(AspectExtractor.span(of: "modem", in: units, from: 0))
+        XCTAssertNil(AspectExtractor.span(of: "card", in: units, from: 99))
+    }
 }
