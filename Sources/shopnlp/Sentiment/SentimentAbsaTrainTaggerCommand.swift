@@ -20,6 +20,7 @@ struct SentimentAbsaTrainTaggerCommand: ParsableCommand {
     @Option(name: .long, help: "Size of the word-shape (casing, digits) vector (0: none).") var shapeDim = AspectTaggerFeatures().shapeDim
     @Flag(inversion: .prefixedNo, help: "CRF output with Viterbi decoding (--no-crf: softmax per word).") var crf = AspectTaggerFeatures().crf
     @Option(name: .long, help: "BiLSTM size per direction.") var hidden = AspectPolarityOptions().hiddenSize
+    @Flag(name: .long, help: "Also write <out without .model>.manifest.json (size, checksum, scores, rebuild command).") var manifest = false
     @Option(name: .long, help: "Most frequent words of the vectors added to the vocabulary beside the training words.") var pretrainedWords = AspectPolarityOptions().pretrainedWords
 
     func run() throws {
@@ -32,10 +33,13 @@ struct SentimentAbsaTrainTaggerCommand: ParsableCommand {
         var features = AspectTaggerFeatures()
         features.charDim = charDim; features.shapeDim = shapeDim; features.crf = crf
         let vectors = embeddings == "none" ? nil : (embeddings ?? (ResourcePaths.packageFolder("Models") as NSString).appendingPathComponent("embeddings-en.model"))
+        let command = (["shopnlp", "sentiment", "absa"] + CommandLine.arguments.drop(while: { $0 != "train-tagger" }))
+            .map(AspectPolarityRun.shellQuote).joined(separator: " ")
         print(try AspectPolarityRun.trainTagger(
             trainFiles: train.map { SentimentPaths.dataFile($0, corpora: corpora) },
             extraFiles: alsoTrain.map { SentimentPaths.dataFile($0, corpora: corpora) },
             testFiles: test.map { SentimentPaths.dataFile($0, corpora: corpora) }, options: options, embeddings: vectors, features: features,
-            lexicon: try SentimentPaths.loadAspects(aspectModel: nil, termTagger: false), out: out, log: { SentimentPaths.log($0 + "\n") }), terminator: "")
+            lexicon: try SentimentPaths.loadAspects(aspectModel: nil, termTagger: false), out: out,
+            writeManifest: manifest, command: command, log: { SentimentPaths.log($0 + "\n") }), terminator: "")
     }
 }
