@@ -168,7 +168,7 @@ public final class AspectTermTagger: @unchecked Sendable {
             parts.append(m)
         }
         input = parts.count == 1 ? words : Self.concatenate(parts)
-        if let rng { dropout.forward(&input, mask: &mask, rng: &rng.pointee) }
+        if let rng { dropout.forward(&input, mask: &mask, rng: &rng.pointee) } else { mask.removeAll() }
         encoder.forward(input, batch: B, lengths: lengths, cache: cache)
         output.forward(cache.output, output: &logits)
         return (idsTM, lengths)
