@@ -142,6 +142,7 @@ final class AspectTermTaggerTests: XCTestCase {
         for f in found { XCTAssertEqual(AspectExtractor.text(units, f.first..<(f.first + f.count)), f.term) }
         XCTAssertEqual(found.map(\.first), found.map(\.first).sorted())
         XCTAssertEqual(extractor.find(TextUnits("屏幕很好，续航一般"), language: "zh").map(\.term), ["屏幕", "续航"])
+        if let keyboard = found.first(where: { $0.term == "keyboard" }) { XCTAssertEqual(keyboard.aspect, "keyboard", "not in the lexicon: the term") }
     }
 
     func testUnitSpanOfATerm() {

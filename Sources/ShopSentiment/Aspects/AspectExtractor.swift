@@ -64,7 +64,8 @@ public struct AspectExtractor: Sendable {
     }
 
     /// The tagger's terms on the review's units, then the lexicon's `found` terms that no
-    /// tagger term overlaps. A tagger term's aspect is the lexicon's when it lists the term.
+    /// tagger term overlaps. A tagger term's aspect is the lexicon's for the term or its
+    /// longest listed tail, else the term itself.
     private func mergeTagged(_ units: TextUnits, _ tagger: AspectTermTagger, _ found: [(String, String, Int, Int)]) -> [(String, String, Int, Int)] {
         guard let tagged = tagger.tag(texts: [units.source]).first else { return found }
         let (tokens, tags) = tagged
@@ -74,7 +75,9 @@ public struct AspectExtractor: Sendable {
         for term in AspectTermTagger.terms(words: tokens.words, tags: tags) {
             guard let r = Self.span(of: TermExtractionScore.key(term), in: units, from: from) else { continue }
             let text = AspectExtractor.text(units, r)
-            out.append((text, en.terms[text] ?? text, r.lowerBound, r.count))
+            // "16gb ram" → the aspect of "ram": the longest tail of the term the lexicon lists.
+            let aspect = r.lazy.compactMap { self.en.terms[AspectExtractor.text(units, $0..<r.upperBound)] }.first ?? text
+            out.append((text, aspect, r.lowerBound, r.count))
             for u in r { covered.insert(u) }
             from = r.upperBound
         }
