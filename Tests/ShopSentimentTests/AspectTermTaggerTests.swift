@@ -142,6 +142,9 @@ final class AspectTermTaggerTests: XCTestCase {
         for f in found { XCTAssertEqual(AspectExtractor.text(units, f.first..<(f.first + f.count)), f.term) }
         XCTAssertEqual(found.map(\.first), found.map(\.first).sorted())
         XCTAssertEqual(extractor.find(TextUnits("屏幕很好，续航一般"), language: "zh").map(\.term), ["屏幕", "续航"])
+        // Past the length bound the lexicon and heuristic answer alone (bounded cost on huge lines).
+        let long = TextUnits(String(repeating: "ok . ", count: AspectExtractor.taggerMaxUnits) + "the keyboard is great")
+        XCTAssertEqual(extractor.find(long, language: "en").map(\.term), ["keyboard"], "the noun heuristic")
         if let keyboard = found.first(where: { $0.term == "keyboard" }) { XCTAssertEqual(keyboard.aspect, "keyboard", "not in the lexicon: the term") }
     }
 

@@ -15,7 +15,7 @@ public struct AspectExtractor: Sendable {
     public var polarityModel: AspectPolarityModel?
     /// The learned English term tagger (`Models/absa-tagger-en.model`): when set, English
     /// terms are the tagger's, plus lexicon terms it does not overlap (instead of the
-    /// lexicon and the noun heuristic).
+    /// lexicon and the noun heuristic), for reviews of up to `taggerMaxUnits` units.
     public var termTagger: AspectTermTagger?
 
     public init(zh: AspectLexicon, en: AspectLexicon, neutralMargin: Float = 0.15, clauseWeight: Float = 1.0) {
@@ -59,9 +59,15 @@ public struct AspectExtractor: Sendable {
             }
             if !matched { i += 1 }
         }
-        if language != "zh" { out = termTagger.map { mergeTagged(units, $0, out) } ?? mergeHeuristic(units, out) }
+        if language != "zh" {
+            if let termTagger, units.count <= Self.taggerMaxUnits { out = mergeTagged(units, termTagger, out) } else { out = mergeHeuristic(units, out) }
+        }
         return out
     }
+
+    /// Longer reviews keep the lexicon and the heuristic: the tagger's memory and the mapping
+    /// of its terms onto units grow with length, and a 20 MB line must stay cheap.
+    static let taggerMaxUnits = 2_000
 
     /// The tagger's terms on the review's units, then the lexicon's `found` terms that no
     /// tagger term overlaps. A tagger term's aspect is the lexicon's for the term or its
