@@ -28,11 +28,23 @@ public enum SentimentPaths {
         (ResourcePaths.packageFolder("Models") as NSString).appendingPathComponent("absa-en.model")
     }
 
+    /// The default English aspect-term tagger: `Models/absa-tagger-en.model`.
+    public static func defaultTermTagger() -> String {
+        (ResourcePaths.packageFolder("Models") as NSString).appendingPathComponent("absa-tagger-en.model")
+    }
+
     /// The aspect lexicons, with the trained English polarity model: `aspectModel`, else the
     /// default one when it exists. A default model that does not load is reported and the
-    /// clause rule used instead; a model given explicitly must load.
-    public static func loadAspects(aspectModel: String? = nil) throws -> AspectExtractor {
+    /// clause rule used instead; a model given explicitly must load. With `termTagger`, the
+    /// default English term tagger joins the lexicon when it exists (false: the lexicon alone,
+    /// e.g. to score the lexicon as a baseline).
+    public static func loadAspects(aspectModel: String? = nil, termTagger: Bool = true) throws -> AspectExtractor {
         var extractor = AspectExtractor(zh: try AspectLexicon.load(aspectLexicon("zh")), en: try AspectLexicon.load(aspectLexicon("en")))
+        if termTagger && FileManager.default.fileExists(atPath: defaultTermTagger()) {
+            do { extractor.termTagger = try AspectTermTagger.load(defaultTermTagger()) } catch {
+                log("warning: \(error); English aspect terms come from the lexicon alone\n")
+            }
+        }
         if let aspectModel {
             extractor.polarityModel = try AspectPolarityModel.load(aspectModel)
         } else if FileManager.default.fileExists(atPath: defaultAspectModel()) {

@@ -13,6 +13,10 @@ public struct AspectExtractor: Sendable {
     /// The trained aspect-polarity model for English (`Models/absa-en.model`): when set,
     /// English aspect polarities come from it instead of the clause rule.
     public var polarityModel: AspectPolarityModel?
+    /// The learned English term tagger (`Models/absa-tagger-en.model`): when set, English
+    /// terms are the tagger's, plus lexicon terms it does not overlap (instead of the
+    /// lexicon and the noun heuristic), for reviews of up to `taggerMaxUnits` units.
+    public var termTagger: AspectTermTagger?
 
     public init(zh: AspectLexicon, en: AspectLexicon, neutralMargin: Float = 0.15, clauseWeight: Float = 1.0) {
         self.zh = zh
@@ -55,8 +59,50 @@ public struct AspectExtractor: Sendable {
             }
             if !matched { i += 1 }
         }
-        if language != "zh" { out = mergeHeuristic(units, out) }
+        if language != "zh" {
+            if let termTagger, units.count <= Self.taggerMaxUnits { out = mergeTagged(units, termTagger, out) } else { out = mergeHeuristic(units, out) }
+        }
         return out
+    }
+
+    /// Longer reviews keep the lexicon and the heuristic: the tagger's memory and the mapping
+    /// of its terms onto units grow with length, and a 20 MB line must stay cheap.
+    static let taggerMaxUnits = 2_000
+
+    /// The tagger's terms on the review's units, then the lexicon's `found` terms that no
+    /// tagger term overlaps. A tagger term's aspect is the lexicon's for the term or its
+    /// longest listed tail, else the term itself.
+    private func mergeTagged(_ units: TextUnits, _ tagger: AspectTermTagger, _ found: [(String, String, Int, Int)]) -> [(String, String, Int, Int)] {
+        guard let tagged = tagger.tag(texts: [units.source]).first else { return found }
+        let (tokens, tags) = tagged
+        var out: [(String, String, Int, Int)] = []
+        var covered = Set<Int>()
+        var from = 0
+        for term in AspectTermTagger.terms(words: tokens.words, tags: tags) {
+            guard let r = Self.span(of: TermExtractionScore.key(term), in: units, from: from) else { continue }
+            let text = AspectExtractor.text(units, r)
+            // "16gb ram" → the aspect of "ram": the longest tail of the term the lexicon lists.
+            let aspect = r.lazy.compactMap { self.en.terms[AspectExtractor.text(units, $0..<r.upperBound)] }.first ?? text
+            out.append((text, aspect, r.lowerBound, r.count))
+            for u in r { covered.insert(u) }
+            from = r.upperBound
+        }
+        for f in found where !(f.2..<(f.2 + f.3)).contains(where: covered.contains) { out.append(f) }
+        return out.sorted { $0.2 < $1.2 }
+    }
+
+    /// The first units from `from` on whose texts, joined without spaces, are `key`.
+    static func span(of key: String, in units: TextUnits, from: Int) -> Range<Int>? {
+        guard !key.isEmpty, from < units.count else { return nil }
+        for i in from..<units.count {
+            var joined = ""
+            for j in i..<units.count {
+                joined += units.text(j)
+                if joined == key { return i..<(j + 1) }
+                if joined.count >= key.count || !key.hasPrefix(joined) { break }
+            }
+        }
+        return nil
     }
 
     private func mergeHeuristic(_ units: TextUnits, _ found: [(String, String, Int, Int)]) -> [(String, String, Int, Int)] {

@@ -69,18 +69,28 @@ public final class AspectPolarityModel: @unchecked Sendable {
 
     /// Accuracy, macro-F1 and per-class scores on gold terms (conflict terms left out).
     public func evaluate(_ sentences: [ABSASentence]) -> SentimentMetrics {
-        var inputs: [AspectPolarityInput] = [], gold: [Int] = []
+        Self.evaluate(ensemble: [self], sentences)
+    }
+
+    /// The same scores for the mean class probabilities of several models (e.g. one per
+    /// seed; each reads the words through its own vocabulary).
+    public static func evaluate(ensemble models: [AspectPolarityModel], _ sentences: [ABSASentence]) -> SentimentMetrics {
+        var terms: [(text: String, from: Int, to: Int)] = [], gold: [Int] = []
         for s in sentences {
             for t in s.terms {
-                guard let g = Self.labels.firstIndex(of: t.polarity) else { continue }
-                inputs.append(input(text: s.text, from: t.from, to: t.to))
+                guard let g = labels.firstIndex(of: t.polarity) else { continue }
+                terms.append((s.text, t.from, t.to))
                 gold.append(g)
             }
         }
-        let predicted = network.predict(inputs).map { p in
-            p.probabilities.indices.max { p.probabilities[$0] < p.probabilities[$1] } ?? 0
+        var sum = [[Float]](repeating: [Float](repeating: 0, count: labels.count), count: terms.count)
+        for m in models {
+            for (i, p) in m.network.predict(terms.map { m.input(text: $0.text, from: $0.from, to: $0.to) }).enumerated() {
+                for j in sum[i].indices { sum[i][j] += p.probabilities[j] }
+            }
         }
-        return SentimentMetrics(labels: Self.labels, gold: gold, predicted: predicted)
+        let predicted = sum.map { p in p.indices.max { p[$0] < p[$1] } ?? 0 }
+        return SentimentMetrics(labels: labels, gold: gold, predicted: predicted)
     }
 
     // MARK: Files

@@ -49,11 +49,12 @@ public enum AspectPolarityRun {
 
     /// Scores a model file on pooled gold files: a text table, or JSON with `accuracy`,
     /// `macro_f1`, `count`, `per_class` (precision, recall, f1, support) and `confusion`.
-    public static func evaluate(model path: String, testFiles: [String], json: Bool) throws -> String {
-        let model = try AspectPolarityModel.load(path)
+    /// Several model files are scored as one ensemble (mean class probabilities).
+    public static func evaluate(models paths: [String], testFiles: [String], json: Bool) throws -> String {
+        let models = try paths.map { try AspectPolarityModel.load($0) }
         var sentences: [ABSASentence] = []
         for f in testFiles { sentences += try ABSASentence.read(f) }
-        let m = model.evaluate(sentences)
+        let m = AspectPolarityModel.evaluate(ensemble: models, sentences)
         guard json else { return m.report }
         var out = "{\"accuracy\":\(m.accuracy),\"macro_f1\":\(m.macroF1),\"count\":\(m.count),\"per_class\":{"
         for (i, c) in m.perClass.enumerated() {
@@ -64,20 +65,46 @@ public enum AspectPolarityRun {
         return out
     }
 
-    /// Trains the BIO term tagger; returns a summary with test F1 beside the lexicon's.
-    public static func trainTagger(trainFiles: [String], testFiles: [String], options: AspectPolarityOptions, embeddings: String?,
-                                   lexicon: AspectExtractor, out: String, log: (String) -> Void) throws -> String {
+    /// Trains the BIO term tagger; returns a summary with test F1 beside the lexicon's. With
+    /// `writeManifest`, writes `<out without .model>.manifest.json` (size, checksum, scores,
+    /// the rebuild `command`) beside the model, as for the polarity model.
+    public static func trainTagger(trainFiles: [String], extraFiles: [String] = [], testFiles: [String], options: AspectPolarityOptions, embeddings: String?,
+                                   features: AspectTaggerFeatures = AspectTaggerFeatures(),
+                                   lexicon: AspectExtractor, out: String, writeManifest: Bool = false, command: String = "",
+                                   log: (String) -> Void) throws -> String {
         var sentences: [ABSASentence] = []
         for f in trainFiles { sentences += try ABSASentence.read(f) }
-        let (tagger, dev) = try AspectTermTagger.train(sentences: sentences, options: options, embeddings: embeddings, log: log)
+        var extra: [ABSASentence] = []
+        for f in extraFiles { extra += try ABSASentence.read(f) }
+        let start = Date()
+        let (tagger, dev) = try AspectTermTagger.train(sentences: sentences, extra: extra, options: options, embeddings: embeddings,
+                                                       features: features, log: log)
+        let seconds = Date().timeIntervalSince(start)
         try tagger.save(to: out)
         log("wrote \(out)")
         var summary = String(format: "dev term F1 %.2f\n", dev.f1 * 100)
+        var tests: [String: Double] = [:]
         for f in testFiles {
             let test = try ABSASentence.read(f)
             let t = TermExtractionScore.of(tagger: tagger, sentences: test), l = TermExtractionScore.of(lexicon: lexicon, sentences: test)
+            tests[(f as NSString).lastPathComponent] = t.f1
             summary += String(format: "test %@: term F1 %.2f (P %.2f, R %.2f); lexicon F1 %.2f (P %.2f, R %.2f)\n", (f as NSString).lastPathComponent,
                               t.f1 * 100, t.precision * 100, t.recall * 100, l.f1 * 100, l.precision * 100, l.recall * 100)
+        }
+        if writeManifest {
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: out))
+            let manifest = AspectTaggerManifest(
+                model: (out as NSString).lastPathComponent, bytes: bytes.count,
+                checksum: String(format: "fnv1a64:%016llx", FNV1a.hash64(bytes: bytes)),
+                format: "ShopNeural ModelArchive kind \(AspectTermTagger.kind), float16, tagger version \(AspectTermTagger.version)",
+                tags: AspectTermTagger.tags, features: features, options: options,
+                trainFiles: (trainFiles + extraFiles).map { ($0 as NSString).lastPathComponent },
+                devTermF1: dev.f1, testTermF1: tests, trainingSeconds: seconds, rebuild: command)
+            let path = (out.hasSuffix(".model") ? String(out.dropLast(6)) : out) + ".manifest.json"
+            let enc = JSONEncoder()
+            enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            try AtomicFile.write(try enc.encode(manifest), to: path)
+            log("wrote \(path)")
         }
         return summary
     }
@@ -102,6 +129,22 @@ struct AspectPolarityManifest: Codable {
     var options: AspectPolarityOptions
     var dev: SentimentMetrics
     var test: [String: SentimentMetrics]
+    var trainingSeconds: Double
+    var rebuild: String
+}
+
+/// The manifest written beside a shipped aspect-term tagger.
+struct AspectTaggerManifest: Codable {
+    var model: String
+    var bytes: Int
+    var checksum: String
+    var format: String
+    var tags: [String]
+    var features: AspectTaggerFeatures
+    var options: AspectPolarityOptions
+    var trainFiles: [String]
+    var devTermF1: Double
+    var testTermF1: [String: Double]
     var trainingSeconds: Double
     var rebuild: String
 }

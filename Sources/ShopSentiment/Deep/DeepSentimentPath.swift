@@ -40,6 +40,11 @@ public final class DeepSentimentPath: @unchecked Sendable {
         tokenizer?.words(text) ?? text.split(whereSeparator: \.isWhitespace).map { $0.lowercased() }
     }
 
+    /// The same tokens as `words` as written (no case folding or NFKC), one per word.
+    public static func surfaceWords(_ text: String) -> [String] {
+        tokenizer?.tokenize(text).map(\.text) ?? text.split(whereSeparator: \.isWhitespace).map(String.init)
+    }
+
     /// Token ids of a text, up to the network's `maxLength` (head and tail kept).
     public func encode(_ text: String) -> [Int32] { path.encode(words: Self.words(text)) }
 

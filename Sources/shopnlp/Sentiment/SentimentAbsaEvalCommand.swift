@@ -15,7 +15,7 @@ struct SentimentAbsaEvalCommand: ParsableCommand {
         (exact and overlap P/R/F1) and polarity (accuracy, macro-F1) over the terms both gold and found.
         """)
 
-    @Option(name: .long, help: "The aspect-polarity model file.") var model: String?
+    @Option(name: .long, parsing: .upToNextOption, help: "The aspect-polarity model file (several: scored as one ensemble, mean probabilities).") var model: [String] = []
     @Option(name: .long, help: "An aspect-term tagger (absa train-tagger): also prints extraction_f1 beside the lexicon's.") var tagger: String?
     @Option(name: .long, parsing: .upToNextOption, help: "Gold files (SemEval-2014 XML), pooled; or aspect evaluation sets (.tsv, e.g. Corpora/aspects/eval/zh.tsv).") var test: [String]
     @Option(name: .long, help: "For .tsv sets: the sentiment model (default: the default model of each clause's language, as `sentiment tag`).") var sentimentModel: String?
@@ -29,10 +29,10 @@ struct SentimentAbsaEvalCommand: ParsableCommand {
         if test.contains(where: { $0.hasSuffix(".tsv") }) && !isAspectSet {
             throw ValidationError("--test: give SemEval-2014 .xml files or aspect evaluation sets (.tsv), not both")
         }
-        if isAspectSet && (model != nil || tagger != nil) {
+        if isAspectSet && (!model.isEmpty || tagger != nil) {
             throw ValidationError("--model and --tagger score SemEval-2014 XML; a .tsv set uses the tagger's lexicon and --sentiment-model")
         }
-        if !isAspectSet && model == nil && tagger == nil { throw ValidationError("give --model, --tagger or both") }
+        if !isAspectSet && model.isEmpty && tagger == nil { throw ValidationError("give --model, --tagger or both") }
         if !isAspectSet && sentimentModel != nil { throw ValidationError("--sentiment-model is for .tsv aspect sets") }
     }
 
@@ -43,12 +43,12 @@ struct SentimentAbsaEvalCommand: ParsableCommand {
                                                    chooser: try SentimentPaths.chooser(model: sentimentModel), json: json), terminator: "")
             return
         }
-        if let model {
-            let text = try AspectPolarityRun.evaluate(model: model, testFiles: files, json: json)
+        if !model.isEmpty {
+            let text = try AspectPolarityRun.evaluate(models: model, testFiles: files, json: json)
             print(text, terminator: json ? "\n" : "")
         }
         if let tagger {
-            print(try AspectPolarityRun.evaluateTagger(tagger, testFiles: files, lexicon: try SentimentPaths.loadAspects(aspectModel: nil)))
+            print(try AspectPolarityRun.evaluateTagger(tagger, testFiles: files, lexicon: try SentimentPaths.loadAspects(aspectModel: nil, termTagger: false)))
         }
     }
 }
