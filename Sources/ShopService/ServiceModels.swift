@@ -63,8 +63,18 @@ public final class ServiceModels: Sendable {
 
         let corpora = ResourcePaths.packageFolder("Corpora") as NSString
         let zhAspects = corpora.appendingPathComponent("aspects/zh.tsv"), enAspects = corpora.appendingPathComponent("aspects/en.tsv")
-        let aspects = fm.fileExists(atPath: zhAspects) && fm.fileExists(atPath: enAspects)
+        var aspects = fm.fileExists(atPath: zhAspects) && fm.fileExists(atPath: enAspects)
             ? AspectExtractor(zh: try AspectLexicon.load(zhAspects), en: try AspectLexicon.load(enAspects)) : nil
+        // The same English aspect models `sentiment tag --aspects` uses, so the console's
+        // review page and the CLI agree (a damaged file fails the load like any other model).
+        if aspects != nil, let p = optionalModel("absa-en.model") {
+            aspects?.polarityModel = try AspectPolarityModel.load(p)
+            versions.append(.of(name: "absa-en", path: p))
+        }
+        if aspects != nil, let p = optionalModel("absa-tagger-en.model") {
+            aspects?.termTagger = try AspectTermTagger.load(p)
+            versions.append(.of(name: "absa-tagger-en", path: p))
+        }
 
         guard let intentPath = optionalModel("intent.model") else {
             throw ServiceError.missingModel("no intent.model in \(c.modelsDirectory)")

@@ -34,7 +34,7 @@ struct SentimentAbsaTrainTaggerCommand: ParsableCommand {
         features.charDim = charDim; features.shapeDim = shapeDim; features.crf = crf
         let vectors = embeddings == "none" ? nil : (embeddings ?? (ResourcePaths.packageFolder("Models") as NSString).appendingPathComponent("embeddings-en.model"))
         let command = (["shopnlp", "sentiment", "absa"] + CommandLine.arguments.drop(while: { $0 != "train-tagger" }))
-            .map(AspectPolarityRun.shellQuote).joined(separator: " ")
+            .map(ShellQuote.word).joined(separator: " ")
         print(try AspectPolarityRun.trainTagger(
             trainFiles: train.map { SentimentPaths.dataFile($0, corpora: corpora) },
             extraFiles: alsoTrain.map { SentimentPaths.dataFile($0, corpora: corpora) },
