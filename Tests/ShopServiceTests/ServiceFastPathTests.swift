@@ -30,15 +30,25 @@ import Testing
 
     @Test func aJobOverItsLimitIsAnswered503WhileStillRunning() async throws {
         let pool = ComputePool(threads: 1)
-        let t0 = Date()
+        // The job cannot end before the test lets it go (or 10 s pass), so a 503 seen while
+        // `finished` is still false came from the deadline watch, not from the job's late end.
+        // No wall-clock bound: a loaded machine may resume the test late, never in the wrong order.
+        let release = DispatchSemaphore(value: 0)
+        let finished = JobEndFlag()
         await #expect(throws: APIError.self) {
-            try await pool.run(limit: .milliseconds(50)) { Thread.sleep(forTimeInterval: 1.5); return 1 }
+            try await pool.run(limit: .milliseconds(50)) {
+                _ = release.wait(timeout: .now() + 10)
+                finished.set()
+                return 1
+            }
         }
-        #expect(Date().timeIntervalSince(t0) < 1.2)  // the watch answered, not the job's end
+        let endedBeforeThe503 = finished.isSet
+        #expect(!endedBeforeThe503, "the 503 waited for the job to end")
         // a job queued behind it past its limit is skipped, and one in time still runs
         await #expect(throws: APIError.self) {
             try await pool.run(limit: .milliseconds(10)) { 2 }
         }
+        release.signal()
         let ok = try await pool.run(limit: .seconds(10)) { 3 }
         #expect(ok == 3)
     }
@@ -49,4 +59,12 @@ import Testing
             try await pool.run(limit: .milliseconds(1)) { Thread.sleep(forTimeInterval: 0.005); return 1 }
         }
     }
+}
+
+/// Set by a test job when it ends (read from the test's thread).
+private final class JobEndFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.lock(); value = true; lock.unlock() }
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
 }
