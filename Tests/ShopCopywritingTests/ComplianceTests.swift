@@ -73,6 +73,8 @@ final class ComplianceTests: XCTestCase {
         XCTAssertEqual(c.scrub("100%新疆长绒棉"), "新疆长绒棉")
         XCTAssertEqual(c.scrub("１００％新疆长绒棉，穿着舒适。"), "新疆长绒棉，穿着舒适。")
         XCTAssertEqual(c.scrub("Offers unmatched durability."), "Offers durability.")
+        // A quoted claim goes with its quotes; an apostrophe stays.
+        XCTAssertEqual(c.scrub("The world's 'most asked for' horses since 1950."), "The world's horses since 1950.")
         XCTAssertEqual(c.scrub("100% cotton cover."), "Cotton cover.")
         XCTAssertEqual(c.scrub("最舒适的面料"), "很舒适的面料", "listed replacement")
         XCTAssertEqual(c.scrub("Mama Knows Best carrier, the best gift", exempt: ["Mama Knows Best"]), "Mama Knows Best carrier, the great gift")

@@ -30,6 +30,8 @@ final class ListingAndDiversityTests: XCTestCase {
         XCTAssertEqual(ProductName.of("Pokemon TCG: Sun and Moon Crimson Invasion Elite Trainer Box"), "Pokemon TCG: Sun and Moon Crimson Invasion Elite Trainer Box")
         XCTAssertEqual(ProductName.of("PLUS PLUS - Construction Building Toy, Open Play Set - 3,600 Pieces"), "PLUS PLUS - Construction Building Toy")
         XCTAssertEqual(ProductName.of("The Complete Common Core: State Standards Kit, Grade 5"), "Complete Common Core: State Standards Kit")
+        // A scale ratio written with a space is not a cut point.
+        XCTAssertEqual(ProductName.of("Plum Azur Lane: Ijn Yamashiro 1: 7 Scale PVC Figure, Multicolor"), "Plum Azur Lane: Ijn Yamashiro 1: 7 Scale PVC Figure")
         XCTAssertEqual(BulletSentence.withSubject("Includes 3 story reels."), "It includes 3 story reels.")
         XCTAssertEqual(BulletSentence.withSubject("Bright LED lights."), "Bright LED lights.")
     }

@@ -70,6 +70,13 @@ final class ReaderTests: XCTestCase {
         XCTAssertEqual(CatalogueColumns.respacedAge("18months"), "18 months")
         XCTAssertEqual(CatalogueColumns.respacedAge("36months-10years"), "36 months - 10 years")
         XCTAssertNil(CatalogueColumns.respacedAge("10.3x3.4x0.8inches"))
+        // Ranges whose first number is bare take the unit after it; a range of one age is that age.
+        XCTAssertEqual(CatalogueColumns.respacedAge("4-12years"), "4 - 12 years")
+        XCTAssertEqual(CatalogueColumns.respacedAge("16-16years"), "16 years")
+        XCTAssertEqual(CatalogueColumns.respacedAge("12month-2years"), "12 months - 2 years")
+        XCTAssertEqual(CatalogueColumns.respacedAge("1month-2years"), "1 month - 2 years")
+        XCTAssertEqual(CatalogueColumns.respacedAge("1yearandup"), "1 year and up")
+        XCTAssertNil(CatalogueColumns.respacedAge("4-12"))
     }
 
     func testMerchantFeedWithMalformedItem() throws {

@@ -91,6 +91,11 @@ public struct ComplianceChecker: Sendable {
         var out: [Character] = []
         for ch in text {
             if ch == " ", out.last == " " || out.isEmpty { continue }
+            // Quotes emptied by a cut term (`'most asked for'` → `''`) go with it.
+            if "'\"‘’“”".contains(ch), let l = out.last, "'\"‘“".contains(l), out.count < 2 || out[out.count - 2] == " " || out.count == 1 {
+                out.removeLast()
+                continue
+            }
             if ",.;:!?，。；：！？、".contains(ch) {
                 while out.last == " " { out.removeLast() }
                 if let l = out.last, "，、,".contains(l), "，。；！？、,.;!?".contains(ch) { out.removeLast() }

@@ -28,18 +28,30 @@ public enum CatalogueColumns {
         let ranges = v.split(separator: "-", omittingEmptySubsequences: false)
         if ranges.count == 2, let a = respacedAge(String(ranges[0])), let b = respacedAge(String(ranges[1])),
            !a.hasSuffix("and up") { return a + " - " + b }
+        // `4-12years` → `4 - 12 years` (the bare number takes the unit after it); `16-16years` → `16 years`.
+        if ranges.count == 2, !ranges[0].isEmpty, ranges[0].allSatisfy({ $0.isASCII && $0.isNumber }),
+           let b = respacedAge(String(ranges[1])), !b.hasSuffix("and up"),
+           let space = b.firstIndex(of: " ") {
+            let upper = b[..<space], unit = b[b.index(after: space)...]
+            return upper == ranges[0] ? b : "\(ranges[0]) - \(upper) \(plural(String(unit)))"
+        }
         let lower = v.lowercased()
         guard let unit = ["months", "years", "month", "year"].first(where: { lower.contains($0) }),
               let r = lower.range(of: unit) else { return nil }
         let number = lower[..<r.lowerBound]
         guard !number.isEmpty, number.allSatisfy({ $0.isNumber || $0 == "." }) else { return nil }
         let rest = lower[r.upperBound...]
+        let spelled = number == "1" ? singular(unit) : plural(unit)
         switch rest {
-        case "": return "\(number) \(unit)"
-        case "andup": return "\(number) \(unit) and up"
+        case "": return "\(number) \(spelled)"
+        case "andup": return "\(number) \(spelled) and up"
         default: return nil
         }
     }
+
+    /// `month` → `months` (sellers squeeze `12month-2years`); `1 year`, not `1 years`.
+    static func plural(_ unit: String) -> String { unit.hasSuffix("s") ? unit : unit + "s" }
+    static func singular(_ unit: String) -> String { unit.hasSuffix("s") ? String(unit.dropLast()) : unit }
 
     public static func product(from fields: [String: String], file: String, line: Int) -> Result<ProductRecord, DataError> {
         func first(_ names: [String]) -> String? {

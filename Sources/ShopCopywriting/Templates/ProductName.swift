@@ -15,7 +15,13 @@ public enum ProductName {
         var cuts: [String.Index] = []
         for sep in separators {
             var from = title.startIndex
-            while let r = title.range(of: sep, range: from..<title.endIndex) { cuts.append(r.lowerBound); from = r.upperBound }
+            while let r = title.range(of: sep, range: from..<title.endIndex) {
+                // `1: 7 Scale` is a ratio, not a subtitle: cutting there names the product "… 1".
+                let ratio = sep == ": " && r.lowerBound > title.startIndex && title[title.index(before: r.lowerBound)].isNumber
+                    && r.upperBound < title.endIndex && title[r.upperBound].isNumber
+                if !ratio { cuts.append(r.lowerBound) }
+                from = r.upperBound
+            }
         }
         cuts.sort()
         var name = title
