@@ -7,7 +7,12 @@ The sample is seeded (random.Random(SEED)), drawn from the same held-out split c
 scores, so a later run with another binary reviews the same products and a diff of two sheets
 shows exactly which blurbs need reading again.
 
-Usage: python3 Benchmarks/review_sheet.py [--shopnlp BIN] [--corpora DIR] [--out FILE]
+With --verdicts FILE (JSON: {"zh 3": {"blurb": …, "verdict": …}, …}) each blurb gets the verdict a
+reader gave it, if the blurb is still the one that was read; a changed blurb is marked
+"NOT READ" and counted, so a sheet never shows a verdict for text nobody read.
+--record-verdicts NOTES.py writes such a file from the current blurbs and a reader's notes.
+
+Usage: python3 Benchmarks/review_sheet.py [--shopnlp BIN] [--corpora DIR] [--out FILE] [--verdicts FILE]
 """
 import argparse, csv, json, os, random, subprocess, sys
 
@@ -28,7 +33,29 @@ def main():
     ap.add_argument("--corpora", default=os.environ.get("SHOPNLP_CORPORA", "../shared/corpora"))
     ap.add_argument("--out", default="-")
     ap.add_argument("--count", type=int, default=50)
+    ap.add_argument("--verdicts", default="", help="JSON of verdicts to fill in (see above)")
+    ap.add_argument("--record-verdicts", default="",
+                    help="a Python file defining ZH and EN dicts {number: note}; blurbs without a note are 'ok'. Writes --verdicts")
     a = ap.parse_args()
+    verdicts = json.load(open(a.verdicts, encoding="utf-8")) if a.verdicts and not a.record_verdicts else {}
+    notes = {}
+    if a.record_verdicts:
+        scope = {}
+        exec(open(a.record_verdicts, encoding="utf-8").read(), scope)
+        notes = {"zh": scope.get("ZH", {}), "en": scope.get("EN", {})}
+    recorded, unread = {}, 0
+    def verdict(key, lang, n, text):
+        nonlocal unread
+        if notes:
+            recorded[key] = {"blurb": text, "verdict": notes[lang].get(n, "ok")}
+            return recorded[key]["verdict"]
+        v = verdicts.get(key)
+        if v is None:
+            return ""
+        if v["blurb"] != text:
+            unread += 1
+            return "NOT READ (the blurb changed since it was read)"
+        return v["verdict"]
     rng = random.Random(SEED)
     adgen = os.path.join(a.corpora, "advertisegen/dev.json")
     lines = [json.loads(l) for l in open(adgen, encoding="utf-8") if l.strip()]
@@ -46,7 +73,8 @@ def main():
     for n, i in enumerate(zh_pick, 1):
         r = by_line.get(i + 1, {})
         text = r["blurbs"][0]["text"] if r.get("blurbs") else "(no blurb)"
-        w(f"## zh {n} — AdvertiseGen dev.json line {i + 1}\n- record: {lines[i]['content']}\n- blurb: {text}\n- verdict: \n\n")
+        w(f"## zh {n} — AdvertiseGen dev.json line {i + 1}\n- record: {lines[i]['content']}\n- blurb: {text}\n"
+          f"- verdict: {verdict(f'zh {n}', 'zh', n, text)}\n\n")
     for n, i in enumerate(en_pick, 1):
         src = rows[i]
         r = by_id.get(src["Uniq Id"], {})
@@ -56,9 +84,14 @@ def main():
         w(f"## en {n} — catalogue row {i + 2} ({src['Uniq Id']})\n")
         for k, v in facts.items():
             w(f"- {k}: {v}\n")
-        w(f"- blurb: {text}\n- verdict: \n\n")
+        w(f"- blurb: {text}\n- verdict: {verdict(f'en {n}', 'en', n, text)}\n\n")
     if out is not sys.stdout:
         out.close()
+    if notes:
+        with open(a.verdicts, "w", encoding="utf-8") as f:
+            json.dump(recorded, f, ensure_ascii=False, indent=1)
+    if unread:
+        print(f"review_sheet: {unread} blurbs changed since they were read", file=sys.stderr)
 
 if __name__ == "__main__":
     main()
