@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import ShopCore
 import ShopNeural
 @testable import ShopTokenize
 
@@ -90,6 +91,17 @@ final class SegmenterModelTests: XCTestCase {
         }
         for n in [0, 7, 8, 60, 200] {
             XCTAssertThrowsError(try SegmenterModel.decode([UInt8](try Data(contentsOf: URL(fileURLWithPath: path)).prefix(n)), path: "cut.bin"))
+        }
+    }
+
+    /// A SHOPSEG lexicon count whose keys would run into the checksum is an error, not a read
+    /// past the end (found by `scripts/fuzz segmenter`, Fuzz/crashes/segmenter).
+    func testEarlierFormatLexiconCountRunningIntoTheChecksumIsRefused() throws {
+        var bytes = [UInt8](LegacySegmenterFile.encode(try trainTiny()).prefix(88))
+        bytes += [2, 0, 0, 0, 0, 0, 0, 0]  // two keys claimed, four bytes of them present
+        withUnsafeBytes(of: FNV1a.hash64(bytes: bytes).littleEndian) { bytes += $0 }
+        XCTAssertThrowsError(try SegmenterModel.decode(bytes, path: "forged.bin")) { error in
+            XCTAssertTrue("\(error)".contains("bad lexicon size"), "\(error)")
         }
     }
 

@@ -28,8 +28,9 @@ extension SegmenterModel {
         for _ in 0..<2 {
             guard offset + 4 <= bytes.count - 8 else { throw fail("truncated lexicon") }
             let n = Int(u32(offset))
-            guard n <= (bytes.count - offset) / 8 else { throw fail("bad lexicon size") }
             let start = offset + 4
+            // The keys must end before the checksum (a count reaching into it read past the end).
+            guard n <= (bytes.count - 8 - start) / 8 else { throw fail("bad lexicon size") }
             lists.append((0..<n).map { k in
                 (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[start + 8 * k + $1]) << (8 * UInt64($1)) }
             })
