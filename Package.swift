@@ -36,12 +36,12 @@ let package = Package(
         // slots, resource lookup): no dependencies, so every module can use it.
         .target(name: "ShopCore"),
 
-        .target(name: "ShopTokenize", dependencies: ["ShopCore", "ShopICU", "ShopData"]),
+        .target(name: "ShopTokenize", dependencies: ["ShopCore", "ShopICU", "ShopData", "ShopNeural"]),
         .target(name: "ShopData", dependencies: ["ShopCore", "CLibXML2"]),
         .target(name: "ShopNeural", dependencies: ["ShopCore", "CBLAS"]),
         .target(name: "ShopEmbeddings", dependencies: ["ShopCore", "ShopTokenize", "ShopData", "ShopNeural"]),
         .target(name: "ShopSentiment", dependencies: ["ShopCore", "ShopTokenize", "ShopData", "ShopNeural", "ShopEmbeddings"]),
-        .target(name: "ShopDialogue", dependencies: ["ShopCore", "ShopData", "ShopNeural", "ShopSentiment", "ShopEmbeddings"]),
+        .target(name: "ShopDialogue", dependencies: ["ShopCore", "ShopData", "ShopNeural", "ShopSentiment", "ShopEmbeddings", "ShopTokenize"]),
         .target(name: "ShopCopywriting", dependencies: ["ShopCore", "ShopData", "ShopNeural"]),
         .target(name: "ShopRecommend", dependencies: ["ShopCore", "ShopData", "ShopNeural", "ShopSentiment", "CBLAS"]),
         .target(name: "ShopService", dependencies: [
@@ -57,12 +57,12 @@ let package = Package(
         ]),
 
         .testTarget(name: "ShopCoreTests", dependencies: ["ShopCore"]),
-        .testTarget(name: "ShopTokenizeTests", dependencies: ["ShopTokenize"]),
+        .testTarget(name: "ShopTokenizeTests", dependencies: ["ShopCore", "ShopNeural", "ShopTokenize"]),
         .testTarget(name: "ShopDataTests", dependencies: ["ShopCore", "ShopData"]),
         .testTarget(name: "ShopNeuralTests", dependencies: ["ShopCore", "ShopNeural"]),
         .testTarget(name: "ShopEmbeddingsTests", dependencies: ["ShopCore", "ShopData", "ShopNeural", "ShopEmbeddings"]),
         .testTarget(name: "ShopSentimentTests", dependencies: ["ShopCore", "ShopData", "ShopNeural", "ShopSentiment"]),
-        .testTarget(name: "ShopDialogueTests", dependencies: ["ShopCore", "ShopData", "ShopNeural", "ShopDialogue"]),
+        .testTarget(name: "ShopDialogueTests", dependencies: ["ShopCore", "ShopData", "ShopNeural", "ShopSentiment", "ShopTokenize", "ShopDialogue"]),
         .testTarget(name: "ShopCopywritingTests", dependencies: ["ShopCore", "ShopData", "ShopNeural", "ShopCopywriting"]),
         .testTarget(name: "ShopRecommendTests", dependencies: ["ShopNeural", "ShopRecommend"]),
         .testTarget(name: "ShopServiceTests", dependencies: [

@@ -5,7 +5,7 @@ extension TrainingBenchmark {
     /// `json`, a last line holding the figures.
     public func report(_ r: Result, json: Bool) -> [String] {
         var lines: [String] = []
-        lines.append("shape: vocab \(vocabSize), embed \(embedDim), hidden \(hiddenSize)×2, attention \(attentionSize), batch \(batchSize), seq-len \(sequenceLength)")
+        lines.append("shape: vocab \(network.vocabSize), embed \(network.embedDim), hidden \(network.hiddenSize)×2, attention \(network.attentionSize), batch \(batchSize), seq-len \(network.maxLength)")
         lines.append(String(format: "training:  %.0f tokens/s  (%.1f ms/step, forward+backward+%@ Adam, %d steps; CPU %.0f%%)",
                      r.trainTokensPerSecond, r.trainSecondsPerStep * 1000, denseAdam ? "dense" : "lazy sparse", trainSteps,
                      r.trainCPUUtilisation * 100))
@@ -24,8 +24,8 @@ extension TrainingBenchmark {
                 ("train_tokens_per_s", String(format: "%.1f", r.trainTokensPerSecond)),
                 ("infer_seqs_per_s", String(format: "%.1f", r.inferenceSequencesPerSecond)),
                 ("train_ms_per_step", String(format: "%.2f", r.trainSecondsPerStep * 1000)),
-                ("vocab", "\(vocabSize)"), ("embed", "\(embedDim)"), ("hidden", "\(hiddenSize)"), ("attention", "\(attentionSize)"),
-                ("batch", "\(batchSize)"), ("seq_len", "\(sequenceLength)"), ("infer_batch", "\(inferenceBatchSize)"),
+                ("vocab", "\(network.vocabSize)"), ("embed", "\(network.embedDim)"), ("hidden", "\(network.hiddenSize)"), ("attention", "\(network.attentionSize)"),
+                ("batch", "\(batchSize)"), ("seq_len", "\(network.maxLength)"), ("infer_batch", "\(inferenceBatchSize)"),
                 ("threads", "\(BLAS.threads)"),
                 ("train_cpu_util", String(format: "%.2f", r.trainCPUUtilisation)),
                 ("infer_cpu_util", String(format: "%.2f", r.inferenceCPUUtilisation)),

@@ -4,18 +4,13 @@ import ShopCore
 /// Speed of the classifier stack on synthetic data (what `shopnlp bench train` runs):
 /// training tokens/s (forward + backward + Adam step) and inference sequences/s.
 public struct TrainingBenchmark: Sendable {
-    public var vocabSize = 20_000
-    public var embedDim = 128
-    public var hiddenSize = 128
-    public var attentionSize = 64
-    public var numClasses = 2
-    public var dropout: Float = 0.2
+    /// The network timed; its `maxLength` is the length of every synthetic sequence.
+    public var network = TextClassifierConfig(vocabSize: 20_000, numClasses: 2, embedDim: 128, hiddenSize: 128,
+                                              attentionSize: 64, dropout: 0.2, maxLength: 64, seed: 1)
     public var batchSize = 64
-    public var sequenceLength = 64
     public var trainSteps = 20
     public var inferenceBatchSize = 256
     public var inferenceBatches = 8
-    public var seed: UInt64 = 1
     /// Dense Adam (every embedding row every step, as PyTorch's `Adam`) instead of lazy.
     public var denseAdam = false
 
@@ -43,10 +38,9 @@ public struct TrainingBenchmark: Sendable {
     public init() {}
 
     public func run() -> Result {
-        let model = TextClassifier(config: TextClassifierConfig(
-            vocabSize: vocabSize, numClasses: numClasses, embedDim: embedDim, hiddenSize: hiddenSize,
-            attentionSize: attentionSize, dropout: dropout, maxLength: sequenceLength, seed: seed))
-        var rng = SeededRandom(seed: seed &+ 1)
+        let model = TextClassifier(config: network)
+        let vocabSize = network.vocabSize, numClasses = network.numClasses, sequenceLength = network.maxLength
+        var rng = SeededRandom(seed: network.seed &+ 1)
         func batch(_ n: Int) -> [[Int32]] {
             (0..<n).map { _ in (0..<sequenceLength).map { _ in Int32(2 + rng.int(below: vocabSize - 2)) } }
         }

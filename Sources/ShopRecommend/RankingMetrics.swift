@@ -23,14 +23,9 @@ public struct RankingMetrics: Sendable, Codable, Equatable {
         for (u, items) in heldOut.sorted(by: { $0.key < $1.key }) {
             let top = model.recommend(user: u, in: matrix, k: k).map(\.item)
             recommended.formUnion(top)
-            var hits = 0, dcg = 0.0
-            for (rank, i) in top.enumerated() where items.contains(i) {
-                hits += 1
-                dcg += 1 / log2(Double(rank) + 2)
-            }
-            let ideal = (0..<min(k, items.count)).reduce(0.0) { $0 + 1 / log2(Double($1) + 2) }
-            m.recall += Double(hits) / Double(min(k, items.count))
-            m.ndcg += ideal > 0 ? dcg / ideal : 0
+            let h = TopKHits(ranked: top, k: k, relevantCount: items.count, isRelevant: items.contains)
+            m.recall += h.recall
+            m.ndcg += h.ideal > 0 ? h.dcg / h.ideal : 0
             m.users += 1
         }
         if m.users > 0 { m.recall /= Double(m.users); m.ndcg /= Double(m.users) }

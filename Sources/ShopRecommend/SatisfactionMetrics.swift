@@ -14,12 +14,6 @@ public struct SatisfactionMetrics: Sendable, Codable, Equatable {
     public var dislikedUsers = 0
     public var k = 10
 
-    public init(likedRecall: Double = 0, likedNDCG: Double = 0, likedUsers: Int = 0,
-                dislikedShare: Double = 0, dislikedUsers: Int = 0, k: Int = 10) {
-        self.likedRecall = likedRecall; self.likedNDCG = likedNDCG; self.likedUsers = likedUsers
-        self.dislikedShare = dislikedShare; self.dislikedUsers = dislikedUsers; self.k = k
-    }
-
     /// `lists`: each user's ranked recommendations (only the first K count). Users without a
     /// list are not scored.
     public static func compute(lists: [String: [String]], liked: [String: Set<String>], disliked: [String: Set<String>],
@@ -27,14 +21,9 @@ public struct SatisfactionMetrics: Sendable, Codable, Equatable {
         var m = SatisfactionMetrics(k: k)
         for (user, items) in liked where !items.isEmpty {
             guard let list = lists[user] else { continue }
-            var hits = 0, dcg = 0.0
-            for (rank, item) in list.prefix(k).enumerated() where items.contains(item) {
-                hits += 1
-                dcg += 1 / log2(Double(rank) + 2)
-            }
-            let ideal = (0..<min(k, items.count)).reduce(0.0) { $0 + 1 / log2(Double($1) + 2) }
-            m.likedRecall += Double(hits) / Double(min(k, items.count))
-            m.likedNDCG += dcg / ideal
+            let h = TopKHits(ranked: list.prefix(k), k: k, relevantCount: items.count, isRelevant: items.contains)
+            m.likedRecall += h.recall
+            m.likedNDCG += h.dcg / h.ideal
             m.likedUsers += 1
         }
         for (user, items) in disliked where !items.isEmpty {

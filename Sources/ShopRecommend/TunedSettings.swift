@@ -8,14 +8,6 @@ public struct TunedSettings: Sendable, Equatable {
     /// ALS fits the search made (0 when nothing was tuned).
     public var fits: Int
 
-    public init(config: ALSConfig, shaping: ConfidenceShaping, usedSentiment: Bool, validation: ValidationScore, fits: Int) {
-        self.config = config
-        self.shaping = shaping
-        self.usedSentiment = usedSentiment
-        self.validation = validation
-        self.fits = fits
-    }
-
     /// NDCG@K on the validation split (NaN when the settings were not tuned).
     public var validationNDCG: Double { fits > 0 ? validation.ndcg : .nan }
 }

@@ -6,14 +6,6 @@ public struct ValidationScore: Sendable, Codable, Equatable {
     /// Validation users the figures average over.
     public var users: Int
 
-    public init(recall: Double, ndcg: Double, users: Int) {
-        self.recall = recall
-        self.ndcg = ndcg
-        self.users = users
-    }
-
-    public init(_ m: RankingMetrics) { self.init(recall: m.recall, ndcg: m.ndcg, users: m.users) }
-
     /// The worst possible score (below any real one), to start a search from.
     public static let none = ValidationScore(recall: -1, ndcg: -1, users: 0)
 
@@ -21,4 +13,9 @@ public struct ValidationScore: Sendable, Codable, Equatable {
     public func beats(_ other: ValidationScore) -> Bool {
         recall != other.recall ? recall > other.recall : ndcg > other.ndcg
     }
+}
+
+// In an extension so the memberwise initialiser stays.
+extension ValidationScore {
+    public init(_ m: RankingMetrics) { self.init(recall: m.recall, ndcg: m.ndcg, users: m.users) }
 }

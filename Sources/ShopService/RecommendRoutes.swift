@@ -6,23 +6,11 @@ extension ShopService {
     /// `GET /v1/recommend/{user}?k=`, `GET /v1/similar/{item}?k=` and `POST /v1/similar`
     /// `{"text", "k"?}` (cold start by text), answered when a recommender model is loaded.
     func addRecommendRoutes(to router: Router<BasicRequestContext>) {
-        router.get("/v1/recommend/:user") { request, context in
-            let user = try context.parameters.require("user")
-            let k = try Self.queryK(request)
-            let model = try self.recommender()
-            guard let u = model.matrix.userIndex[user] else {
-                throw APIError.notFound("the user is not in the recommender model", field: "user")
-            }
-            return try await self.rankedItems(model) { TopKSelection.best(model.scores(user: u, coldTexts: []), k: k) }
+        addRankedByID(to: router, path: "/v1/recommend/:user", field: "user", index: { $0.userIndex }) { model, u, k in
+            TopKSelection.best(model.scores(user: u, coldTexts: []), k: k)
         }
-        router.get("/v1/similar/:item") { request, context in
-            let item = try context.parameters.require("item")
-            let k = try Self.queryK(request)
-            let model = try self.recommender()
-            guard let i = model.matrix.itemIndex[item] else {
-                throw APIError.notFound("the item is not in the recommender model", field: "item")
-            }
-            return try await self.rankedItems(model) { ItemSimilarity.cosine(model.als, item: i, k: k) }
+        addRankedByID(to: router, path: "/v1/similar/:item", field: "item", index: { $0.itemIndex }) { model, i, k in
+            ItemSimilarity.cosine(model.als, item: i, k: k)
         }
         router.post("/v1/similar") { request, _ in
             let body = try JSONBody(try await self.body(request))
@@ -35,6 +23,22 @@ extension ShopService {
                 }
             }
             return JSONResponse.make(.object([("results", .array(recs))]))
+        }
+    }
+
+    /// A GET route ranking for one user or item of the model (`field` is the path parameter
+    /// and the 404's field when `index` does not hold it); `?k=` as everywhere.
+    func addRankedByID(to router: Router<BasicRequestContext>, path: RouterPath, field: String,
+                       index: @escaping @Sendable (InteractionMatrix) -> [String: Int],
+                       rank: @escaping @Sendable (RecommenderModel, Int, Int) -> [(item: Int, score: Float)]) {
+        router.get(path) { request, context in
+            let id = try context.parameters.require(field)
+            let k = try Self.queryK(request)
+            let model = try self.recommender()
+            guard let x = index(model.matrix)[id] else {
+                throw APIError.notFound("the \(field) is not in the recommender model", field: field)
+            }
+            return try await self.rankedItems(model) { rank(model, x, k) }
         }
     }
 

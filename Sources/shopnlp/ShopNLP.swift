@@ -16,6 +16,7 @@ struct ShopNLP: ParsableCommand {
             DescribeCommand.self,
             RecommendCommand.self,
             ServeCommand.self,
+            ModelCommand.self,
             // Each capability adds its command type here.
         ]
     )

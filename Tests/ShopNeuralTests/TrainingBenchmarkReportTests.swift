@@ -6,8 +6,8 @@ import ShopNeural
 final class TrainingBenchmarkReportTests: XCTestCase {
     func testReportNamesTheShapeAndEndsWithParsableJSON() throws {
         var b = TrainingBenchmark()
-        b.vocabSize = 50; b.embedDim = 8; b.hiddenSize = 4; b.attentionSize = 4
-        b.batchSize = 4; b.sequenceLength = 6; b.trainSteps = 1; b.inferenceBatchSize = 4; b.inferenceBatches = 1
+        b.network.vocabSize = 50; b.network.embedDim = 8; b.network.hiddenSize = 4; b.network.attentionSize = 4
+        b.batchSize = 4; b.network.maxLength = 6; b.trainSteps = 1; b.inferenceBatchSize = 4; b.inferenceBatches = 1
         let lines = b.report(b.run(), json: true)
         XCTAssertEqual(lines.first, "shape: vocab 50, embed 8, hidden 4×2, attention 4, batch 4, seq-len 6")
         XCTAssertTrue(lines[1].contains("lazy sparse Adam, 1 steps"), lines[1])

@@ -32,15 +32,16 @@ final class SentimentModelFormatTests: XCTestCase {
         for text in texts { XCTAssertEqual(old.predict(text), new.predict(text), text) }
     }
 
-    /// The shipped models (SHOPSENT v2) load, and re-saved in the new format predict the same, bit for bit.
-    func testShippedModelsLoadAndResaveUnchanged() throws {
+    /// The shipped models are archives (re-saved by `shopnlp model upgrade`); written in the
+    /// earlier format (SHOPSENT v2) and read back, they predict the same, bit for bit.
+    func testShippedModelsAreArchivesAndSurviveTheEarlierFormat() throws {
         for lang in ["zh", "en"] {
             let path = SentimentPaths.defaultModel(lang)
             guard FileManager.default.fileExists(atPath: path) else { return XCTFail("missing shipped model \(path)") }
             let head = try XCTUnwrap(FileHandle(forReadingAtPath: path)).readData(ofLength: 8)
-            XCTAssertEqual([UInt8](head), SentimentModelFile.magic, "\(path) is expected in the earlier format")
+            XCTAssertEqual([UInt8](head), ModelArchive.magic, "\(path) is expected to be a ModelArchive")
             let shipped = try SentimentModelFile.read(path)
-            let resaved = try SentimentModelFile.decode(try SentimentModelFile.encode(shipped), path: "resaved.model")
+            let resaved = try SentimentModelFile.decode(try LegacySentimentFile.encode(shipped), path: "legacy.model")
             XCTAssertEqual(resaved.scorer.weights, shipped.scorer.weights, lang)
             XCTAssertEqual(resaved.deep?.networks.count, shipped.deep?.networks.count, lang)
             for text in texts {

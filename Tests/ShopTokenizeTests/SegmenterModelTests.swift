@@ -1,5 +1,7 @@
 import Foundation
 import XCTest
+import ShopCore
+import ShopNeural
 @testable import ShopTokenize
 
 final class SegmenterModelTests: XCTestCase {
@@ -60,6 +62,55 @@ final class SegmenterModelTests: XCTestCase {
         try Data(bytes.prefix(100)).write(to: URL(fileURLWithPath: path))
         XCTAssertThrowsError(try SegmenterModel.load(path: path))
         XCTAssertThrowsError(try SegmenterModel.load(path: temporaryFile("missing.bin")))
+    }
+
+    /// The file is a ModelArchive of kind `SegmenterModel`; a file of the earlier `SHOPSEG`
+    /// format loads to the same weights and segments the same.
+    func testArchiveFormatAndEarlierFormatStillLoads() throws {
+        let model = try trainTiny()
+        let path = temporaryFile("archive.bin"), old = temporaryFile("old.bin")
+        try model.write(to: path)
+        let archive = try ModelArchive.read(from: path, kind: SegmenterModel.archiveKind)
+        XCTAssertEqual(try archive.bytes(named: "weights").count, model.weights.count)
+
+        let legacy = LegacySegmenterFile.encode(model)
+        XCTAssertEqual(Array(legacy.prefix(8)), Array("SHOPSEG\0".utf8))
+        try legacy.write(to: URL(fileURLWithPath: old))
+        let fromOld = try SegmenterModel.load(path: old), fromNew = try SegmenterModel.load(path: path)
+        XCTAssertTrue(fromOld.hasSameWeights(as: model))
+        XCTAssertTrue(fromNew.hasSameWeights(as: model))
+        let text = "我们在北京召开会议。中国经济发展很快。"
+        XCTAssertEqual(try Tokenizer(options: TokenizerOptions(), model: fromOld).words(text),
+                       try Tokenizer(options: TokenizerOptions(), model: fromNew).words(text))
+
+        // Damage in either format is a named error, never a trap.
+        var bad = legacy
+        bad[bad.count / 2] ^= 0x55
+        XCTAssertThrowsError(try SegmenterModel.decode([UInt8](bad), path: "old.bin")) { error in
+            XCTAssertTrue("\(error)".contains("old.bin") && "\(error)".contains("checksum"), "\(error)")
+        }
+        for n in [0, 7, 8, 60, 200] {
+            XCTAssertThrowsError(try SegmenterModel.decode([UInt8](try Data(contentsOf: URL(fileURLWithPath: path)).prefix(n)), path: "cut.bin"))
+        }
+    }
+
+    /// A SHOPSEG lexicon count whose keys would run into the checksum is an error, not a read
+    /// past the end (found by `scripts/fuzz segmenter`, Fuzz/crashes/segmenter).
+    func testEarlierFormatLexiconCountRunningIntoTheChecksumIsRefused() throws {
+        var bytes = [UInt8](LegacySegmenterFile.encode(try trainTiny()).prefix(88))
+        bytes += [2, 0, 0, 0, 0, 0, 0, 0]  // two keys claimed, four bytes of them present
+        withUnsafeBytes(of: FNV1a.hash64(bytes: bytes).littleEndian) { bytes += $0 }
+        XCTAssertThrowsError(try SegmenterModel.decode(bytes, path: "forged.bin")) { error in
+            XCTAssertTrue("\(error)".contains("bad lexicon size"), "\(error)")
+        }
+    }
+
+    /// The shipped model is an archive (re-saved by `shopnlp model upgrade`).
+    func testShippedModelIsAnArchive() throws {
+        let path = try XCTUnwrap(SegmenterModel.defaultPath())
+        let head = try XCTUnwrap(FileHandle(forReadingAtPath: path)).readData(ofLength: 8)
+        XCTAssertEqual([UInt8](head), ModelArchive.magic, "\(path) is expected to be a ModelArchive")
+        XCTAssertNoThrow(try SegmenterModel.load(path: path))
     }
 
     func testMalformedCorpusNamesTheLine() throws {

@@ -2,9 +2,4 @@
 public struct AspectCategory: Sendable, Equatable {
     public var category: String
     public var polarity: String
-
-    public init(category: String, polarity: String) {
-        self.category = category
-        self.polarity = polarity
-    }
 }

@@ -6,11 +6,4 @@ public struct AspectTerm: Sendable, Equatable {
     public var to: Int
     /// positive, negative, neutral or conflict.
     public var polarity: String
-
-    public init(term: String, from: Int, to: Int, polarity: String) {
-        self.term = term
-        self.from = from
-        self.to = to
-        self.polarity = polarity
-    }
 }

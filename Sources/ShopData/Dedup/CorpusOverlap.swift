@@ -10,13 +10,6 @@ public struct CorpusOverlap: Sendable, Equatable {
     /// Texts of `file` whose key is in the reference.
     public var twins: Int
 
-    public init(file: String, reference: String, texts: Int, twins: Int) {
-        self.file = file
-        self.reference = reference
-        self.texts = texts
-        self.twins = twins
-    }
-
     /// Counts the texts of `file` with a twin in `reference`.
     public static func measure(file: String, against reference: TextKeySet, named name: String) throws -> CorpusOverlap {
         var texts = 0, twins = 0

@@ -6,12 +6,4 @@ public struct Entity: Sendable, Equatable {
     /// UTF-16 offset and length of the match in the message (as NSString counts).
     public var location: Int
     public var length: Int
-
-    public init(type: String, value: String, text: String, location: Int, length: Int) {
-        self.type = type
-        self.value = value
-        self.text = text
-        self.location = location
-        self.length = length
-    }
 }

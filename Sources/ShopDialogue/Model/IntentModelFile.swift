@@ -84,9 +84,7 @@ public enum IntentModelFile {
             try archive.expectKind(archiveKind)
             header = try archive.decodeAppMetadata(Header.self)
         } catch {
-            // The archive's errors name the file already; the intent error names it once.
-            let text = "\(error)"
-            throw bad(text.hasPrefix(path + ": ") ? String(text.dropFirst(path.count + 2)) : text)
+            throw bad(ModelArchiveError.reason(error, file: path))
         }
         guard header.version == Int(version) else {
             throw bad("intent model format version \(header.version.map(String.init) ?? "missing"); this build reads version \(version) and the SNLPINTM files of version 1")

@@ -8,35 +8,18 @@ public struct IntentPrediction: Sendable, Equatable {
     public var alternatives: [ScoredIntent]
     /// True when rejected as out of scope (by the threshold or by the `oos` class).
     public var rejected: Bool
-
-    public init(intent: String, confidence: Float, alternatives: [ScoredIntent], rejected: Bool) {
-        self.intent = intent
-        self.confidence = confidence
-        self.alternatives = alternatives
-        self.rejected = rejected
-    }
 }
 
 /// One intent with its probability.
 public struct ScoredIntent: Sendable, Equatable {
     public var intent: String
     public var probability: Float
-
-    public init(intent: String, probability: Float) {
-        self.intent = intent
-        self.probability = probability
-    }
 }
 
 /// A word of the message with how much it mattered for the decision.
 public struct WordWeight: Sendable, Equatable {
     public var word: String
     public var weight: Float
-
-    public init(word: String, weight: Float) {
-        self.word = word
-        self.weight = weight
-    }
 }
 
 /// Anything that can name the intent of a message: the trained model, or a stub in tests.

@@ -2,9 +2,4 @@
 public struct LabeledUtterance: Sendable, Equatable {
     public var intent: String
     public var text: String
-
-    public init(intent: String, text: String) {
-        self.intent = intent
-        self.text = text
-    }
 }

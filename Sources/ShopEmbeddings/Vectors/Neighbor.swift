@@ -2,9 +2,4 @@
 public struct Neighbor: Sendable, Equatable {
     public let word: String
     public let similarity: Float
-
-    public init(word: String, similarity: Float) {
-        self.word = word
-        self.similarity = similarity
-    }
 }

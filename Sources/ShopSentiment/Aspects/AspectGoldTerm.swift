@@ -6,10 +6,4 @@ public struct AspectGoldTerm: Sendable, Equatable {
     public var polarity: String
     /// A coarse aspect category (价格, 物流, 服务, …), free text.
     public var category: String
-
-    public init(term: String, polarity: String, category: String) {
-        self.term = term
-        self.polarity = polarity
-        self.category = category
-    }
 }

@@ -65,10 +65,9 @@ public struct RecordTagger: Sendable {
             if model.deep != nil { Self.append("attention", redacted(p.attention), to: &out) }
         }
         if options.aspects, let aspects {
-            out.append(",\"aspects\":[")
-            for (i, a) in aspects.analyse(units: units, language: lang ?? model.info.language ?? "zh", model: model).enumerated() {
-                if i > 0 { out.append(",") }
-                out.append("{\"term\":")
+            let found = aspects.analyse(units: units, language: lang ?? model.info.language ?? "zh", model: model)
+            Self.appendObjects("aspects", found, to: &out) { a, out in
+                out.append("\"term\":")
                 JSONText.string(a.term, into: &out)
                 out.append(",\"aspect\":")
                 JSONText.string(a.aspect, into: &out)
@@ -76,9 +75,7 @@ public struct RecordTagger: Sendable {
                 JSONText.string(a.polarity, into: &out)
                 out.append(",\"score\":")
                 JSONText.number(a.score, into: &out)
-                out.append("}")
             }
-            out.append("]")
         }
         out.append("}")
         return Tagged(json: out, label: p.label, error: nil)
@@ -86,13 +83,22 @@ public struct RecordTagger: Sendable {
 
     /// `,"key":[{"text":…,"weight":…},…]`
     static func append(_ key: String, _ tokens: [WeightedToken], to out: inout String) {
-        out.append(",\"\(key)\":[")
-        for (i, t) in tokens.enumerated() {
-            if i > 0 { out.append(",") }
-            out.append("{\"text\":")
+        appendObjects(key, tokens, to: &out) { t, out in
+            out.append("\"text\":")
             JSONText.string(t.text, into: &out)
             out.append(",\"weight\":")
             JSONText.number(t.weight, into: &out)
+        }
+    }
+
+    /// `,"key":[{…},{…}]`, `fields` writing the inside of each object.
+    static func appendObjects<T>(_ key: String, _ items: [T], to out: inout String,
+                                 _ fields: (T, inout String) -> Void) {
+        out.append(",\"\(key)\":[")
+        for (i, item) in items.enumerated() {
+            if i > 0 { out.append(",") }
+            out.append("{")
+            fields(item, &out)
             out.append("}")
         }
         out.append("]")

@@ -1,18 +1,22 @@
 import Foundation
 import ShopCore
+import ShopData
+import ShopNeural
 
 /// The weights of the character tagger: a hashed feature table (bucket × 4 tags, one signed
 /// byte per weight times a shared scale, so the table stays small enough for the cache), tag
 /// transitions and the lexicon of the dictionary features. Immutable, so one instance
 /// serves every thread.
 ///
-/// File format (little endian): magic `SHOPSEG\0`, UInt32 version, UInt32 log2(buckets),
-/// UInt32 bytes per weight (1), Float32 scale, 16 Float32 transitions, UInt32 count and
-/// that many UInt64 lexicon word keys, UInt32 count and UInt64 word-prefix keys, the Int8
-/// weights (bucket-major), then UInt64 FNV-1a of everything before it.
+/// The file is a ShopNeural `ModelArchive` (the one format every model shares) of kind
+/// `SegmenterModel`: config `{"bucketsLog2", "version"}`, float32 tensors `scale` (1 × 1) and
+/// `transitions` (4 × 4), and byte tensors `lexicon` and `prefixes` (UInt64 word keys, little
+/// endian) and `weights` (the Int8 table, bucket-major). Files of the earlier `SHOPSEG`
+/// format still load (`SegmenterModel+Legacy.swift`).
 public final class SegmenterModel: Sendable {
-    static let magic: [UInt8] = Array("SHOPSEG\0".utf8)
-    static let version: UInt32 = 2
+    /// The archive kind, and the version of the layout inside it (version 2 was `SHOPSEG`).
+    public static let archiveKind = "SegmenterModel"
+    static let version = 3
     /// Default file name inside `Corpora/segmentation/`.
     public static let fileName = "segmenter.bin"
 
@@ -44,69 +48,99 @@ public final class SegmenterModel: Sendable {
 
     // MARK: - Files
 
+    /// True when `other` holds the same numbers: what an upgraded file is checked against.
+    public func hasSameWeights(as other: SegmenterModel) -> Bool {
+        bucketsLog2 == other.bucketsLog2 && weights == other.weights && scale.bitPattern == other.scale.bitPattern
+            && transitions.map(\.bitPattern) == other.transitions.map(\.bitPattern)
+            && lexicon.hashes == other.lexicon.hashes && lexicon.prefixHashes == other.lexicon.prefixHashes
+    }
+
+    struct Config: Codable {
+        var bucketsLog2: Int
+        var version: Int
+    }
+
+    /// The file's bytes.
+    public func encoded() throws -> Data {
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.sortedKeys]
+        var archive = ModelArchive(kind: Self.archiveKind,
+                                   config: try enc.encode(Config(bucketsLog2: bucketsLog2, version: Self.version)))
+        archive.add(ModelArchive.Tensor(name: "scale", rows: 1, cols: 1, values: [scale], storage: .float32))
+        archive.add(ModelArchive.Tensor(name: "transitions", rows: 4, cols: 4, values: transitions, storage: .float32))
+        archive.add(bytes: Self.keyBytes(lexicon.hashes), named: "lexicon")
+        archive.add(bytes: Self.keyBytes(lexicon.prefixHashes), named: "prefixes")
+        archive.add(bytes: weights.map { UInt8(bitPattern: $0) }, named: "weights")
+        return try archive.encoded()
+    }
+
     /// Writes the model file atomically (temporary file, then rename).
     public func write(to path: String) throws {
-        var out = Data()
-        out.append(contentsOf: Self.magic)
-        func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
-        func f32(_ v: Float) { u32(v.bitPattern) }
-        u32(Self.version)
-        u32(UInt32(bucketsLog2))
-        u32(1)
-        f32(scale)
-        for v in transitions { f32(v) }
-        for keys in [lexicon.hashes, lexicon.prefixHashes] {
-            u32(UInt32(keys.count))
-            for h in keys { withUnsafeBytes(of: h.littleEndian) { out.append(contentsOf: $0) } }
-        }
-        weights.withUnsafeBytes { out.append(contentsOf: $0) }
-        let sum = FNV1a.hash64(bytes: out)
-        withUnsafeBytes(of: sum.littleEndian) { out.append(contentsOf: $0) }
-        let tmp = path + ".tmp-\(getpid())"
-        try out.write(to: URL(fileURLWithPath: tmp))
-        if rename(tmp, path) != 0 {
-            try? FileManager.default.removeItem(atPath: tmp)
-            throw TokenizerError.modelFile(path: path, reason: "cannot rename temporary file into place")
+        let data = try encoded()
+        do { try AtomicFile.write(data, to: path) } catch {
+            throw TokenizerError.modelFile(path: path, reason: "cannot write: \(error)")
         }
     }
 
-    /// Reads and checks a model file.
+    /// Reads and checks a model file, either format.
     public static func load(path: String) throws -> SegmenterModel {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw TokenizerError.modelFile(path: path, reason: "cannot read file")
         }
-        let bytes = [UInt8](data)
-        func fail(_ why: String) -> TokenizerError { .modelFile(path: path, reason: why) }
-        let header = 8 + 16 + 64
-        guard bytes.count >= header + 12, Array(bytes[0..<8]) == magic else { throw fail("not a ShopNLP segmenter model") }
-        func u32(_ o: Int) -> UInt32 { UInt32(bytes[o]) | UInt32(bytes[o + 1]) << 8 | UInt32(bytes[o + 2]) << 16 | UInt32(bytes[o + 3]) << 24 }
-        let stored = (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[bytes.count - 8 + $1]) << (8 * UInt64($1)) }
-        guard FNV1a.hash64(bytes: bytes[0..<(bytes.count - 8)]) == stored else { throw fail("checksum mismatch (file damaged)") }
-        guard u32(8) == version else { throw fail("format version \(u32(8)), expected \(version)") }
-        let log2 = Int(u32(12))
-        let width = Int(u32(16))
-        guard (10...26).contains(log2), width == 1 else { throw fail("bad header") }
-        let scale = Float(bitPattern: u32(20))
-        let transitions = (0..<16).map { Float(bitPattern: u32(24 + 4 * $0)) }
-        // Two key lists: lexicon words, then word prefixes.
-        var offset = header
-        var lists: [[UInt64]] = []
-        for _ in 0..<2 {
-            guard offset + 4 <= bytes.count - 8 else { throw fail("truncated lexicon") }
-            let n = Int(u32(offset))
-            guard n <= (bytes.count - offset) / 8 else { throw fail("bad lexicon size") }
-            let start = offset + 4
-            lists.append((0..<n).map { k in
-                (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[start + 8 * k + $1]) << (8 * UInt64($1)) }
-            })
-            offset = start + 8 * n
+        return try decode([UInt8](data), path: path)
+    }
+
+    /// A model from a file's bytes (`path` names it in errors): any bytes give a model or a
+    /// `TokenizerError`, never a trap.
+    public static func decode(_ bytes: [UInt8], path: String) throws -> SegmenterModel {
+        if bytes.count >= 8 && bytes.prefix(8).elementsEqual(ModelArchive.magic) {
+            return try decodeArchive(bytes, path: path)
         }
-        let weightsStart = offset
-        let count = (1 << log2) * SegmentFeatures.tagCount
-        guard bytes.count == weightsStart + count * width + 8 else { throw fail("truncated (\(bytes.count) bytes)") }
-        let weights = bytes[weightsStart..<(weightsStart + count)].map { Int8(bitPattern: $0) }
-        return SegmenterModel(bucketsLog2: log2, weights: weights, scale: scale, transitions: transitions,
-                              lexicon: SegmentLexicon(hashes: lists[0], prefixes: lists[1]))
+        return try decodeLegacy(bytes, path: path)
+    }
+
+    static func decodeArchive(_ bytes: [UInt8], path: String) throws -> SegmenterModel {
+        func fail(_ why: String) -> TokenizerError { .modelFile(path: path, reason: why) }
+        let config: Config, scale: ModelArchive.Tensor, transitions: ModelArchive.Tensor
+        let lexicon: [UInt8], prefixes: [UInt8], weights: [UInt8]
+        do {
+            let archive = try ModelArchive.decode(Data(bytes), file: path)
+            try archive.expectKind(archiveKind)
+            config = try archive.decodeConfig(Config.self)
+            try archive.expectShape("scale", rows: 1, cols: 1)
+            try archive.expectShape("transitions", rows: 4, cols: 4)
+            scale = try archive.tensor(named: "scale")
+            transitions = try archive.tensor(named: "transitions")
+            lexicon = try archive.bytes(named: "lexicon")
+            prefixes = try archive.bytes(named: "prefixes")
+            weights = try archive.bytes(named: "weights")
+        } catch {
+            throw fail(ModelArchiveError.reason(error, file: path))
+        }
+        guard config.version == version else {
+            throw fail("segmenter format version \(config.version); this build reads \(version) and the SHOPSEG files before it")
+        }
+        guard (10...26).contains(config.bucketsLog2) else { throw fail("bad header (bucketsLog2 \(config.bucketsLog2))") }
+        guard lexicon.count % 8 == 0, prefixes.count % 8 == 0 else { throw fail("bad lexicon size") }
+        guard weights.count == (1 << config.bucketsLog2) * SegmentFeatures.tagCount else {
+            throw fail("weights hold \(weights.count) bytes, expected \((1 << config.bucketsLog2) * SegmentFeatures.tagCount)")
+        }
+        return SegmenterModel(bucketsLog2: config.bucketsLog2, weights: weights.map { Int8(bitPattern: $0) },
+                              scale: scale.values[0], transitions: transitions.values,
+                              lexicon: SegmentLexicon(hashes: keys(lexicon), prefixes: keys(prefixes)))
+    }
+
+    static func keyBytes(_ keys: [UInt64]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(keys.count * 8)
+        for k in keys { withUnsafeBytes(of: k.littleEndian) { out += $0 } }
+        return out
+    }
+
+    static func keys(_ bytes: [UInt8]) -> [UInt64] {
+        (0..<(bytes.count / 8)).map { k in
+            (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[8 * k + $1]) << (8 * UInt64($1)) }
+        }
     }
 
     // MARK: - The shipped model

@@ -32,8 +32,8 @@ struct BenchTrainCommand: ParsableCommand {
 
     func run() throws {
         var b = TrainingBenchmark()
-        b.vocabSize = vocab; b.embedDim = embed; b.hiddenSize = hidden; b.attentionSize = attention
-        b.batchSize = batch; b.sequenceLength = seqLen; b.dropout = dropout; b.trainSteps = steps
+        b.network.vocabSize = vocab; b.network.embedDim = embed; b.network.hiddenSize = hidden; b.network.attentionSize = attention
+        b.batchSize = batch; b.network.maxLength = seqLen; b.network.dropout = dropout; b.trainSteps = steps
         b.inferenceBatchSize = inferBatch; b.inferenceBatches = inferBatches
         b.denseAdam = denseAdam
         for line in b.report(b.run(), json: json) { print(line) }
