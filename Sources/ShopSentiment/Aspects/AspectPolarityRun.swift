@@ -47,6 +47,33 @@ public enum AspectPolarityRun {
         return summary
     }
 
+    /// Adds a transfer sentiment model to a trained aspect model: the mix is chosen on the
+    /// dev terms that training with `seed` held out of `trainFiles` (the same files, in the
+    /// same order, as at training), and the model is written to `out`. Returns a summary.
+    public static func attachTransfer(model path: String, trainFiles: [String], seed: UInt64, sentiment: String,
+                                      out: String, log: (String) -> Void) throws -> String {
+        let model = try AspectPolarityModel.load(path)
+        var sentences: [ABSASentence] = []
+        for f in trainFiles { sentences += try ABSASentence.read(f) }
+        var options = AspectPolarityOptions()
+        options.seed = seed
+        let dev = AspectPolarityTrainer.devSentences(sentences, options: options)
+        let (alone, mixed) = try AspectPolarityTrainer.attachTransfer(sentiment, to: model, dev: dev, log: log)
+        try model.save(to: out)
+        log("wrote \(out)")
+        return String(format: "dev accuracy %.2f%% → %.2f%%, macro-F1 %.2f → %.2f (%d dev terms)\n",
+                      alone.accuracy * 100, mixed.accuracy * 100, alone.macroF1 * 100, mixed.macroF1 * 100, mixed.count)
+    }
+
+    /// Joins model files into one ensemble file (mean probabilities); returns a summary line.
+    public static func ensemble(models paths: [String], out: String) throws -> String {
+        let model = try AspectPolarityModel.ensemble(try paths.map { try AspectPolarityModel.load($0) })
+        model.training["ensembleOf"] = paths.map { ($0 as NSString).lastPathComponent }.joined(separator: " ")
+        try model.save(to: out)
+        let bytes = try FileManager.default.attributesOfItem(atPath: out)[.size] as? Int ?? 0
+        return "wrote \(out): \(model.members.count + 1) networks, \(bytes) bytes"
+    }
+
     /// Scores a model file on pooled gold files: a text table, or JSON with `accuracy`,
     /// `macro_f1`, `count`, `per_class` (precision, recall, f1, support) and `confusion`.
     /// Several model files are scored as one ensemble (mean class probabilities).

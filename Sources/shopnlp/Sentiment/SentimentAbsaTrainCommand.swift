@@ -19,6 +19,7 @@ struct SentimentAbsaTrainCommand: ParsableCommand {
     @Option(name: .long, help: "Learning rate.") var learningRate: Float = 2e-3
     @Option(name: .long, help: "Dropout.") var dropout: Float = 0.5
     @Option(name: .long, help: "Start the embedding rows and the BiLSTM from this sentiment model's deep path (e.g. Models/sentiment-en.model).") var initFrom: String?
+    @Option(name: .long, help: "Mix this review sentiment model's opinion of the aspect's clause and sentence into the network, the mix chosen on dev (the file is stored inside the model; use one trained without SemEval text).") var transferFrom: String?
     @Flag(name: .long, help: "Keep the pretrained embeddings fixed.") var freezeEmbeddings = false
     @Flag(name: .long, help: "Weight the loss by inverse class frequency.") var balanceClasses = false
     @Flag(name: .long, help: "Also write <out without .model>.manifest.json (size, checksum, scores, rebuild command).") var manifest = false
@@ -36,6 +37,7 @@ struct SentimentAbsaTrainCommand: ParsableCommand {
         options.hiddenSize = hidden; options.learningRate = learningRate; options.dropout = dropout
         options.freezeEmbeddings = freezeEmbeddings; options.balanceClasses = balanceClasses
         options.initFrom = initFrom
+        options.transferFrom = transferFrom
         let vectors = embeddings == "none" ? nil : (embeddings ?? (ResourcePaths.packageFolder("Models") as NSString).appendingPathComponent("embeddings-en.model"))
         let command = (["shopnlp", "sentiment", "absa"] + CommandLine.arguments.drop(while: { $0 != "train" }))
             .map(ShellQuote.word).joined(separator: " ")
