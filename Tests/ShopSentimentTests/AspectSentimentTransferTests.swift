@@ -104,6 +104,16 @@ final class AspectSentimentTransferTests: XCTestCase {
         try archive.write(to: v1)
         let old = try AspectPolarityModel.load(v1)
         XCTAssertNil(old.transfer)
+
+        // `--transfer-from` takes the sentiment model out of an aspect model file (the
+        // default recipe reuses the shipped one's), or refuses a file that has none.
+        XCTAssertEqual(try AspectSentimentTransfer.read(path, mix: mix).fileBytes, bytes)
+        let plain = dir.appendingPathComponent("s.model").path
+        try Data(bytes).write(to: URL(fileURLWithPath: plain))
+        XCTAssertEqual(try AspectSentimentTransfer.read(plain, mix: mix).fileBytes, bytes)
+        XCTAssertThrowsError(try AspectSentimentTransfer.read(v1, mix: mix)) { e in
+            XCTAssertTrue("\(e)".contains(v1) && "\(e)".contains("without a transfer"), "\(e)")
+        }
         XCTAssertEqual(old.predict(contexts: contexts).map(\.label), model.predict(contexts.map { model.input(left: $0.left, term: $0.term, right: $0.right) }).map(\.label))
     }
 

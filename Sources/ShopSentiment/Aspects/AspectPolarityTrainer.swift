@@ -34,6 +34,19 @@ public struct AspectPolarityOptions: Codable, Sendable, Equatable {
     public var transferFrom: String?
 
     public init() {}
+
+    /// The shipped recipe (dev-chosen, Benchmarks/results/polar.md): the network starts from
+    /// `sentiment-en.model`'s deep path and mixes in the transfer sentiment model stored
+    /// inside `absa-en.model`, both from `modelsFolder` (each only when the file exists).
+    public static func recommended(modelsFolder: String) -> AspectPolarityOptions {
+        var o = AspectPolarityOptions()
+        let fm = FileManager.default
+        let sentiment = (modelsFolder as NSString).appendingPathComponent("sentiment-en.model")
+        let aspects = (modelsFolder as NSString).appendingPathComponent("absa-en.model")
+        if fm.fileExists(atPath: sentiment) { o.initFrom = sentiment }
+        if fm.fileExists(atPath: aspects) { o.transferFrom = aspects }
+        return o
+    }
 }
 
 /// What one training run reports.

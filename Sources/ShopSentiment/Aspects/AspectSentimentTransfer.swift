@@ -1,4 +1,5 @@
 import Foundation
+import ShopNeural
 
 /// A review-level sentiment model carried inside an aspect-polarity model file, and the
 /// dev-chosen `AspectPolarityMix` that adds its opinion of the aspect's clause and sentence
@@ -12,23 +13,36 @@ public final class AspectSentimentTransfer: Sendable {
     public let mix: AspectPolarityMix
     private let positive: Int
 
-    public init(sentiment: SentimentModel, fileBytes: [UInt8], mix: AspectPolarityMix) throws {
+    public convenience init(sentiment: SentimentModel, fileBytes: [UInt8], mix: AspectPolarityMix) throws {
         guard let pos = sentiment.labels.firstIndex(of: "positive") else {
             throw SentimentError.usage("the transfer sentiment model has no \"positive\" label (labels \(sentiment.labels))")
         }
-        self.sentiment = sentiment; self.fileBytes = fileBytes; self.mix = mix; positive = pos
+        self.init(sentiment: sentiment, fileBytes: fileBytes, mix: mix, positive: pos)
     }
 
-    /// Reads a sentiment model file to transfer from.
+    private init(sentiment: SentimentModel, fileBytes: [UInt8], mix: AspectPolarityMix, positive: Int) {
+        self.sentiment = sentiment; self.fileBytes = fileBytes; self.mix = mix; self.positive = positive
+    }
+
+    /// Reads a sentiment model file to transfer from, or takes the one stored inside an
+    /// aspect-polarity model file (e.g. the shipped Models/absa-en.model).
     public static func read(_ path: String, mix: AspectPolarityMix) throws -> AspectSentimentTransfer {
-        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: SentimentModelFile.resolve(path))))
+        let data = try Data(contentsOf: URL(fileURLWithPath: SentimentModelFile.resolve(path)))
+        var bytes = [UInt8](data)
+        if bytes.starts(with: ModelArchive.magic) {
+            let archive = try ModelArchive.decode(data, file: path)
+            if archive.kind == AspectPolarityModel.kind {
+                do { bytes = try archive.bytes(named: AspectPolarityModel.transferTensor) } catch {
+                    throw SentimentError.modelFile(path: path, reason: "is an aspect model without a transfer sentiment model to take")
+                }
+            }
+        }
         return try AspectSentimentTransfer(sentiment: try SentimentModelFile.decode(Data(bytes), path: path), fileBytes: bytes, mix: mix)
     }
 
     /// The same sentiment model with another mix.
     public func with(mix: AspectPolarityMix) -> AspectSentimentTransfer {
-        // The init only fails without a positive label, which `self` already has.
-        try! AspectSentimentTransfer(sentiment: sentiment, fileBytes: fileBytes, mix: mix)
+        AspectSentimentTransfer(sentiment: sentiment, fileBytes: fileBytes, mix: mix, positive: positive)
     }
 
     /// The text the window evidence is read from: the term's clause (`ClauseSplitter`: cut at
