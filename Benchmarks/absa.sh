@@ -2,7 +2,8 @@
 # Aspect-term polarity on SemEval-2014 (3 classes, conflict left out): for each seed, trains
 # one model on both training files (restaurants + laptops; dev carved from them by the seed),
 # scores it on each gold test file, and prints mean and spread over the seeds.
-# Extra arguments go to `absa train` (the shipped model uses --init-from Models/sentiment-en.model).
+# Extra arguments go to `absa train` (which by default starts from Models/sentiment-en.model and
+# mixes in the transfer model inside Models/absa-en.model; --no-transfer for the network alone).
 # Usage: SEEDS="1 2 3" Benchmarks/absa.sh --init-from Models/sentiment-en.model
 set -euo pipefail
 cd "$(dirname "$0")/.."

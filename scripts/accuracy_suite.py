@@ -59,6 +59,18 @@ def measure(args):
                               "--sentiment-model", os.path.join(args.models, "sentiment-zh.model")]))
     yield "aspects zh: Corpora/aspects/eval/zh.tsv extraction", "F1", aspects["extraction_f1"], f"exact span, {aspects['gold_terms']} gold terms"
     yield "aspects zh: Corpora/aspects/eval/zh.tsv polarity", "accuracy", aspects["accuracy"], f"n={aspects['polarity']['count']} terms both gold and found"
+    # English aspect polarity (Models/absa-en.model, as `sentiment tag --aspects` uses it) on
+    # the SemEval-2014 test gold, three classes, conflict terms left out.
+    absa_en = os.path.join(args.models, "absa-en.model")
+    for domain, gold in (("restaurants", "Restaurants_Test_Gold.xml"), ("laptops", "Laptops_Test_Gold.xml")):
+        name = f"aspects en: SemEval-2014 {domain} test polarity"
+        if not have_corpora or not os.path.exists(os.path.join(corpora, "semeval2014_absa", gold)):
+            yield name, "accuracy", None, f"corpora not found at {corpora}"
+            continue
+        m = json.loads(run([b, "sentiment", "absa", "eval", "--json", "--model", absa_en, "--corpora", corpora,
+                            "--test", f"semeval2014_absa/{gold}"]))
+        yield name, "accuracy", m["accuracy"], f"n={m['count']} terms, conflict left out"
+        yield name, "macro-F1", m["macro_f1"], f"n={m['count']} terms, conflict left out"
     if have_corpora and os.path.isdir(os.path.join(corpora, "sighan2005_icwb2")):
         text = run([b, "bench", "tokenize", "--no-speed", "--corpora", corpora])
         for corpus in ("PKU", "MSR"):

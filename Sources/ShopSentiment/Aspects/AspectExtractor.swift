@@ -192,12 +192,12 @@ public struct AspectExtractor: Sendable {
         var seen = Set<String>()
         let found = find(units, language: language).filter { seen.insert($0.term).inserted }
         guard !found.isEmpty else { return [] }
-        let inputs = found.map { f in
-            polarityModel.input(left: AspectExtractor.text(units, 0..<f.first),
-                                term: AspectExtractor.text(units, f.first..<(f.first + f.count)),
-                                right: AspectExtractor.text(units, (f.first + f.count)..<units.count))
+        let contexts = found.map { f in
+            AspectPolarityContext(left: AspectExtractor.text(units, 0..<f.first),
+                                  term: AspectExtractor.text(units, f.first..<(f.first + f.count)),
+                                  right: AspectExtractor.text(units, (f.first + f.count)..<units.count))
         }
-        return zip(found, polarityModel.predict(inputs)).map { f, p in
+        return zip(found, polarityModel.predict(contexts: contexts)).map { f, p in
             AspectMention(term: f.term, aspect: f.aspect, polarity: p.label, score: p.score, firstUnit: f.first, unitCount: f.count)
         }
     }

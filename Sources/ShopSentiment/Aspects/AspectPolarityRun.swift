@@ -31,20 +31,71 @@ public enum AspectPolarityRun {
                               (f as NSString).lastPathComponent, m.accuracy * 100, m.macroF1 * 100, m.count)
         }
         if writeManifest {
-            let reloaded = try Data(contentsOf: URL(fileURLWithPath: out))
-            let manifest = AspectPolarityManifest(
-                model: (out as NSString).lastPathComponent, bytes: reloaded.count,
-                checksum: String(format: "fnv1a64:%016llx", FNV1a.hash64(bytes: reloaded)),
-                format: "ShopNeural ModelArchive kind \(AspectPolarityModel.kind), float16, absa version \(AspectPolarityModel.version)",
-                labels: AspectPolarityModel.labels, options: options, dev: report.dev, test: tests,
-                trainingSeconds: seconds, rebuild: command)
-            let path = (out.hasSuffix(".model") ? String(out.dropLast(6)) : out) + ".manifest.json"
-            let enc = JSONEncoder()
-            enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            try AtomicFile.write(try enc.encode(manifest), to: path)
-            log("wrote \(path)")
+            try writePolarityManifest(out: out, options: options, dev: report.dev, tests: tests, seconds: seconds, command: command, log: log)
         }
         return summary
+    }
+
+    /// Writes `<out without .model>.manifest.json`: size, checksum, scores, the rebuild command.
+    static func writePolarityManifest(out: String, options: AspectPolarityOptions, dev: SentimentMetrics, tests: [String: SentimentMetrics],
+                                      seconds: Double, command: String, log: (String) -> Void) throws {
+        let reloaded = try Data(contentsOf: URL(fileURLWithPath: out))
+        let manifest = AspectPolarityManifest(
+            model: (out as NSString).lastPathComponent, bytes: reloaded.count,
+            checksum: String(format: "fnv1a64:%016llx", FNV1a.hash64(bytes: reloaded)),
+            format: "ShopNeural ModelArchive kind \(AspectPolarityModel.kind), float16, absa version \(AspectPolarityModel.version)",
+            labels: AspectPolarityModel.labels, options: options, dev: dev, test: tests,
+            trainingSeconds: seconds, rebuild: command)
+        let path = (out.hasSuffix(".model") ? String(out.dropLast(6)) : out) + ".manifest.json"
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try AtomicFile.write(try enc.encode(manifest), to: path)
+        log("wrote \(path)")
+    }
+
+    /// Adds a transfer sentiment model to a trained aspect model: the mix is chosen on the
+    /// dev terms that training with `seed` held out of `trainFiles` (the same files, in the
+    /// same order, as at training), and the model is written to `out`. Returns a summary.
+    /// With `writeManifest`, also scores `testFiles` and writes the manifest, whose rebuild
+    /// command is the network's own training command (kept in the file) followed by `command`.
+    public static func attachTransfer(model path: String, trainFiles: [String], seed: UInt64, sentiment: String,
+                                      out: String, testFiles: [String] = [], writeManifest: Bool = false, command: String = "",
+                                      log: (String) -> Void) throws -> String {
+        let model = try AspectPolarityModel.load(path)
+        var sentences: [ABSASentence] = []
+        for f in trainFiles { sentences += try ABSASentence.read(f) }
+        var options = AspectPolarityOptions()
+        options.seed = seed
+        let dev = AspectPolarityTrainer.devSentences(sentences, options: options)
+        let (alone, mixed) = try AspectPolarityTrainer.attachTransfer(sentiment, to: model, dev: dev, log: log)
+        let network = model.training["command"] ?? ""
+        model.training["transferCommand"] = command
+        try model.save(to: out)
+        log("wrote \(out)")
+        var summary = String(format: "dev accuracy %.2f%% → %.2f%%, macro-F1 %.2f → %.2f (%d dev terms)\n",
+                             alone.accuracy * 100, mixed.accuracy * 100, alone.macroF1 * 100, mixed.macroF1 * 100, mixed.count)
+        var tests: [String: SentimentMetrics] = [:]
+        for f in testFiles {
+            let m = try AspectPolarityModel.load(out).evaluate(try ABSASentence.read(f))
+            tests[(f as NSString).lastPathComponent] = m
+            summary += String(format: "test %@: accuracy %.2f%%, macro-F1 %.2f (%d terms)\n",
+                              (f as NSString).lastPathComponent, m.accuracy * 100, m.macroF1 * 100, m.count)
+        }
+        if writeManifest {
+            options.transferFrom = sentiment
+            try writePolarityManifest(out: out, options: options, dev: mixed, tests: tests, seconds: 0,
+                                      command: network.isEmpty ? command : network + " && " + command, log: log)
+        }
+        return summary
+    }
+
+    /// Joins model files into one ensemble file (mean probabilities); returns a summary line.
+    public static func ensemble(models paths: [String], out: String) throws -> String {
+        let model = try AspectPolarityModel.ensemble(try paths.map { try AspectPolarityModel.load($0) })
+        model.training["ensembleOf"] = paths.map { ($0 as NSString).lastPathComponent }.joined(separator: " ")
+        try model.save(to: out)
+        let bytes = try FileManager.default.attributesOfItem(atPath: out)[.size] as? Int ?? 0
+        return "wrote \(out): \(model.members.count + 1) networks, \(bytes) bytes"
     }
 
     /// Scores a model file on pooled gold files: a text table, or JSON with `accuracy`,

@@ -27,8 +27,26 @@ public struct AspectPolarityOptions: Codable, Sendable, Equatable {
     /// embedding rows it knows and the BiLSTM: review-level sentiment pretraining, which
     /// the ~3k aspect terms of SemEval are too few to learn alone.
     public var initFrom: String?
+    /// A review-level sentiment model (e.g. `sentiment train --fast` on review corpora that
+    /// hold no SemEval text, so dev is not flattered) whose opinion of the aspect's clause and
+    /// sentence is mixed into the network's probabilities, the mix chosen on dev
+    /// (`AspectPolarityMix`); the file is stored inside the aspect model.
+    public var transferFrom: String?
 
     public init() {}
+
+    /// The shipped recipe (dev-chosen, Benchmarks/results/polar.md): the network starts from
+    /// `sentiment-en.model`'s deep path and mixes in the transfer sentiment model stored
+    /// inside `absa-en.model`, both from `modelsFolder` (each only when the file exists).
+    public static func recommended(modelsFolder: String) -> AspectPolarityOptions {
+        var o = AspectPolarityOptions()
+        let fm = FileManager.default
+        let sentiment = (modelsFolder as NSString).appendingPathComponent("sentiment-en.model")
+        let aspects = (modelsFolder as NSString).appendingPathComponent("absa-en.model")
+        if fm.fileExists(atPath: sentiment) { o.initFrom = sentiment }
+        if fm.fileExists(atPath: aspects) { o.transferFrom = aspects }
+        return o
+    }
 }
 
 /// What one training run reports.
@@ -50,11 +68,7 @@ public enum AspectPolarityTrainer {
     public static func train(sentences: [ABSASentence], options: AspectPolarityOptions, embeddings: String?,
                              log: (String) -> Void) throws -> (AspectPolarityModel, AspectPolarityTrainingReport) {
         var rng = SeededRandom(seed: options.seed &+ 0x5eed)
-        var order = Array(sentences.indices)
-        for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, rng.int(below: i + 1)) }
-        let devCount = Int((Double(sentences.count) * options.devFraction).rounded())
-        let devSentences = order.prefix(devCount).map { sentences[$0] }
-        let trainSentences = order.dropFirst(devCount).map { sentences[$0] }
+        let (trainSentences, devSentences) = carve(sentences, options: options, rng: &rng)
 
         let vectors = try embeddings.map { try VectorsFile.load($0) }
         if let vectors, vectors.dimension != options.embedDim {
@@ -140,9 +154,7 @@ public enum AspectPolarityTrainer {
             }
         }
         for (p, v) in zip(network.parameters, best!.values) { p.value = v }
-        let report = AspectPolarityTrainingReport(bestEpoch: best!.epoch, dev: best!.metrics, trainExamples: train.count,
-                                                  devExamples: dev.count, secondsPerEpoch: totalSeconds / Double(max(1, epochsRun)),
-                                                  embeddingRowsFound: found)
+        var devMetrics = best!.metrics
         model.training = [
             "bestEpoch": String(best!.epoch),
             "devAccuracy": String(format: "%.4f", best!.metrics.accuracy),
@@ -151,7 +163,55 @@ public enum AspectPolarityTrainer {
             "seed": String(options.seed),
             "embeddings": embeddings ?? "",
         ]
+        if let transferFrom = options.transferFrom {
+            devMetrics = try attachTransfer(transferFrom, to: model, dev: devSentences, log: log).mixed
+        }
+        let report = AspectPolarityTrainingReport(bestEpoch: best!.epoch, dev: devMetrics, trainExamples: train.count,
+                                                  devExamples: dev.count, secondsPerEpoch: totalSeconds / Double(max(1, epochsRun)),
+                                                  embeddingRowsFound: found)
         return (model, report)
+    }
+
+    /// The seeded train / dev split by sentence (`rng` continues into training, so the
+    /// carve and the batch order stay those of earlier builds).
+    static func carve(_ sentences: [ABSASentence], options: AspectPolarityOptions, rng: inout SeededRandom)
+        -> (train: [ABSASentence], dev: [ABSASentence]) {
+        var order = Array(sentences.indices)
+        for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, rng.int(below: i + 1)) }
+        let devCount = Int((Double(sentences.count) * options.devFraction).rounded())
+        return (order.dropFirst(devCount).map { sentences[$0] }, order.prefix(devCount).map { sentences[$0] })
+    }
+
+    /// The dev sentences `train` holds out for these training sentences and options.
+    public static func devSentences(_ sentences: [ABSASentence], options: AspectPolarityOptions) -> [ABSASentence] {
+        var rng = SeededRandom(seed: options.seed &+ 0x5eed)
+        return carve(sentences, options: options, rng: &rng).dev
+    }
+
+    /// Chooses the mix of the sentiment model at `path` on the dev terms and sets it as
+    /// `model`'s transfer. Returns the dev scores of the network alone and of the mix.
+    @discardableResult
+    public static func attachTransfer(_ path: String, to model: AspectPolarityModel, dev: [ABSASentence],
+                                      log: (String) -> Void) throws -> (network: SentimentMetrics, mixed: SentimentMetrics) {
+        let base = try AspectSentimentTransfer.read(path, mix: AspectPolarityMix(window: AspectPolarityMix.windows[0]))
+        model.transfer = nil
+        let (contexts, gold) = AspectPolarityModel.goldTerms(dev)
+        guard !gold.isEmpty else { throw SentimentError.usage("no dev terms to choose the transfer mix on") }
+        let net = model.probabilities(contexts)
+        let alone = SentimentMetrics(labels: AspectPolarityModel.labels, gold: gold,
+                                     predicted: net.map { p in p.indices.max { p[$0] < p[$1] } ?? 0 })
+        let evidence = base.evidence(contexts, windows: AspectPolarityMix.windows)
+        let (mix, mixed) = AspectPolarityMix.tune(probabilities: net, evidence: evidence, gold: gold)
+        model.transfer = base.with(mix: mix)
+        model.training["transferFrom"] = (path as NSString).lastPathComponent
+        model.training["devAccuracyNetwork"] = String(format: "%.4f", alone.accuracy)
+        model.training["devMacroF1Network"] = String(format: "%.4f", alone.macroF1)
+        model.training["devAccuracy"] = String(format: "%.4f", mixed.accuracy)
+        model.training["devMacroF1"] = String(format: "%.4f", mixed.macroF1)
+        log(String(format: "transfer from %@: window %d, weights %.2f (window) %.2f (sentence), neutral bias %.2f, penalty %.2f; dev accuracy %.2f%% → %.2f%%, macro-F1 %.2f → %.2f",
+                   path, mix.window, mix.windowWeight, mix.sentenceWeight, mix.neutralBias, mix.neutralPenalty,
+                   alone.accuracy * 100, mixed.accuracy * 100, alone.macroF1 * 100, mixed.macroF1 * 100))
+        return (alone, mixed)
     }
 
     /// Copies a sentiment model's deep-path embedding rows (by word) and BiLSTM weights into

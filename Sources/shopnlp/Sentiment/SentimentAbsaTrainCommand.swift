@@ -18,7 +18,10 @@ struct SentimentAbsaTrainCommand: ParsableCommand {
     @Option(name: .long, help: "BiLSTM hidden size per direction.") var hidden = 64
     @Option(name: .long, help: "Learning rate.") var learningRate: Float = 2e-3
     @Option(name: .long, help: "Dropout.") var dropout: Float = 0.5
-    @Option(name: .long, help: "Start the embedding rows and the BiLSTM from this sentiment model's deep path (e.g. Models/sentiment-en.model).") var initFrom: String?
+    @Option(name: .long, help: "Start the embedding rows and the BiLSTM from this sentiment model's deep path (default: Models/sentiment-en.model).") var initFrom: String?
+    @Flag(name: .long, help: "Start the BiLSTM at random (no --init-from).") var noInitFrom = false
+    @Option(name: .long, help: "Mix this review sentiment model's opinion of the aspect's clause and sentence into the network, the mix chosen on dev (the file is stored inside the model; use one trained without SemEval text). An aspect model file gives the one stored in it (default: the one inside Models/absa-en.model).") var transferFrom: String?
+    @Flag(name: .long, help: "The network alone (no --transfer-from).") var noTransfer = false
     @Flag(name: .long, help: "Keep the pretrained embeddings fixed.") var freezeEmbeddings = false
     @Flag(name: .long, help: "Weight the loss by inverse class frequency.") var balanceClasses = false
     @Flag(name: .long, help: "Also write <out without .model>.manifest.json (size, checksum, scores, rebuild command).") var manifest = false
@@ -31,11 +34,14 @@ struct SentimentAbsaTrainCommand: ParsableCommand {
     }
 
     func run() throws {
-        var options = AspectPolarityOptions()
+        var options = AspectPolarityOptions.recommended(modelsFolder: ResourcePaths.packageFolder("Models"))
         options.seed = seed; options.epochs = epochs; options.patience = patience
         options.hiddenSize = hidden; options.learningRate = learningRate; options.dropout = dropout
         options.freezeEmbeddings = freezeEmbeddings; options.balanceClasses = balanceClasses
-        options.initFrom = initFrom
+        if let initFrom { options.initFrom = initFrom }
+        if noInitFrom { options.initFrom = nil }
+        if let transferFrom { options.transferFrom = transferFrom }
+        if noTransfer { options.transferFrom = nil }
         let vectors = embeddings == "none" ? nil : (embeddings ?? (ResourcePaths.packageFolder("Models") as NSString).appendingPathComponent("embeddings-en.model"))
         let command = (["shopnlp", "sentiment", "absa"] + CommandLine.arguments.drop(while: { $0 != "train" }))
             .map(ShellQuote.word).joined(separator: " ")
