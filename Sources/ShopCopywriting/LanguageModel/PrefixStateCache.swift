@@ -237,15 +237,14 @@ public final class PrefixStateCache {
                 // The bias is added in the first pass over each row (h·Wᵀ + b, as Dense's
                 // bias-then-accumulate gives), saving a pass over the block.
                 outBias.withUnsafeBufferPointer { bp in
-                    for r in 0..<n { logZ[start + r] = FusedLogSumExp.value(l0 + r * V, bias: bp.baseAddress!, V) }
+                    for r in 0..<n { logZ[start + r] = Self.logSumExp(l0 + r * V, bias: bp.baseAddress!, V) }
                 }
             }}
             start += n
         }
     }
 
-    /// max + log Σ exp(x − max), as ShopNeural's `LogSoftmax` after adding the bias (p is
-    /// overwritten). The reference for `FusedLogSumExp`, which the cache uses.
+    /// max + log Σ exp(x − max), as ShopNeural's `LogSoftmax` after adding the bias (p is overwritten).
     @inline(__always)
     static func logSumExp(_ p: UnsafeMutablePointer<Float>, bias b: UnsafePointer<Float>, _ n: Int) -> Float {
         for k in 0..<n { p[k] += b[k] }
