@@ -13,10 +13,10 @@ final class LazyExpansionTests: XCTestCase {
         let corpora = Fixtures.root + "/../shared/corpora"
         let adgen = corpora + "/" + CopyCorpora.advertiseGen, cat = corpora + "/" + CopyCorpora.catalogue
         if FileManager.default.fileExists(atPath: adgen) {
-            out += try CopyCorpora.advertiseGenExamples(path: adgen).examples.prefix(160).map(\.record)
+            out += try CopyCorpora.advertiseGenExamples(path: adgen).examples.prefix(80).map(\.record)
         }
         if FileManager.default.fileExists(atPath: cat) {
-            out += try CopyCorpora.catalogueProducts(path: cat).records.prefix(60)
+            out += try CopyCorpora.catalogueProducts(path: cat).records.prefix(40)
         }
         return out
     }
