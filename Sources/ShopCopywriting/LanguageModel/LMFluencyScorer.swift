@@ -18,6 +18,10 @@ public final class LMFluencyScorer: FluencyScorer, @unchecked Sendable {
     private let lock = NSLock()
     /// The memo is cleared when it grows past this many texts.
     public var memoLimit = 200_000
+    /// Prefixes each prefix cache holds before it starts again (`PrefixStateCache.maxNodes`;
+    /// 516 bytes each at hidden 64). On the 1,070 AdvertiseGen records 2^15 → 2^17 computed
+    /// 13% fewer prefixes (Benchmarks/results/speed.md); 2^16 is the middle (34 MB a cache).
+    public var prefixCacheNodes = 1 << 16
     public private(set) var lookups = 0
     public private(set) var hits = 0
     /// Token prefixes whose LSTM state and normaliser were computed (the LM's real work).
@@ -50,7 +54,7 @@ public final class LMFluencyScorer: FluencyScorer, @unchecked Sendable {
         // Score each distinct missing text once, in one batch.
         var unique: [UTF8Key] = [], slot: [UTF8Key: Int] = [:]
         for i in missing where slot[keys[i]] == nil { slot[keys[i]] = unique.count; unique.append(keys[i]) }
-        let prefixes = cache ?? PrefixStateCache(model: lm.model)
+        let prefixes = cache ?? { let c = PrefixStateCache(model: lm.model); c.maxNodes = prefixCacheNodes; return c }()
         let before = prefixes.computedNodes
         let sequences = unique.map { lm.encode($0.text) }
         let scored = prefixes.logProbabilities(sequences).map { (logProb: Double($0.logProb), tokens: $0.tokens) }

@@ -120,7 +120,7 @@ public final class SlotContext {
         if let d = derived[k], !resolving.contains(k) {
             resolving.insert(k)
             for alt in d.alternatives {
-                if let r = TemplateRealiser.expand(alt, in: self, limit: 1).first {
+                if let r = TemplateRealiser.first(alt, in: self, limit: 1) {
                     out = [SlotValue(text: r.text, facts: r.facts)]
                     break
                 }

@@ -13,6 +13,19 @@ public enum TemplateRealiser {
     /// wording was never written (issue 19: variety).
     public static func expand(_ nodes: [TemplateNode], in context: SlotContext, limit: Int = 32,
                               variation: UInt64? = nil) -> [Realisation] {
+        LazyExpansion.build(nodes, in: context, limit: limit, variation: variation)?.all() ?? []
+    }
+
+    /// The first realisation of `expand` alone (a derived slot's "first that can be filled").
+    static func first(_ nodes: [TemplateNode], in context: SlotContext, limit: Int, variation: UInt64? = nil) -> Realisation? {
+        guard let e = LazyExpansion.build(nodes, in: context, limit: limit, variation: variation), e.count > 0 else { return nil }
+        return e.realisation(0)
+    }
+
+    /// What `expand` returns, built eagerly: every alternative's text written out, then the
+    /// combinations kept. The reference `LazyExpansion` is tested against.
+    static func expandReference(_ nodes: [TemplateNode], in context: SlotContext, limit: Int = 32,
+                                variation: UInt64? = nil) -> [Realisation] {
         var perNode: [[Realisation]] = []
         perNode.reserveCapacity(nodes.count)
         var total = 1
@@ -26,12 +39,12 @@ public enum TemplateRealiser {
                 guard let v = SlotFilters.apply(context.values(for: ref.key), filters: ref.filters, language: context.language) else { return [] }
                 options = [Realisation(text: v.text, facts: v.facts)]
             case .optional(let group):
-                let r = expand(group, in: context, limit: limit, variation: inner)
+                let r = expandReference(group, in: context, limit: limit, variation: inner)
                 options = r.isEmpty ? [Realisation(text: "")] : r
             case .choice(let alts):
                 var all: [Realisation] = []
                 for (j, alt) in alts.enumerated() {
-                    all += expand(alt, in: context, limit: limit, variation: inner.map { SplitMix64.mix($0 ^ UInt64(j)) })
+                    all += expandReference(alt, in: context, limit: limit, variation: inner.map { SplitMix64.mix($0 ^ UInt64(j)) })
                 }
                 if all.isEmpty { return [] }
                 options = all
@@ -96,7 +109,27 @@ public enum TemplateRealiser {
             guard c.holds(in: context) else { return [] }
             conditionFacts += c.mentions(in: context)
         }
-        return expand(line.nodes, in: context, limit: limit, variation: variation).map {
+        guard let e = LazyExpansion.build(line.nodes, in: context, limit: limit, variation: variation) else { return [] }
+        var out: [Realisation] = []
+        out.reserveCapacity(e.count)
+        for i in 0..<e.count {
+            var text = "", facts = conditionFacts
+            e.write(i, text: &text, facts: &facts)
+            out.append(Realisation(text: text, facts: facts, tone: line.tone))
+        }
+        return out
+    }
+
+    /// `realise` through `expandReference` (for the equivalence test).
+    static func realiseReference(_ line: TemplateLine, in context: SlotContext, tone: Tone?, limit: Int = 32,
+                                 variation: UInt64? = nil) -> [Realisation] {
+        if let t = line.tone, t != (tone ?? .plain) { return [] }
+        var conditionFacts: [ProductAttribute] = []
+        for c in line.conditions {
+            guard c.holds(in: context) else { return [] }
+            conditionFacts += c.mentions(in: context)
+        }
+        return expandReference(line.nodes, in: context, limit: limit, variation: variation).map {
             Realisation(text: $0.text, facts: conditionFacts + $0.facts, tone: line.tone)
         }
     }
