@@ -36,8 +36,8 @@ struct DescribeCommand: ParsableCommand {
     @Option(name: .long, help: "Ranking language model (default: Models/copy-lm.bin when present).") var model: String?
     @Flag(name: .long, help: "Rank without the language model (coverage and repetition only).") var noLm = false
     @Option(name: .long, help: "The LM rescores this many best candidates per product (more: slower, more fluent).", range: .small) var lmShortlist = 16
-    // 1.5 and 4 were chosen on the dev portion of AdvertiseGen (the last 214 of the LM's train
-    // part, Benchmarks/results/blurbs.md): distinct-2 0.100 -> 0.107 at the same BLEU as 0.8 and 2.
+    // The diversity weight (2.5) and saturation (4) were chosen on the dev portion of AdvertiseGen
+    // (the last 214 of the LM's train part; Benchmarks/results/blurbs.md, speed.md).
     // --prefer-specific, --length-weight 3 and --fluency-weight-zh 1 were chosen on the same dev
     // portion once lines were sampled per product (Benchmarks/results/blurbs2.md).
     @Option(name: .long, help: "Weight of the penalty on wording already written in this run (0: none).") var diversity = RankingWeights.shipped.diversity
