@@ -8,7 +8,7 @@ struct ModelUpgradeCommand: ParsableCommand {
         commandName: "upgrade",
         abstract: "Re-save a model file of an earlier format (SHOPSENT, SNLPINTM, SHOPSEG) in the current one.",
         discussion: """
-        The model is read with its own loader, re-encoded as a ModelArchive and checked to hold
+        The model is read with its own loader, re-encoded as a ModelArchive and checked to hold \
         the same weights before the new file is written (atomically; --out may equal --in).
 
         Example:
