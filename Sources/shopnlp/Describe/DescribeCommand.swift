@@ -49,6 +49,7 @@ struct DescribeCommand: ParsableCommand {
     @Option(name: .long, help: "Weight of the LM's mean log-probability per token in a blurb's score.") var fluencyWeight = RankingWeights.shipped.fluency
     @Option(name: .long, help: "The same for Chinese blurbs.") var fluencyWeightZh = RankingWeights.shipped.chineseFluency ?? RankingWeights.shipped.fluency
     @Option(name: .long, help: "Weight of a blurb's length (as a share of 110 characters) in its score (0: none).") var lengthWeight = RankingWeights.shipped.length
+    @Option(name: .long, help: "Weight of the share of repeated word pairs (zh: character pairs) within a blurb.") var repetitionWeight = RankingWeights.shipped.repetition
     @Option(name: .long, help: "Write the JSON lines here (atomically) instead of standard output.") var output: String?
     @Option(name: .long, help: "Output: jsonl (default) or csv (id, lang, title, 5 bullets, blurb, keywords, warnings).") var outputFormat = "jsonl"
     @Option(name: .long, help: "Platform preset: taobao, amazon or short (adds a title, bullets and keywords; sets lengths).") var preset: String?
@@ -114,7 +115,7 @@ struct DescribeCommand: ParsableCommand {
         let fluency = noLm ? nil : try DescribeModelLoader.load(explicit: model)
         let describer = ProductDescriber(
             library: library, checker: ComplianceChecker(list: list),
-            ranker: Ranker(weights: RankingWeights(fluency: fluencyWeight, fluencyShortlist: lmShortlist, diversity: diversity, saturation: saturation, length: lengthWeight,
+            ranker: Ranker(weights: RankingWeights(fluency: fluencyWeight, repetition: repetitionWeight, fluencyShortlist: lmShortlist, diversity: diversity, saturation: saturation, length: lengthWeight,
                                                             chineseGram: diversityChars, chineseFluency: fluencyWeightZh), fluency: fluency),
             options: DescriberOptions(language: language, tone: Tone(rawValue: tone)!, variants: variants,
                                       maxChars: maxChars ?? presetValue?.maxChars, seed: seed,
