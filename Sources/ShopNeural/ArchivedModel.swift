@@ -18,8 +18,8 @@ public protocol ArchivedModel: AnyObject {
 extension ArchivedModel {
     /// Saves config, app metadata (any Encodable) and weights atomically.
     public func save<M: Encodable>(to path: String, metadata: M, storage: ModelArchive.Storage = .float32) throws {
-        var archive = ModelArchive(kind: Self.archiveKind, config: try JSONEncoder().encode(config),
-                                   appMetadata: try JSONEncoder().encode(metadata))
+        var archive = ModelArchive(kind: Self.archiveKind, config: try ModelArchive.json(config),
+                                   appMetadata: try ModelArchive.json(metadata))
         for p in parameters { archive.add(p) }
         try archive.write(to: path, storage: storage)
     }

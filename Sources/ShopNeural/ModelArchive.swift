@@ -128,6 +128,15 @@ public struct ModelArchive: Sendable {
 
     // MARK: Encoding
 
+    /// JSON for a config or metadata block, keys sorted: dictionaries (vocabularies) would
+    /// otherwise come out in hash order, and the same model saved twice would differ in bytes
+    /// and checksum.
+    public static func json<T: Encodable>(_ value: T) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return try encoder.encode(value)
+    }
+
     public func encoded(storage: Storage = .float32) throws -> Data {
         let kindJSON = try JSONEncoder().encode(kind)
         var meta = Data("{\"kind\":".utf8)

@@ -105,8 +105,8 @@ public struct RecommenderModel: Sendable {
         let stored = Stored(users: matrix.userIDs, items: matrix.itemIDs, train: rows,
                             profiles: coldStart.profiles, idf: coldStart.idf)
         let k = settings.factors
-        let archive = ModelArchive(kind: Self.kind, config: try JSONEncoder().encode(settings),
-                                   appMetadata: try JSONEncoder().encode(stored),
+        let archive = ModelArchive(kind: Self.kind, config: try ModelArchive.json(settings),
+                                   appMetadata: try ModelArchive.json(stored),
                                    tensors: [.init(name: "user_factors", rows: matrix.userCount, cols: k, values: als.userFactors),
                                              .init(name: "item_factors", rows: matrix.itemCount, cols: k, values: als.itemFactors)])
         try archive.write(to: path)

@@ -58,11 +58,16 @@ public enum SentimentPaths {
     /// The models to tag with: the given one, or the default model of each record's language.
     public static func chooser(model: String?) throws -> ModelChooser {
         let chooser = try loadChooser(model: model)
-        let usesWords = [chooser.single, chooser.zh, chooser.en].contains { ($0?.features.wordOrder ?? 0) > 0 }
-        if usesWords && !WordSegmenter.shared.isAvailable {
+        warnIfWordFeaturesOff([chooser.single, chooser.zh, chooser.en].compactMap { $0 })
+        return chooser
+    }
+
+    /// Says on stderr when models that use word features will run without them (the shared
+    /// segmenter file did not load): tagging and evaluation then quietly lose accuracy.
+    public static func warnIfWordFeaturesOff(_ models: [SentimentModel]) {
+        if models.contains(where: { $0.features.wordOrder > 0 }) && !WordSegmenter.shared.isAvailable {
             log("warning: the shared tokenizer did not load; word features are off and accuracy drops a little\n")
         }
-        return chooser
     }
 
     private static func loadChooser(model: String?) throws -> ModelChooser {

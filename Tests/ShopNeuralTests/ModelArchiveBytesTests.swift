@@ -14,6 +14,19 @@ final class ModelArchiveBytesTests: XCTestCase {
         return a
     }
 
+    /// A vocabulary built in another order (another training run, another process) must
+    /// give the same metadata bytes, or the same model saved twice gets another checksum.
+    func testMetadataJSONDoesNotDependOnDictionaryOrder() throws {
+        var forward: [String: Int] = [:], backward: [String: Int] = [:]
+        backward.reserveCapacity(4096)
+        for i in 0..<500 { forward["w\(i)"] = i }
+        for i in (0..<500).reversed() { backward["w\(i)"] = i }
+        XCTAssertEqual(forward, backward)
+        XCTAssertEqual(try ModelArchive.json(forward), try ModelArchive.json(backward))
+        let text = String(decoding: try ModelArchive.json(["b": 1, "a": 2]), as: UTF8.self)
+        XCTAssertEqual(text, "{\"a\":2,\"b\":1}")
+    }
+
     func testByteTensorsAndPerTensorStorageRoundTrip() throws {
         let data = try archive().encoded(storage: .float16)
         // Byte tensors make it a version 2 file.

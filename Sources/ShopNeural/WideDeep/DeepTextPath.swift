@@ -111,9 +111,9 @@ public final class DeepTextPath: @unchecked Sendable {
     // MARK: Serialisation: one checksummed ModelArchive per network
 
     public func serialized() throws -> [Data] {
-        let meta = try JSONEncoder().encode(Metadata(vocabulary: vocabulary, wideBigrams: wideBigrams))
+        let meta = try ModelArchive.json(Metadata(vocabulary: vocabulary, wideBigrams: wideBigrams))
         return try networks.map { net in
-            var archive = ModelArchive(kind: TextClassifier.archiveKind, config: try JSONEncoder().encode(net.config),
+            var archive = ModelArchive(kind: TextClassifier.archiveKind, config: try ModelArchive.json(net.config),
                                        appMetadata: meta)
             for p in net.parameters { archive.add(p) }
             return try archive.encoded(storage: .float16)

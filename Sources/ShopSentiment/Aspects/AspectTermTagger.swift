@@ -359,7 +359,7 @@ public final class AspectTermTagger: @unchecked Sendable {
     public func save(to path: String) throws {
         let meta = Metadata(taggerVersion: Self.version, vocabulary: vocabulary, embedDim: embedding.dim,
                             hiddenSize: encoder.hiddenSize, features: features)
-        var archive = ModelArchive(kind: Self.kind, config: Data("{}".utf8), appMetadata: try JSONEncoder().encode(meta))
+        var archive = ModelArchive(kind: Self.kind, config: Data("{}".utf8), appMetadata: try ModelArchive.json(meta))
         for p in parameters { archive.add(p) }
         try archive.write(to: path, storage: .float16)
     }

@@ -14,6 +14,7 @@ struct SentimentEvalCommand: ParsableCommand {
 
     func run() throws {
         let m = try SentimentModelFile.read(model)
+        SentimentPaths.warnIfWordFeaturesOff([m])
         var mapping = m.info.labelMapping
         if starsToPolarity { mapping.starsToPolarity = true }
         var examples: [LabeledExample] = []
