@@ -1,5 +1,5 @@
 # Lead's verdicts on the seed-1905 sheet (read 5 Dec 2026, 01:10-01:35 UTC at 4bdf508/0a588dd; the 25 blurbs that changed
-# with the merges of polar/speed/house re-read at 02:10 UTC).
+# with the merges of polar/speed/house re-read at about 02:08 UTC).
 # "ok" = every claim is an attribute value of the record or true of that value; notes are readability defects.
 ZH = {
  3: "ok; 精致 twice in one sentence (readability)",
