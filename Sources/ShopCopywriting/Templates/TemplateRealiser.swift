@@ -99,16 +99,23 @@ public enum TemplateRealiser {
         Realisation(text: p.text + o.text, facts: o.facts.isEmpty ? p.facts : p.facts + o.facts)
     }
 
+    /// The facts a line's conditions name, or nil when the line does not apply (another tone,
+    /// a condition that does not hold).
+    static func conditionFacts(of line: TemplateLine, in context: SlotContext, tone: Tone?) -> [ProductAttribute]? {
+        if let t = line.tone, t != (tone ?? .plain) { return nil }
+        var facts: [ProductAttribute] = []
+        for c in line.conditions {
+            guard c.holds(in: context) else { return nil }
+            facts += c.mentions(in: context)
+        }
+        return facts
+    }
+
     /// Realisations of one template line, honouring its conditions and tone (`variation`:
     /// as in `expand`).
     public static func realise(_ line: TemplateLine, in context: SlotContext, tone: Tone?, limit: Int = 32,
                                variation: UInt64? = nil) -> [Realisation] {
-        if let t = line.tone, t != (tone ?? .plain) { return [] }
-        var conditionFacts: [ProductAttribute] = []
-        for c in line.conditions {
-            guard c.holds(in: context) else { return [] }
-            conditionFacts += c.mentions(in: context)
-        }
+        guard let conditionFacts = conditionFacts(of: line, in: context, tone: tone) else { return [] }
         guard let e = LazyExpansion.build(line.nodes, in: context, limit: limit, variation: variation) else { return [] }
         var out: [Realisation] = []
         out.reserveCapacity(e.count)
@@ -123,12 +130,7 @@ public enum TemplateRealiser {
     /// `realise` through `expandReference` (for the equivalence test).
     static func realiseReference(_ line: TemplateLine, in context: SlotContext, tone: Tone?, limit: Int = 32,
                                  variation: UInt64? = nil) -> [Realisation] {
-        if let t = line.tone, t != (tone ?? .plain) { return [] }
-        var conditionFacts: [ProductAttribute] = []
-        for c in line.conditions {
-            guard c.holds(in: context) else { return [] }
-            conditionFacts += c.mentions(in: context)
-        }
+        guard let conditionFacts = conditionFacts(of: line, in: context, tone: tone) else { return [] }
         return expandReference(line.nodes, in: context, limit: limit, variation: variation).map {
             Realisation(text: $0.text, facts: conditionFacts + $0.facts, tone: line.tone)
         }
