@@ -36,7 +36,7 @@ let package = Package(
         // slots, resource lookup): no dependencies, so every module can use it.
         .target(name: "ShopCore"),
 
-        .target(name: "ShopTokenize", dependencies: ["ShopCore", "ShopICU", "ShopData", "ShopNeural"]),
+        .target(name: "ShopTokenize", dependencies: ["ShopCore", "ShopICU", "ShopData"]),
         .target(name: "ShopData", dependencies: ["ShopCore", "CLibXML2"]),
         .target(name: "ShopNeural", dependencies: ["ShopCore", "CBLAS"]),
         .target(name: "ShopEmbeddings", dependencies: ["ShopCore", "ShopTokenize", "ShopData", "ShopNeural"]),
@@ -57,7 +57,7 @@ let package = Package(
         ]),
 
         .testTarget(name: "ShopCoreTests", dependencies: ["ShopCore"]),
-        .testTarget(name: "ShopTokenizeTests", dependencies: ["ShopCore", "ShopNeural", "ShopTokenize"]),
+        .testTarget(name: "ShopTokenizeTests", dependencies: ["ShopCore", "ShopTokenize"]),
         .testTarget(name: "ShopDataTests", dependencies: ["ShopCore", "ShopData"]),
         .testTarget(name: "ShopNeuralTests", dependencies: ["ShopCore", "ShopNeural"]),
         .testTarget(name: "ShopEmbeddingsTests", dependencies: ["ShopCore", "ShopData", "ShopNeural", "ShopEmbeddings"]),

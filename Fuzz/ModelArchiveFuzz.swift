@@ -1,9 +1,8 @@
-// libFuzzer entry for ShopNeural's model archive decoder: any bytes, with the checksum
+// libFuzzer entry for ShopCore's model archive decoder: any bytes, with the checksum
 // recomputed so the fuzzer reaches the size and tensor checks behind it. Built by
-// scripts/fuzz against the instrumented ShopCore and ShopNeural libraries.
+// scripts/fuzz against the instrumented ShopCore library.
 import Foundation
-import ShopCore
-@testable import ShopNeural
+@testable import ShopCore
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzModelArchive(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

@@ -1,3 +1,4 @@
+import ShopCore
 import Foundation
 
 /// A model stored as one `ModelArchive`: its kind, its JSON config, its parameters in file

@@ -50,6 +50,7 @@
 // `BLAS.threads` threads. Prediction/scoring may run on many threads at once; training
 // a model while another thread predicts with it is not supported.
 
+import ShopCore
 import Foundation
 
 /// Embedding → BiLSTM → additive attention pooling (⊕ optional hashed bag-of-features)

@@ -1,3 +1,4 @@
+import ShopCore
 import XCTest
 @testable import ShopNeural
 

@@ -1,3 +1,4 @@
+import ShopCore
 import XCTest
 import Dispatch
 @testable import ShopNeural

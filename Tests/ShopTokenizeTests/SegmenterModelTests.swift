@@ -1,7 +1,6 @@
 import Foundation
 import XCTest
 import ShopCore
-import ShopNeural
 @testable import ShopTokenize
 
 final class SegmenterModelTests: XCTestCase {

@@ -19,7 +19,7 @@ public enum IntentManifest {
         }
         let obj: [String: Any] = [
             "model": (modelPath as NSString).lastPathComponent,
-            "format": "ShopNeural ModelArchive, kind \(IntentModelFile.archiveKind)",
+            "format": "ModelArchive, kind \(IntentModelFile.archiveKind)",
             "format_version": Int(IntentModelFile.version),
             "bytes": bytes.count,
             "fnv1a64": FNV1a.hex64(bytes: bytes),

@@ -1,3 +1,4 @@
+import ShopCore
 import Foundation
 
 /// The deep half of every wide+deep text classifier (review sentiment, support intents):

@@ -43,7 +43,7 @@ public enum AspectPolarityRun {
         let manifest = AspectPolarityManifest(
             model: (out as NSString).lastPathComponent, bytes: reloaded.count,
             checksum: String(format: "fnv1a64:%016llx", FNV1a.hash64(bytes: reloaded)),
-            format: "ShopNeural ModelArchive kind \(AspectPolarityModel.kind), float16, absa version \(AspectPolarityModel.version)",
+            format: "ModelArchive kind \(AspectPolarityModel.kind), float16, absa version \(AspectPolarityModel.version)",
             labels: AspectPolarityModel.labels, options: options, dev: dev, test: tests,
             trainingSeconds: seconds, rebuild: command)
         let path = (out.hasSuffix(".model") ? String(out.dropLast(6)) : out) + ".manifest.json"
@@ -147,7 +147,7 @@ public enum AspectPolarityRun {
             let manifest = AspectTaggerManifest(
                 model: (out as NSString).lastPathComponent, bytes: bytes.count,
                 checksum: String(format: "fnv1a64:%016llx", FNV1a.hash64(bytes: bytes)),
-                format: "ShopNeural ModelArchive kind \(AspectTermTagger.kind), float16, tagger version \(AspectTermTagger.version)",
+                format: "ModelArchive kind \(AspectTermTagger.kind), float16, tagger version \(AspectTermTagger.version)",
                 tags: AspectTermTagger.tags, features: features, options: options,
                 trainFiles: (trainFiles + extraFiles).map { ($0 as NSString).lastPathComponent },
                 devTermF1: dev.f1, testTermF1: tests, trainingSeconds: seconds, rebuild: command)

@@ -127,7 +127,7 @@ public struct SentimentTrainingRun {
         }
         let manifest = SentimentManifest(model: (out as NSString).lastPathComponent, bytes: data.count,
                                          checksum: String(format: "fnv1a64:%016llx", SentimentModelFile.checksum(data)),
-                                         format: "ShopNeural ModelArchive, kind \(SentimentModelFile.archiveKind) v\(SentimentModelFile.version), " + (float32 ? "float32" : "float16") + " n-gram weights" + (model.deep == nil ? "" : " + deep path (nested ModelArchives, float16)"),
+                                         format: "ModelArchive, kind \(SentimentModelFile.archiveKind) v\(SentimentModelFile.version), " + (float32 ? "float32" : "float16") + " n-gram weights" + (model.deep == nil ? "" : " + deep path (nested ModelArchives, float16)"),
                                          labels: model.labels, features: model.features, featureCount: model.vocabulary.count,
                                          info: model.info, metrics: metrics, rebuild: command)
         try manifest.write(to: manifestPath)

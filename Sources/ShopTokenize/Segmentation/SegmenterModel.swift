@@ -1,7 +1,6 @@
 import Foundation
 import ShopCore
 import ShopData
-import ShopNeural
 
 /// The weights of the character tagger: a hashed feature table (bucket × 4 tags, one signed
 /// byte per weight times a shared scale, so the table stays small enough for the cache), tag

@@ -1,5 +1,4 @@
 import Foundation
-import ShopCore
 
 /// The one binary format for every ShopNLP model.
 ///
@@ -72,10 +71,6 @@ public struct ModelArchive: Sendable {
 
     public mutating func add(_ tensor: Tensor) { tensors.append(tensor) }
 
-    public mutating func add(_ parameter: Parameter) {
-        tensors.append(Tensor(name: parameter.name, rows: parameter.rows, cols: parameter.cols, values: parameter.value))
-    }
-
     public mutating func add(bytes: [UInt8], named name: String) { byteTensors.append(ByteTensor(name: name, bytes: bytes)) }
 
     public func bytes(named name: String) throws -> [UInt8] {
@@ -90,16 +85,6 @@ public struct ModelArchive: Sendable {
             throw ModelArchiveError.missingTensor(file: file, name: name)
         }
         return t
-    }
-
-    /// Copies the tensor with the parameter's name into it, checking the shape.
-    public func restore(_ parameter: Parameter) throws {
-        let t = try tensor(named: parameter.name)
-        guard t.rows == parameter.rows && t.cols == parameter.cols else {
-            throw ModelArchiveError.shapeMismatch(file: file, name: t.name, expected: "\(parameter.rows)×\(parameter.cols)",
-                                                  found: "\(t.rows)×\(t.cols)")
-        }
-        parameter.value = t.values
     }
 
     /// Throws unless the tensor `name` exists with this shape (check before building a model from a config).
