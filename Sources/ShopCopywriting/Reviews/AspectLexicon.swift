@@ -3,6 +3,10 @@ import ShopCore
 /// A small aspect + opinion lexicon for plain review text (when reviews come without the
 /// sentiment tagger's aspects). An aspect counts as praised in a review when a clause
 /// names it together with a positive word and no negation or negative word.
+/// Why not ShopSentiment's extractor: `describe` runs at catalogue scale without loading the
+/// sentiment and aspect models (ShopCopywriting does not depend on ShopSentiment), and it only
+/// needs the few aspects a blurb can praise; reviews tagged by `sentiment tag --aspects` keep
+/// the tagger's aspects instead (`ReviewReader`).
 public enum AspectLexicon {
     /// Aspect name → words that refer to it.
     static let zhAspects: [(String, [String])] = [
