@@ -118,6 +118,31 @@ final class AspectSentimentTransferTests: XCTestCase {
         XCTAssertEqual(old.predict(contexts: contexts).map(\.label), model.predict(contexts.map { model.input(left: $0.left, term: $0.term, right: $0.right) }).map(\.label))
     }
 
+    /// `apply` computes only the evidence its mix weighs; for every kind of mix it must give
+    /// what the mix gives on the full evidence (the tuning path).
+    func testApplyComputesOnlyWhatTheMixUsesWithTheSameResult() throws {
+        let sentiment = try SentimentTraining.train(
+            train: ToyCorpus.examples(), dev: ToyCorpus.examples(seed: 9, count: 40),
+            config: SentimentTrainingConfig(features: FeatureOptions(order: 2, hanOrder: 3), minCount: 1,
+                                            hyper: LinearHyperParameters(epochs: 3, learningRate: 0.3, l2: 1e-5), seeds: [1]),
+            info: ModelInfo())
+        let bytes = [UInt8](try SentimentModelFile.encode(sentiment))
+        let contexts = [AspectPolarityContext(left: "The ", term: "battery", right: " is terrible, but the screen is great."),
+                        AspectPolarityContext(left: "The ", term: "screen", right: " is great."),
+                        AspectPolarityContext(left: "", term: "price", right: "")]
+        let probabilities: [[Float]] = [[0.2, 0.3, 0.5], [0.6, 0.1, 0.3], [0.1, 0.8, 0.1]]
+        let mixes = [AspectPolarityMix(window: 3, windowWeight: 0.2),
+                     AspectPolarityMix(window: 5, sentenceWeight: 0.3),
+                     AspectPolarityMix(window: 8, neutralBias: 0.25, neutralPenalty: 0.2),
+                     AspectPolarityMix(window: 100, windowWeight: 0.4, sentenceWeight: 0.1, neutralBias: -0.5, neutralPenalty: 0.1),
+                     AspectPolarityMix(window: 3)]
+        for mix in mixes {
+            let t = try AspectSentimentTransfer(sentiment: sentiment, fileBytes: bytes, mix: mix)
+            let full = t.evidence(contexts, windows: [mix.window])[0]
+            XCTAssertEqual(t.apply(probabilities, contexts: contexts), zip(probabilities, full).map { mix.apply($0, $1) }, "\(mix)")
+        }
+    }
+
     /// An ensemble file averages its members' probabilities, and reads back the same
     /// (float16: close); members must share the transfer sentiment model.
     func testEnsembleAveragesAndRoundTrips() throws {

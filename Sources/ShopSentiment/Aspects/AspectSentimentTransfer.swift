@@ -63,20 +63,32 @@ public final class AspectSentimentTransfer: Sendable {
 
     /// Evidence (log-odds of positive) for each term, for each of `windows`.
     public func evidence(_ contexts: [AspectPolarityContext], windows: [Int]) -> [[AspectPolarityMix.Evidence]] {
-        let sentences = sentiment.predict(batch: contexts.map { TextUnits($0.left + $0.term + $0.right) })
-            .map { AspectPolarityMix.logOdds($0.probabilities[positive]) }
+        let sentences = sentenceEvidence(contexts)
         return windows.map { w in
-            let texts = contexts.map { TextUnits(Self.windowText(left: $0.left, term: $0.term, right: $0.right, window: w)) }
-            return zip(sentiment.predict(batch: texts), sentences).map {
-                AspectPolarityMix.Evidence(window: AspectPolarityMix.logOdds($0.probabilities[positive]), sentence: $1)
-            }
+            zip(windowEvidence(contexts, window: w), sentences).map { AspectPolarityMix.Evidence(window: $0, sentence: $1) }
         }
     }
 
-    /// The network's probabilities mixed with the sentiment model's evidence.
+    /// Log-odds of positive for each term's whole sentence.
+    func sentenceEvidence(_ contexts: [AspectPolarityContext]) -> [Float] {
+        sentiment.predict(batch: contexts.map { TextUnits($0.left + $0.term + $0.right) })
+            .map { AspectPolarityMix.logOdds($0.probabilities[positive]) }
+    }
+
+    /// Log-odds of positive for each term's clause window.
+    func windowEvidence(_ contexts: [AspectPolarityContext], window: Int) -> [Float] {
+        let texts = contexts.map { TextUnits(Self.windowText(left: $0.left, term: $0.term, right: $0.right, window: window)) }
+        return sentiment.predict(batch: texts).map { AspectPolarityMix.logOdds($0.probabilities[positive]) }
+    }
+
+    /// The network's probabilities mixed with the sentiment model's evidence. Tagging runs this
+    /// for every aspect, so only the evidence the mix weighs is computed (the shipped mix has
+    /// no sentence weight: one sentiment prediction per term instead of two).
     public func apply(_ probabilities: [[Float]], contexts: [AspectPolarityContext]) -> [[Float]] {
-        let e = evidence(contexts, windows: [mix.window])[0]
-        return zip(probabilities, e).map { mix.apply($0, $1) }
+        let zeros = [Float](repeating: 0, count: contexts.count)
+        let window = mix.windowWeight != 0 || mix.neutralPenalty != 0 ? windowEvidence(contexts, window: mix.window) : zeros
+        let sentence = mix.sentenceWeight != 0 ? sentenceEvidence(contexts) : zeros
+        return probabilities.indices.map { mix.apply(probabilities[$0], AspectPolarityMix.Evidence(window: window[$0], sentence: sentence[$0])) }
     }
 }
 
