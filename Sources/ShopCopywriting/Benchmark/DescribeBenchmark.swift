@@ -19,7 +19,7 @@ public struct DescribeBenchmark {
     /// Random seed.
     public var seed: UInt64 = 1
     /// Candidates per product rescored by the LM.
-    public var lmShortlist = 16
+    public var lmShortlist = RankingWeights.shipped.fluencyShortlist
     /// Speed: threads for the parallel rows.
     public var threads = min(8, ProcessInfo.processInfo.activeProcessorCount)
     /// Where the report lines go.

@@ -79,8 +79,10 @@ public struct Ranker: Sendable {
             scored = Array(head) + scored[k...]
         }
         if weights.diversity > 0 {
-            // Only within the shortlist (or the top 16): the LM term is not comparable beyond it.
-            let m = min(scored.count, max(k, 16))
+            // Only within the shortlist (or the top 16 without an LM): the LM term is not
+            // comparable beyond it, and unscored candidates, lacking its negative term, would
+            // jump ahead of every scored one.
+            let m = min(scored.count, k > 0 ? k : 16)
             for i in 0..<m {
                 scored[i].score -= weights.diversity * usage.penalty(scored[i].text, language: draft.language)
                 if i < jitter.count { scored[i].score += jitter[i] }

@@ -19,7 +19,7 @@ struct BenchDescribeCommand: ParsableCommand {
     @Option(name: .long, help: "Speed: describe the held-out set this many times per configuration.", range: .small) var repeats = 5
     @Option(name: .long, help: "Print this many example outputs per language.", range: .nonNegativeCount) var examples = 3
     @Option(name: .long, help: "Random seed.") var seed: UInt64 = 1
-    @Option(name: .long, help: "Candidates per product rescored by the LM (as describe --lm-shortlist).", range: .small) var lmShortlist = 16
+    @Option(name: .long, help: "Candidates per product rescored by the LM (as describe --lm-shortlist).", range: .small) var lmShortlist = RankingWeights.shipped.fluencyShortlist
     @Option(name: .long, help: "Speed: threads for the parallel rows (default: the machine's cores, at most 8).") var threads = min(8, ProcessInfo.processInfo.activeProcessorCount)
 
     func run() throws {

@@ -35,7 +35,7 @@ struct DescribeCommand: ParsableCommand {
     @Option(name: .long, help: "Random seed (candidate sampling).") var seed: UInt64 = 1
     @Option(name: .long, help: "Ranking language model (default: Models/copy-lm.bin when present).") var model: String?
     @Flag(name: .long, help: "Rank without the language model (coverage and repetition only).") var noLm = false
-    @Option(name: .long, help: "The LM rescores this many best candidates per product (more: slower, more fluent).", range: .small) var lmShortlist = 16
+    @Option(name: .long, help: "The LM rescores this many best candidates per product (more: slower, more fluent).", range: .small) var lmShortlist = RankingWeights.shipped.fluencyShortlist
     // The diversity weight (2.5) and saturation (4) were chosen on the dev portion of AdvertiseGen
     // (the last 214 of the LM's train part; Benchmarks/results/blurbs.md, speed.md).
     // --prefer-specific, --length-weight 3 and --fluency-weight-zh 1 were chosen on the same dev
