@@ -19,6 +19,7 @@ struct SentimentAbsaEvalCommand: ParsableCommand {
     @Option(name: .long, help: "An aspect-term tagger (absa train-tagger): also prints extraction_f1 beside the lexicon's.") var tagger: String?
     @Option(name: .long, parsing: .upToNextOption, help: "Gold files (SemEval-2014 XML), pooled; or aspect evaluation sets (.tsv, e.g. Corpora/aspects/eval/zh.tsv).") var test: [String]
     @Option(name: .long, help: "For .tsv sets: the sentiment model (default: the default model of each clause's language, as `sentiment tag`).") var sentimentModel: String?
+    @Option(name: .long, help: "For .tsv sets: the clause rule's neutral margin, both languages (default: the tagger's: zh 0, en 0.15).", range: .fraction) var neutralMargin: Double?
     @Flag(name: .long, help: "Print JSON (accuracy, macro_f1, per_class).") var json = false
     @Option(name: .long, help: "Shared corpora folder.") var corpora: String?
 
@@ -33,13 +34,17 @@ struct SentimentAbsaEvalCommand: ParsableCommand {
             throw ValidationError("--model and --tagger score SemEval-2014 XML; a .tsv set uses the tagger's lexicon and --sentiment-model")
         }
         if !isAspectSet && model.isEmpty && tagger == nil { throw ValidationError("give --model, --tagger or both") }
-        if !isAspectSet && sentimentModel != nil { throw ValidationError("--sentiment-model is for .tsv aspect sets") }
+        if !isAspectSet && (sentimentModel != nil || neutralMargin != nil) {
+            throw ValidationError("--sentiment-model and --neutral-margin are for .tsv aspect sets")
+        }
     }
 
     func run() throws {
         let files = test.map { SentimentPaths.dataFile($0, corpora: corpora) }
         if isAspectSet {
-            print(try AspectSetEvaluation.evaluate(files: files, extractor: try SentimentPaths.loadAspects(aspectModel: nil),
+            var extractor = try SentimentPaths.loadAspects(aspectModel: nil)
+            if let neutralMargin { extractor.neutralMargin = Float(neutralMargin); extractor.chineseNeutralMargin = Float(neutralMargin) }
+            print(try AspectSetEvaluation.evaluate(files: files, extractor: extractor,
                                                    chooser: try SentimentPaths.chooser(model: sentimentModel), json: json), terminator: "")
             return
         }
