@@ -38,6 +38,7 @@ NOT_ASPECTS = {
     "意识": "the buyer's awareness", "运气": "luck", "印象": "the overall impression, not one aspect",
     "出行": "an activity", "出入": "an activity", "动作": "an action", "生意": "the seller's business",
     "依然": "an adverb", "爸爸": "a person", "太太": "a person", "老妈": "a person",
+    "老公": "a person (the buyer's husband likes it)", "老婆": "a person",
     "西湖": "a place name", "天气": "the weather", "成本": "the seller's cost",
     "服务业": "an industry", "能力": "too vague (whose ability?)", "完头": "a segmentation fragment",
 }
