@@ -42,7 +42,10 @@ let package = Package(
         .target(name: "ShopEmbeddings", dependencies: ["ShopCore", "ShopTokenize", "ShopData", "ShopNeural"]),
         .target(name: "ShopSentiment", dependencies: ["ShopCore", "ShopTokenize", "ShopData", "ShopNeural", "ShopEmbeddings"]),
         .target(name: "ShopDialogue", dependencies: ["ShopCore", "ShopData", "ShopNeural", "ShopSentiment", "ShopEmbeddings", "ShopTokenize"]),
-        .target(name: "ShopCopywriting", dependencies: ["ShopCore", "ShopData", "ShopNeural"]),
+        // Hand-vectorised C kernels, bit for bit equal to their Swift references, chosen at
+        // run time by CPU feature (the default Swift build targets baseline x86-64).
+        .target(name: "ShopKernels"),
+        .target(name: "ShopCopywriting", dependencies: ["ShopCore", "ShopData", "ShopNeural", "ShopKernels"]),
         .target(name: "ShopRecommend", dependencies: ["ShopCore", "ShopData", "ShopNeural", "ShopSentiment", "CBLAS"]),
         .target(name: "ShopService", dependencies: [
             "ShopCore", "ShopData", "ShopSentiment", "ShopDialogue", "ShopCopywriting", "ShopRecommend",
@@ -63,7 +66,7 @@ let package = Package(
         .testTarget(name: "ShopEmbeddingsTests", dependencies: ["ShopCore", "ShopData", "ShopNeural", "ShopEmbeddings"]),
         .testTarget(name: "ShopSentimentTests", dependencies: ["ShopCore", "ShopData", "ShopNeural", "ShopSentiment"]),
         .testTarget(name: "ShopDialogueTests", dependencies: ["ShopCore", "ShopData", "ShopNeural", "ShopSentiment", "ShopTokenize", "ShopDialogue"]),
-        .testTarget(name: "ShopCopywritingTests", dependencies: ["ShopCore", "ShopData", "ShopNeural", "ShopCopywriting"]),
+        .testTarget(name: "ShopCopywritingTests", dependencies: ["ShopCore", "ShopData", "ShopNeural", "ShopCopywriting", "ShopKernels"]),
         .testTarget(name: "ShopRecommendTests", dependencies: ["ShopNeural", "ShopRecommend"]),
         .testTarget(name: "ShopServiceTests", dependencies: [
             "ShopService", "ShopRecommend",

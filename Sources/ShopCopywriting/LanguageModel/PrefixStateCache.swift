@@ -1,4 +1,5 @@
 import Foundation
+import ShopKernels
 import ShopNeural
 
 /// Scores token sequences under one `LSTMLanguageModel`, computing each distinct prefix once.
@@ -244,9 +245,19 @@ public final class PrefixStateCache {
         }
     }
 
+    /// Whether this CPU runs the C kernel (`shop_log_sum_exp`, AVX-512), which is a third of
+    /// describe's LM time done 16 wide instead of 4; it gives the same bits as the reference.
+    static let vectorKernel = shop_log_sum_exp_available() != 0
+
     /// max + log Σ exp(x − max), as ShopNeural's `LogSoftmax` after adding the bias (p is overwritten).
     @inline(__always)
     static func logSumExp(_ p: UnsafeMutablePointer<Float>, bias b: UnsafePointer<Float>, _ n: Int) -> Float {
+        vectorKernel ? shop_log_sum_exp(p, b, n) : logSumExpReference(p, bias: b, n)
+    }
+
+    /// The Swift reference of `logSumExp` (and the path on CPUs without AVX-512).
+    @inline(__always)
+    static func logSumExpReference(_ p: UnsafeMutablePointer<Float>, bias b: UnsafePointer<Float>, _ n: Int) -> Float {
         for k in 0..<n { p[k] += b[k] }
         let best = LogSoftmax.maximum(p, n)
         for k in 0..<n { p[k] = fastExp(p[k] - best) }
