@@ -32,6 +32,13 @@ public struct AspectPolarityOptions: Codable, Sendable, Equatable {
     /// sentence is mixed into the network's probabilities, the mix chosen on dev
     /// (`AspectPolarityMix`); the file is stored inside the aspect model.
     public var transferFrom: String?
+    /// LCF-style local context of the network (`AspectPolarityConfig.localContext`); nil: none.
+    public var localContext: Int?
+    /// Max and mean over all states beside attention (`AspectPolarityConfig.maxMeanPooling`).
+    public var maxMeanPooling: Bool?
+    /// Taggers only: seeds the network and the batch order apart from the dev carve (which
+    /// stays `seed`'s), so several members of an ensemble share one dev set. nil: `seed`.
+    public var memberSeed: UInt64?
 
     public init() {}
 
@@ -65,10 +72,12 @@ public enum AspectPolarityTrainer {
     /// Trains on `sentences` (a seeded share held out as dev, split by sentence so one
     /// sentence's terms never sit on both sides). `embeddings` is a ShopNLP vectors file
     /// whose rows start the embedding layer.
-    public static func train(sentences: [ABSASentence], options: AspectPolarityOptions, embeddings: String?,
+    /// `extra` sentences (e.g. the other domain) are trained on but never carved into dev.
+    public static func train(sentences: [ABSASentence], extra: [ABSASentence] = [], options: AspectPolarityOptions, embeddings: String?,
                              log: (String) -> Void) throws -> (AspectPolarityModel, AspectPolarityTrainingReport) {
         var rng = SeededRandom(seed: options.seed &+ 0x5eed)
-        let (trainSentences, devSentences) = carve(sentences, options: options, rng: &rng)
+        var (trainSentences, devSentences) = carve(sentences, options: options, rng: &rng)
+        trainSentences += extra
 
         let vectors = try embeddings.map { try VectorsFile.load($0) }
         if let vectors, vectors.dimension != options.embedDim {
@@ -88,6 +97,8 @@ public enum AspectPolarityTrainer {
         config.attentionSize = options.attentionSize
         config.dropout = options.dropout
         config.seed = options.seed
+        config.localContext = options.localContext.flatMap { $0 > 0 ? $0 : nil }
+        config.maxMeanPooling = options.maxMeanPooling == true ? true : nil
         let network = AspectPolarityNetwork(config: config)
         var found = 0
         if let vectors {
