@@ -84,12 +84,19 @@ final class AspectPolarityTests: XCTestCase {
         let labels = [0, 2, 1]
         for p in net.parameters { p.zeroGrad() }
         _ = net.lossAndGradients(batch, labels: labels, rng: nil)
+        // Max pooling is not differentiable where the winning state changes: an entry whose
+        // ±eps moves any maximum to another token is skipped (the function has a kink there).
+        var winners: [Int] = []
         func loss() -> Double {
             let ws = AspectPolarityNetwork.Workspace()
             net.forward(batch, workspace: ws, rng: nil)
+            winners = ws.maxRows
             var g = Matrix(rows: 0, cols: 0)
             return Double(SoftmaxCrossEntropy.loss(logits: ws.logits, labels: labels, gradient: &g))
         }
+        _ = loss()
+        let base = winners
+        var skipped = 0
         var rng = SeededRandom(seed: 5)
         let eps: Float = 1e-2
         var checked = 0
@@ -99,17 +106,18 @@ final class AspectPolarityTests: XCTestCase {
             for _ in 0..<min(25, candidates.count) {
                 let i = candidates[rng.int(below: candidates.count)]
                 let original = p.value[i]
-                p.value[i] = original + eps; let up = loss()
+                p.value[i] = original + eps; let up = loss(); let upWinners = winners
                 p.value[i] = original - eps; let down = loss()
                 p.value[i] = original
+                if upWinners != base || winners != base { skipped += 1; continue }
                 let numeric = (up - down) / Double(2 * eps)
                 let a = Double(analytic[i])
                 XCTAssertLessThanOrEqual(abs(a - numeric), 2e-3 + 3e-2 * max(abs(a), abs(numeric)),
-                                         "\(p.name)[\(i)]: analytic \(a), numeric \(numeric)")
+                                         "\(p.name)[\(i)]: analytic \(a), numeric \(numeric)", file: file, line: line)
                 checked += 1
             }
         }
-        XCTAssertGreaterThan(checked, 100)
+        XCTAssertGreaterThan(checked, 100, "\(skipped) entries skipped at a max-pooling kink", file: file, line: line)
     }
 
     /// Two aspects in one sentence with opposite opinions: a model that ignored which term
