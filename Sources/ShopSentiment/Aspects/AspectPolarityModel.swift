@@ -186,7 +186,7 @@ public final class AspectPolarityModel: @unchecked Sendable {
         let enc = JSONEncoder()
         enc.outputFormatting = [.sortedKeys]
         var archive = ModelArchive(kind: Self.kind, config: try enc.encode(network.config),
-                                   appMetadata: try enc.encode(Metadata(absaVersion: network.config.needsVersion3 ? 3 : 2, labels: Self.labels,
+                                   appMetadata: try enc.encode(Metadata(absaVersion: network.config.needsVersion3 || transfer?.mix.negativeBias != nil ? 3 : 2, labels: Self.labels,
                                                                         vocabulary: vocabulary, training: training,
                                                                         mix: transfer?.mix, members: members.isEmpty ? nil : members.count)))
         for p in network.parameters { archive.add(p) }
@@ -212,7 +212,7 @@ public final class AspectPolarityModel: @unchecked Sendable {
         let config = try archive.decodeConfig(AspectPolarityConfig.self)
         guard config.vocabSize == meta.vocabulary.count + 2, config.numClasses == labels.count,
               config.embedDim > 0, config.hiddenSize > 0, config.attentionSize > 0, config.maxLength > 0,
-              (config.localContext ?? 0) >= 0, meta.absaVersion >= 3 || !config.needsVersion3 else {
+              (config.localContext ?? 0) >= 0, meta.absaVersion >= 3 || (!config.needsVersion3 && meta.mix?.negativeBias == nil) else {
             throw SentimentError.modelFile(path: path, reason: "config does not match the vocabulary or labels")
         }
         for p in [("embedding.weight", config.vocabSize, config.embedDim),

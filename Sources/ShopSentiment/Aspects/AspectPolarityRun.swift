@@ -63,14 +63,14 @@ public enum AspectPolarityRun {
     /// command is the network's own training command (kept in the file) followed by `command`.
     public static func attachTransfer(model path: String, trainFiles: [String], seed: UInt64, sentiment: String,
                                       out: String, testFiles: [String] = [], writeManifest: Bool = false, command: String = "",
-                                      log: (String) -> Void) throws -> String {
+                                      classOffsets: Bool = false, log: (String) -> Void) throws -> String {
         let model = try AspectPolarityModel.load(path)
         var sentences: [ABSASentence] = []
         for f in trainFiles { sentences += try ABSASentence.read(f) }
         var options = AspectPolarityOptions()
         options.seed = seed
         let dev = AspectPolarityTrainer.devSentences(sentences, options: options)
-        let (alone, mixed) = try AspectPolarityTrainer.attachTransfer(sentiment, to: model, dev: dev, log: log)
+        let (alone, mixed) = try AspectPolarityTrainer.attachTransfer(sentiment, to: model, dev: dev, classOffsets: classOffsets, log: log)
         let network = model.training["command"] ?? ""
         model.training["transferCommand"] = command
         try model.save(to: out)
@@ -86,6 +86,7 @@ public enum AspectPolarityRun {
         }
         if writeManifest {
             options.transferFrom = sentiment
+            if classOffsets { options.classOffsets = true }
             try writePolarityManifest(out: out, options: options, dev: mixed, tests: tests, seconds: 0,
                                       command: network.isEmpty ? command : network + " && " + command, log: log)
         }

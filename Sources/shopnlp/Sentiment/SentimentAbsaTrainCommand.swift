@@ -27,6 +27,8 @@ struct SentimentAbsaTrainCommand: ParsableCommand {
     @Flag(name: .long, help: "Weight the loss by inverse class frequency.") var balanceClasses = false
     @Option(name: .long, help: "LCF-style local context: states within this many tokens of the term keep full weight (0: the plain 1 − d/n).") var localContext = 0
     @Flag(name: .long, help: "The classifier also reads the max and the mean over all states.") var maxMeanPooling = false
+    @Flag(name: .long, help: "With the transfer mix, also tune a negative-class offset with the neutral bias on dev (the default).") var classOffsets = false
+    @Flag(name: .long, help: "Tune the transfer mix without the negative-class offset.") var noClassOffsets = false
     @Flag(name: .long, help: "Also write <out without .model>.manifest.json (size, checksum, scores, rebuild command).") var manifest = false
     @Option(name: .long, help: "Shared corpora folder.") var corpora: String?
 
@@ -44,6 +46,8 @@ struct SentimentAbsaTrainCommand: ParsableCommand {
         options.freezeEmbeddings = freezeEmbeddings; options.balanceClasses = balanceClasses
         if localContext > 0 { options.localContext = localContext }
         if maxMeanPooling { options.maxMeanPooling = true }
+        if classOffsets { options.classOffsets = true }
+        if noClassOffsets { options.classOffsets = nil }
         if let initFrom { options.initFrom = initFrom }
         if noInitFrom { options.initFrom = nil }
         if let transferFrom { options.transferFrom = transferFrom }
