@@ -52,6 +52,30 @@ final class AspectSentimentTransferTests: XCTestCase {
         XCTAssertEqual(devSame.accuracy, 80.0 / 120, accuracy: 1e-9)
     }
 
+    /// Class offsets: when the network leans positive on negative terms (a confusion no
+    /// neutral bias can undo), tuning with `classOffsets` finds a negative-class offset and
+    /// fixes them; without it, or when nothing needs fixing, the mix has none.
+    func testClassOffsetsFindANegativePrior() {
+        var gold: [Int] = [], probs: [[Float]] = []
+        for i in 0..<90 {
+            let g = i % 3
+            gold.append(g)
+            probs.append(g == 0 ? [0.4, 0.1, 0.5] : g == 1 ? [0.1, 0.8, 0.1] : [0.1, 0.1, 0.8])
+        }
+        let zeros = [AspectPolarityMix.Evidence](repeating: .init(window: 0, sentence: 0), count: gold.count)
+        let (plain, devPlain) = AspectPolarityMix.tune(probabilities: probs, evidence: [zeros], gold: gold, windows: [5])
+        XCTAssertNil(plain.negativeBias)
+        XCTAssertEqual(devPlain.accuracy, 2.0 / 3, accuracy: 1e-9)
+        let (offset, devOffset) = AspectPolarityMix.tune(probabilities: probs, evidence: [zeros], gold: gold, windows: [5], classOffsets: true)
+        XCTAssertEqual(offset.negativeBias, 0.25)
+        XCTAssertEqual(devOffset.accuracy, 1, accuracy: 1e-9)
+        let p = offset.apply([0.4, 0.1, 0.5], .init(window: 0, sentence: 0))
+        XCTAssertGreaterThan(p[0], p[2])
+        let fixed = probs.enumerated().map { $0.offset % 3 == 0 ? [Float(0.6), 0.1, 0.3] : $0.element }
+        let (none, _) = AspectPolarityMix.tune(probabilities: fixed, evidence: [zeros], gold: gold, windows: [5], classOffsets: true)
+        XCTAssertNil(none.negativeBias, "an offset that gains nothing must not be kept")
+    }
+
     /// The window is the term's own clause: the README sample's screen does not see "great".
     func testWindowStaysInTheClause() {
         let w = AspectSentimentTransfer.windowText(left: "The battery life is great, but the ", term: "screen",

@@ -1,4 +1,5 @@
 import XCTest
+import ShopCore
 import ShopNeural
 @testable import ShopSentiment
 
@@ -87,6 +88,74 @@ final class AspectTermTaggerTests: XCTestCase {
             }
             XCTAssertGreaterThan(checked, 30)
         }
+    }
+
+    /// An ensemble decodes the mean of its members' emission scores with the mean CRF: checked
+    /// against averaging by hand; a tagger joined with itself tags as it does alone; the file
+    /// keeps the members (version 3) and its tags.
+    func testEnsembleAveragesEmissionsAndCRF() throws {
+        var f = AspectTaggerFeatures()
+        f.charDim = 3; f.charBuckets = 40; f.shapeDim = 2; f.crf = true
+        let a = AspectTermTagger(vocabulary: ["the", "screen", "is", "dim"], embedDim: 4, hiddenSize: 3, dropout: 0, seed: 5, features: f)
+        let b = AspectTermTagger(vocabulary: ["screen", "battery", "the"], embedDim: 4, hiddenSize: 3, dropout: 0, seed: 6, features: f)
+        // Strong, different transitions so the averaged CRF matters to the decoding.
+        var rng = SeededRandom(seed: 11)
+        for t in [a, b] { for p in t.crf!.parameters { p.value = p.value.map { _ in Float(rng.int(below: 400)) / 100 - 2 } } }
+        let sentences = [AspectTermTagger.Tokens(words: ["the", "screen", "is", "dim"], surface: ["The", "screen", "is", "dim"]),
+                         AspectTermTagger.Tokens(words: ["battery", "screen", "the"], surface: ["Battery", "screen", "the"]),
+                         AspectTermTagger.Tokens(words: [], surface: [])]
+        let ensemble = try AspectTermTagger.ensemble([a, b])
+        XCTAssertEqual(ensemble.members.count, 1)
+        // By hand: each tagger's emissions of the (non-empty) batch, averaged, then Viterbi with the mean CRF.
+        let real = Array(sentences.prefix(2))
+        func emissions(_ t: AspectTermTagger) -> (Matrix, [Int]) {
+            var input = Matrix(rows: 0, cols: 0), mask: [Float] = [], lg = Matrix(rows: 0, cols: 0)
+            let (_, lengths) = t.logits(real.map { t.encode($0) }, rng: nil, cache: BiLSTM.Cache(), input: &input, mask: &mask, logits: &lg)
+            return (lg, lengths)
+        }
+        var (mean, lengths) = emissions(a)
+        let other = emissions(b).0
+        for i in mean.data.indices { mean.data[i] = (mean.data[i] + other.data[i]) / 2 }
+        let crf = LinearChainCRF(tagCount: 3)
+        for (k, p) in crf.parameters.enumerated() {
+            p.value = zip(a.crf!.parameters[k].value, b.crf!.parameters[k].value).map { ($0 + $1) / 2 }
+        }
+        let expected = crf.decode(emissions: mean, batch: 2, lengths: lengths)
+        let got = ensemble.tag(sentences)
+        XCTAssertEqual(Array(got.prefix(2)), expected)
+        XCTAssertEqual(got[2], [])
+        XCTAssertNotEqual(a.tag(real), b.tag(real), "the members should disagree somewhere for this test to mean anything")
+        XCTAssertEqual(try AspectTermTagger.ensemble([a, a]).tag(real), a.tag(real))
+
+        let path = NSTemporaryDirectory() + "tagger-ens-\(getpid()).model"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try ensemble.save(to: path)
+        let back = try AspectTermTagger.load(path)
+        XCTAssertEqual(back.members.count, 1)
+        XCTAssertEqual(back.members[0].vocabulary, b.vocabulary)
+        XCTAssertEqual(back.tag(real), ensemble.tag(real))
+        let single = NSTemporaryDirectory() + "tagger-one-\(getpid()).model"
+        defer { try? FileManager.default.removeItem(atPath: single) }
+        try a.save(to: single)
+        XCTAssertEqual(try ModelArchive.read(from: single).decodeAppMetadata(AspectTermTagger.Metadata.self).taggerVersion, 2)
+        XCTAssertEqual(try ModelArchive.read(from: path).decodeAppMetadata(AspectTermTagger.Metadata.self).taggerVersion, 3)
+        var softmax = f
+        softmax.crf = false
+        let c = AspectTermTagger(vocabulary: ["the"], embedDim: 4, hiddenSize: 3, dropout: 0, seed: 7, features: softmax)
+        XCTAssertThrowsError(try AspectTermTagger.ensemble([a, c]))
+    }
+
+    /// A member seed changes the network but not the dev carve.
+    func testMemberSeedKeepsTheDevCarve() throws {
+        var options = AspectPolarityOptions()
+        options.embedDim = 8; options.hiddenSize = 6; options.epochs = 1; options.seed = 4
+        let sentences = AspectPolarityTests.synthetic(count: 60, seed: 1)
+        let (t1, d1) = try AspectTermTagger.train(sentences: sentences, options: options, embeddings: nil, log: { _ in })
+        options.memberSeed = 9
+        let (t2, d2) = try AspectTermTagger.train(sentences: sentences, options: options, embeddings: nil, log: { _ in })
+        XCTAssertEqual(d1.gold, d2.gold)
+        XCTAssertEqual(t1.vocabulary, t2.vocabulary)
+        XCTAssertNotEqual(t1.encoder.parameters[0].value, t2.encoder.parameters[0].value)
     }
 
     func testSaveLoadKeepsFeaturesAndTags() throws {

@@ -7,6 +7,7 @@ import Foundation
 ///     m = windowWeight · s_window + sentenceWeight · s_sentence
 ///     z_positive += m,  z_negative −= m
 ///     z_neutral  += neutralBias − neutralPenalty · |s_window|
+///     z_negative += negativeBias            (aspect-model version 3, optional)
 ///
 /// where `s_window` is the sentiment model's log-odds of "positive" for the aspect's clause
 /// cut to `window` words each side of the term, and `s_sentence` for the whole sentence
@@ -21,6 +22,9 @@ public struct AspectPolarityMix: Codable, Sendable, Equatable {
     public var sentenceWeight: Float
     public var neutralBias: Float
     public var neutralPenalty: Float
+    /// With `neutralBias`, a per-class log-prior offset (positive is the reference), tuned on
+    /// dev only with `tune(classOffsets: true)`; nil (0) in files older than aspect-model version 3.
+    public var negativeBias: Float?
 
     /// Log-odds beyond this are clipped: one very sure n-gram must not outvote the network.
     public static let clip: Float = 5
@@ -51,6 +55,7 @@ public struct AspectPolarityMix: Codable, Sendable, Equatable {
         z[2] += m
         z[0] -= m
         z[1] += neutralBias - neutralPenalty * abs(e.window)
+        z[0] += negativeBias ?? 0
         let top = z.max() ?? 0
         let ex = z.map { exp($0 - top) }
         let sum = ex.reduce(0, +)
@@ -63,12 +68,18 @@ public struct AspectPolarityMix: Codable, Sendable, Equatable {
     static let sentenceWeights: [Float] = [0, 0.1, 0.2, 0.3, 0.5]
     static let neutralBiases: [Float] = [0, -0.25, 0.25, -0.5, 0.5, -0.75, 0.75, -1, 1]
     static let neutralPenalties: [Float] = [0, 0.1, 0.2, 0.3]
+    static let negativeBiases: [Float] = [-0.25, 0.25, -0.5, 0.5, -0.75, 0.75]
 
     /// The mix with the best dev score (mean of accuracy and macro-F1, as the trainer's epoch
     /// choice) over the grid; on ties the earlier setting in grid order (smaller weights, bias nearer 0) wins, so an uninformative
     /// sentiment model leaves the network alone. `evidence[k]` holds each term's evidence for
     /// window `windows[k]`.
-    public static func tune(probabilities: [[Float]], evidence: [[Evidence]], gold: [Int], windows: [Int] = windows)
+    ///
+    /// `classOffsets`: then, the other weights fixed, a negative-class offset is searched with
+    /// the neutral bias (a per-class log-prior offset aimed at macro-F1's weak classes); it is
+    /// kept only when it scores strictly higher.
+    public static func tune(probabilities: [[Float]], evidence: [[Evidence]], gold: [Int], windows: [Int] = windows,
+                            classOffsets: Bool = false)
         -> (mix: AspectPolarityMix, dev: SentimentMetrics) {
         precondition(evidence.count == windows.count && evidence.allSatisfy { $0.count == gold.count } && probabilities.count == gold.count)
         var best: (score: Double, mix: AspectPolarityMix, metrics: SentimentMetrics)? = nil
@@ -90,6 +101,21 @@ public struct AspectPolarityMix: Codable, Sendable, Equatable {
                 }
             }
         }
-        return (best!.mix, best!.metrics)
+        guard classOffsets, var found = best else { return (best!.mix, best!.metrics) }
+        let k = windows.firstIndex(of: found.mix.window) ?? 0
+        for nb in negativeBiases {
+            for b in neutralBiases {
+                var mix = found.mix
+                mix.negativeBias = nb; mix.neutralBias = b
+                let predicted = gold.indices.map { i -> Int in
+                    let p = mix.apply(probabilities[i], evidence[k][i])
+                    return p.indices.max { p[$0] < p[$1] } ?? 0
+                }
+                let m = SentimentMetrics(labels: AspectPolarityModel.labels, gold: gold, predicted: predicted)
+                let score = (m.accuracy + m.macroF1) / 2
+                if score > found.score + 1e-12 { found = (score, mix, m) }
+            }
+        }
+        return (found.mix, found.metrics)
     }
 }

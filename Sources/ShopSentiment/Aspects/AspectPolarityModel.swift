@@ -12,10 +12,12 @@ public final class AspectPolarityModel: @unchecked Sendable {
     public static let kind = "AspectPolarityNetwork"
     /// Bumped whenever the network or its inputs change meaning; files of another version are refused.
     /// Version 2 may carry a transfer sentiment model and its mix (`AspectSentimentTransfer`);
-    /// version-1 files (network only) still load.
-    public static let version = 2
+    /// version-1 files (network only) still load. Version 3: the network may use LCF local
+    /// context or max+mean pooling (`AspectPolarityConfig`); files without them are still
+    /// written as version 2, so older builds keep reading them.
+    public static let version = 3
     /// Versions this build reads.
-    public static let readableVersions = 1...2
+    public static let readableVersions = 1...3
     /// The byte tensor holding the transfer sentiment model's file.
     static let transferTensor = "transfer.sentiment"
     /// The byte tensors holding the other members of an ensemble (`member.1`, …).
@@ -184,7 +186,7 @@ public final class AspectPolarityModel: @unchecked Sendable {
         let enc = JSONEncoder()
         enc.outputFormatting = [.sortedKeys]
         var archive = ModelArchive(kind: Self.kind, config: try enc.encode(network.config),
-                                   appMetadata: try enc.encode(Metadata(absaVersion: Self.version, labels: Self.labels,
+                                   appMetadata: try enc.encode(Metadata(absaVersion: network.config.needsVersion3 || transfer?.mix.negativeBias != nil ? 3 : 2, labels: Self.labels,
                                                                         vocabulary: vocabulary, training: training,
                                                                         mix: transfer?.mix, members: members.isEmpty ? nil : members.count)))
         for p in network.parameters { archive.add(p) }
@@ -209,11 +211,12 @@ public final class AspectPolarityModel: @unchecked Sendable {
         }
         let config = try archive.decodeConfig(AspectPolarityConfig.self)
         guard config.vocabSize == meta.vocabulary.count + 2, config.numClasses == labels.count,
-              config.embedDim > 0, config.hiddenSize > 0, config.attentionSize > 0, config.maxLength > 0 else {
+              config.embedDim > 0, config.hiddenSize > 0, config.attentionSize > 0, config.maxLength > 0,
+              (config.localContext ?? 0) >= 0, meta.absaVersion >= 3 || (!config.needsVersion3 && meta.mix?.negativeBias == nil) else {
             throw SentimentError.modelFile(path: path, reason: "config does not match the vocabulary or labels")
         }
         for p in [("embedding.weight", config.vocabSize, config.embedDim),
-                  ("output.weight", config.numClasses, 4 * config.hiddenSize)] {
+                  ("output.weight", config.numClasses, config.featureSize)] {
             try archive.expectShape(p.0, rows: p.1, cols: p.2)
         }
         let network = AspectPolarityNetwork(config: config)

@@ -12,8 +12,21 @@ public struct AspectPolarityConfig: Codable, Sendable, Equatable {
     /// Tokens read per sentence (longer sentences keep a window around the aspect).
     public var maxLength = 100
     public var seed: UInt64 = 1
+    /// LCF-style local context (aspect-model version 3): states within this many tokens of
+    /// the term keep weight 1 and only the distance beyond it is discounted,
+    /// 1 − (d − local)/n. nil or 0: the plain 1 − d/n of version 2.
+    public var localContext: Int?
+    /// Version 3: the classifier also sees the max and the mean over all (weighted) states,
+    /// besides the attended states and the term's state.
+    public var maxMeanPooling: Bool?
 
     public init(vocabSize: Int) { self.vocabSize = vocabSize }
+
+    /// Whether the file needs aspect-model version 3 (older builds would misread it).
+    public var needsVersion3: Bool { (localContext ?? 0) > 0 || maxMeanPooling == true }
+
+    /// Width of the classifier's input: attended ⊕ term state (⊕ max ⊕ mean).
+    public var featureSize: Int { (maxMeanPooling == true ? 8 : 4) * hiddenSize }
 }
 
 /// One sentence as the network reads it: token ids, and where the aspect term sits.
@@ -32,8 +45,9 @@ public struct AspectPolarityInput: Sendable, Equatable {
 /// Aspect-term polarity (ATAE-LSTM / IAN style) on ShopNeural layers:
 ///
 /// word embedding ⊕ "is aspect" flag → BiLSTM → states weighted by their distance to the
-/// term (1 − d/n) → `AspectAttention` whose query is the mean embedding of the term's
-/// words → [attended states ⊕ mean state over the term] → dropout → Dense → softmax.
+/// term (1 − d/n, or LCF's 1 − (d − local)/n) → `AspectAttention` whose query is the mean
+/// embedding of the term's words → [attended states ⊕ mean state over the term (⊕ max and
+/// mean over all states)] → dropout → Dense → softmax.
 ///
 /// The flag and the distance weights tell the encoder which of several aspects in a
 /// sentence is asked about; the term's embedding in the query lets attention look for
@@ -62,6 +76,8 @@ public final class AspectPolarityNetwork: @unchecked Sendable {
         let attention = AspectAttention.Cache()
         var features = Matrix(rows: 0, cols: 0)
         var featuresMask: [Float] = []
+        /// Row of memory holding each (b, j)'s maximum, for the max pooling's backward.
+        var maxRows: [Int] = []
         var logits = Matrix(rows: 0, cols: 0)
         public init() {}
     }
@@ -75,7 +91,7 @@ public final class AspectPolarityNetwork: @unchecked Sendable {
         encoder = BiLSTM(inputSize: config.embedDim + 1, hiddenSize: config.hiddenSize, rng: &rng)
         attention = AspectAttention(inputSize: 2 * config.hiddenSize, querySize: config.embedDim,
                                     attentionSize: config.attentionSize, rng: &rng)
-        output = Dense(inputSize: 4 * config.hiddenSize, outputSize: config.numClasses, name: "output", rng: &rng)
+        output = Dense(inputSize: config.featureSize, outputSize: config.numClasses, name: "output", rng: &rng)
         dropout = Dropout(rate: config.dropout)
     }
 
@@ -120,6 +136,7 @@ public final class AspectPolarityNetwork: @unchecked Sendable {
         }
         encoder.forward(ws.input, batch: B, lengths: ws.lengths, cache: ws.encoder)
         // Memory: states scaled by closeness to the term.
+        let local = max(0, config.localContext ?? 0)
         ws.positionWeights = [Float](repeating: 0, count: T * B)
         ws.memory.reshape(rows: T * B, cols: H2)
         for r in 0..<(T * B) {
@@ -127,7 +144,7 @@ public final class AspectPolarityNetwork: @unchecked Sendable {
             var w: Float = 0
             if t < n {
                 let d = t < s.start ? s.start - t : (t >= s.start + s.count ? t - (s.start + s.count - 1) : 0)
-                w = 1 - Float(d) / Float(n)
+                w = 1 - Float(max(0, d - local)) / Float(n)
             }
             ws.positionWeights[r] = w
             for j in 0..<H2 { ws.memory.data[r * H2 + j] = w * ws.encoder.output.data[r * H2 + j] }
@@ -144,14 +161,29 @@ public final class AspectPolarityNetwork: @unchecked Sendable {
             }
         }
         attention.forward(ws.memory, query: ws.query, batch: B, lengths: ws.lengths, cache: ws.attention)
-        ws.features.reshape(rows: B, cols: 2 * H2)
+        let F = config.featureSize, pooled = config.maxMeanPooling == true
+        ws.features.reshape(rows: B, cols: F)
+        ws.maxRows = pooled ? [Int](repeating: 0, count: B * H2) : []
         for b in 0..<B {
             let s = ws.spans[b], inv = 1 / Float(s.count)
             for j in 0..<H2 {
-                ws.features.data[b * 2 * H2 + j] = ws.attention.output.data[b * H2 + j]
+                ws.features.data[b * F + j] = ws.attention.output.data[b * H2 + j]
                 var m: Float = 0
                 for t in s.start..<(s.start + s.count) { m += ws.memory.data[(t * B + b) * H2 + j] }
-                ws.features.data[b * 2 * H2 + H2 + j] = inv * m
+                ws.features.data[b * F + H2 + j] = inv * m
+            }
+            guard pooled else { continue }
+            let n = ws.lengths[b]
+            for j in 0..<H2 {
+                var best = ws.memory.data[b * H2 + j], row = b, sum: Float = 0
+                for t in 0..<n {
+                    let v = ws.memory.data[(t * B + b) * H2 + j]
+                    sum += v
+                    if v > best { best = v; row = t * B + b }
+                }
+                ws.features.data[b * F + 2 * H2 + j] = best
+                ws.features.data[b * F + 3 * H2 + j] = sum / Float(n)
+                ws.maxRows[b * H2 + j] = row
             }
         }
         if let rng { dropout.forward(&ws.features, mask: &ws.featuresMask, rng: &rng.pointee) }
@@ -171,15 +203,27 @@ public final class AspectPolarityNetwork: @unchecked Sendable {
         var gradFeatures = Matrix(rows: 0, cols: 0)
         output.backward(input: ws.features, gradOutput: gradLogits, gradInput: &gradFeatures)
         if rng != nil { dropout.backward(&gradFeatures, mask: ws.featuresMask) }
+        let F = config.featureSize
         var gradPooled = Matrix(rows: B, cols: H2)
-        for b in 0..<B { for j in 0..<H2 { gradPooled.data[b * H2 + j] = gradFeatures.data[b * 2 * H2 + j] } }
+        for b in 0..<B { for j in 0..<H2 { gradPooled.data[b * H2 + j] = gradFeatures.data[b * F + j] } }
         var gradMemory = Matrix(rows: 0, cols: 0), gradQuery = Matrix(rows: 0, cols: 0)
         attention.backward(input: ws.memory, query: ws.query, gradOutput: gradPooled, cache: ws.attention,
                            gradInput: &gradMemory, gradQuery: &gradQuery)
         for b in 0..<B {
             let s = ws.spans[b], inv = 1 / Float(s.count)
             for t in s.start..<(s.start + s.count) {
-                for j in 0..<H2 { gradMemory.data[(t * B + b) * H2 + j] += inv * gradFeatures.data[b * 2 * H2 + H2 + j] }
+                for j in 0..<H2 { gradMemory.data[(t * B + b) * H2 + j] += inv * gradFeatures.data[b * F + H2 + j] }
+            }
+        }
+        if config.maxMeanPooling == true {
+            // Max: all to the row that won; mean: shared over the real tokens.
+            for b in 0..<B {
+                let n = ws.lengths[b], inv = 1 / Float(n)
+                for j in 0..<H2 {
+                    gradMemory.data[ws.maxRows[b * H2 + j] * H2 + j] += gradFeatures.data[b * F + 2 * H2 + j]
+                    let g = inv * gradFeatures.data[b * F + 3 * H2 + j]
+                    for t in 0..<n { gradMemory.data[(t * B + b) * H2 + j] += g }
+                }
             }
         }
         var gradStates = gradMemory

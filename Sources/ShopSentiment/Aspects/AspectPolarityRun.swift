@@ -7,17 +7,20 @@ import ShopCore
 public enum AspectPolarityRun {
     /// Trains on the pooled training files, writes the model (and optionally its manifest)
     /// and returns a text summary with the scores on each test file.
-    public static func trainAndTest(trainFiles: [String], testFiles: [String], options: AspectPolarityOptions,
+    /// `extraFiles` are trained on but never carved into dev.
+    public static func trainAndTest(trainFiles: [String], extraFiles: [String] = [], testFiles: [String], options: AspectPolarityOptions,
                                     embeddings: String?, out: String, writeManifest: Bool, command: String,
                                     log: (String) -> Void) throws -> String {
-        var sentences: [ABSASentence] = []
+        var sentences: [ABSASentence] = [], extra: [ABSASentence] = []
         for f in trainFiles { sentences += try ABSASentence.read(f) }
+        for f in extraFiles { extra += try ABSASentence.read(f) }
         let start = Date()
-        let (model, report) = try AspectPolarityTrainer.train(sentences: sentences, options: options,
+        let (model, report) = try AspectPolarityTrainer.train(sentences: sentences, extra: extra, options: options,
                                                               embeddings: embeddings, log: log)
         let seconds = Date().timeIntervalSince(start)
         model.training["command"] = command
         model.training["trainFiles"] = trainFiles.map { ($0 as NSString).lastPathComponent }.joined(separator: " ")
+        if !extraFiles.isEmpty { model.training["alsoTrainFiles"] = extraFiles.map { ($0 as NSString).lastPathComponent }.joined(separator: " ") }
         try model.save(to: out)
         log("wrote \(out)")
         var summary = String(format: "best epoch %d, dev accuracy %.2f%%, macro-F1 %.2f (%d train / %d dev terms, %.1fs per epoch, %.0fs in all)\n",
@@ -60,14 +63,14 @@ public enum AspectPolarityRun {
     /// command is the network's own training command (kept in the file) followed by `command`.
     public static func attachTransfer(model path: String, trainFiles: [String], seed: UInt64, sentiment: String,
                                       out: String, testFiles: [String] = [], writeManifest: Bool = false, command: String = "",
-                                      log: (String) -> Void) throws -> String {
+                                      classOffsets: Bool = false, log: (String) -> Void) throws -> String {
         let model = try AspectPolarityModel.load(path)
         var sentences: [ABSASentence] = []
         for f in trainFiles { sentences += try ABSASentence.read(f) }
         var options = AspectPolarityOptions()
         options.seed = seed
         let dev = AspectPolarityTrainer.devSentences(sentences, options: options)
-        let (alone, mixed) = try AspectPolarityTrainer.attachTransfer(sentiment, to: model, dev: dev, log: log)
+        let (alone, mixed) = try AspectPolarityTrainer.attachTransfer(sentiment, to: model, dev: dev, classOffsets: classOffsets, log: log)
         let network = model.training["command"] ?? ""
         model.training["transferCommand"] = command
         try model.save(to: out)
@@ -83,6 +86,7 @@ public enum AspectPolarityRun {
         }
         if writeManifest {
             options.transferFrom = sentiment
+            if classOffsets { options.classOffsets = true }
             try writePolarityManifest(out: out, options: options, dev: mixed, tests: tests, seconds: 0,
                                       command: network.isEmpty ? command : network + " && " + command, log: log)
         }
@@ -156,6 +160,27 @@ public enum AspectPolarityRun {
             enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             try AtomicFile.write(try enc.encode(manifest), to: path)
             log("wrote \(path)")
+        }
+        return summary
+    }
+
+    /// Joins tagger files into one ensemble file (mean emission and CRF scores). With
+    /// `devFiles`, also scores the ensemble on the dev sentences training with `seed` held out
+    /// of those files (the members should share that carve: `--member-seed`). Returns a summary.
+    public static func ensembleTaggers(_ paths: [String], out: String, devFiles: [String] = [], seed: UInt64 = 1) throws -> String {
+        let tagger = try AspectTermTagger.ensemble(try paths.map { try AspectTermTagger.load($0) })
+        try tagger.save(to: out)
+        let bytes = try FileManager.default.attributesOfItem(atPath: out)[.size] as? Int ?? 0
+        var summary = "wrote \(out): \(tagger.members.count + 1) taggers, \(bytes) bytes\n"
+        if !devFiles.isEmpty {
+            var sentences: [ABSASentence] = []
+            for f in devFiles { sentences += try ABSASentence.read(f) }
+            var options = AspectPolarityOptions()
+            options.seed = seed
+            let dev = AspectPolarityTrainer.devSentences(sentences, options: options)
+            let score = TermExtractionScore.of(tagger: try AspectTermTagger.load(out), sentences: dev)
+            summary += String(format: "dev term F1 %.2f (P %.2f, R %.2f; %d dev sentences of seed %llu)\n",
+                              score.f1 * 100, score.precision * 100, score.recall * 100, dev.count, seed)
         }
         return summary
     }

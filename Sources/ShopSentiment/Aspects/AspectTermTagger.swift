@@ -10,7 +10,10 @@ import ShopNeural
 public final class AspectTermTagger: @unchecked Sendable {
     public static let kind = "AspectTermTagger"
     /// 2: character n-grams, word shapes and the CRF (version 1 files still read, as words only).
-    public static let version = 2
+    /// 3: an ensemble in one file (`members`); single taggers are still written as version 2.
+    public static let version = 3
+    /// The byte tensors holding the other members of an ensemble (`member.1`, …).
+    static func memberTensor(_ i: Int) -> String { "member.\(i)" }
     /// Tag names in output order.
     public static let tags = ["O", "B", "I"]
     /// Shape ids: 0 padding, then 6 casings × (digit or not).
@@ -22,6 +25,8 @@ public final class AspectTermTagger: @unchecked Sendable {
         var embedDim: Int
         var hiddenSize: Int
         var features: AspectTaggerFeatures?
+        /// Version 3: how many other taggers (each a whole tagger archive) are averaged with this one.
+        var members: Int?
     }
 
     /// One sentence as the tagger reads it: normalised words and the same tokens as written.
@@ -56,6 +61,29 @@ public final class AspectTermTagger: @unchecked Sendable {
     public let vocabulary: [String]
     private let ids: [String: Int32]
     let dropout: Dropout
+    /// Other taggers (e.g. seeds) whose emission scores — and CRF scores — are averaged with
+    /// this one's before decoding: an ensemble in one file at `members.count + 1` times the
+    /// tagging cost. All must have the same output (CRF or softmax).
+    public private(set) var members: [AspectTermTagger] = []
+
+    /// One tagger averaging `taggers`' scores (the first is the host; the rest become members).
+    public static func ensemble(_ taggers: [AspectTermTagger]) throws -> AspectTermTagger {
+        guard let first = taggers.first else { throw SentimentError.usage("an ensemble needs at least one tagger") }
+        let rest = taggers.dropFirst().flatMap { [$0] + $0.members }
+        guard rest.allSatisfy({ ($0.crf == nil) == (first.crf == nil) }) else {
+            throw SentimentError.usage("ensemble taggers must all use a CRF, or all not")
+        }
+        let out = AspectTermTagger(sharing: first)
+        out.members = first.members + rest.map { AspectTermTagger(sharing: $0) }
+        return out
+    }
+
+    /// A tagger sharing `other`'s layers (members are not copied).
+    private init(sharing other: AspectTermTagger) {
+        features = other.features; embedding = other.embedding; chars = other.chars; shape = other.shape
+        encoder = other.encoder; output = other.output; crf = other.crf; vocabulary = other.vocabulary
+        ids = other.ids; dropout = other.dropout
+    }
 
     public init(vocabulary: [String], embedDim: Int, hiddenSize: Int, dropout: Float, seed: UInt64,
                 features: AspectTaggerFeatures = AspectTaggerFeatures()) {
@@ -266,10 +294,22 @@ public final class AspectTermTagger: @unchecked Sendable {
         var start = 0
         let pad = encode(Tokens(words: ["."], surface: ["."]))
         while start < sentences.count {
-            let part = sentences[start..<min(sentences.count, start + 128)].map { $0.words.isEmpty ? pad : encode($0) }
+            let slice = sentences[start..<min(sentences.count, start + 128)]
+            let part = slice.map { $0.words.isEmpty ? pad : encode($0) }
             let (_, lengths) = logits(part, rng: nil, cache: cache, input: &input, mask: &mask, logits: &lg)
             let B = part.count
-            if let crf {
+            if !members.isEmpty {
+                // Mean emission scores; each member reads the words through its own vocabulary.
+                for m in members {
+                    var other = Matrix(rows: 0, cols: 0)
+                    let mpart = slice.map { $0.words.isEmpty ? m.encode(Tokens(words: ["."], surface: ["."])) : m.encode($0) }
+                    _ = m.logits(mpart, rng: nil, cache: cache, input: &input, mask: &mask, logits: &other)
+                    for i in lg.data.indices { lg.data[i] += other.data[i] }
+                }
+                let inv = 1 / Float(members.count + 1)
+                for i in lg.data.indices { lg.data[i] *= inv }
+            }
+            if let crf = averagedCRF ?? crf {
                 out += crf.decode(emissions: lg, batch: B, lengths: lengths)
             } else {
                 for b in 0..<B {
@@ -282,6 +322,19 @@ public final class AspectTermTagger: @unchecked Sendable {
             start += B
         }
         return zip(sentences, out).map { Array($1.prefix($0.words.count)) }
+    }
+
+    /// The CRF whose scores are the mean of the ensemble's (nil for a single tagger).
+    private var averagedCRF: LinearChainCRF? {
+        guard !members.isEmpty, let crf else { return nil }
+        let all = [crf] + members.compactMap(\.crf)
+        let mean = LinearChainCRF(tagCount: crf.tagCount, name: "mean")
+        for (k, p) in mean.parameters.enumerated() {
+            var v = [Float](repeating: 0, count: p.count)
+            for c in all { for (i, x) in c.parameters[k].value.enumerated() { v[i] += x } }
+            p.value = v.map { $0 / Float(all.count) }
+        }
+        return mean
     }
 
     /// BIO tag ids per word of each text (the shared tokenizer's words).
@@ -318,13 +371,15 @@ public final class AspectTermTagger: @unchecked Sendable {
         for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, rng.int(below: i + 1)) }
         let devCount = Int((Double(sentences.count) * options.devFraction).rounded())
         let dev = order.prefix(devCount).map { sentences[$0] }
+        // A member seed re-seeds everything after the carve: same dev, another network.
+        if let member = options.memberSeed { rng = SeededRandom(seed: member &+ 0x5eed) }
         let gold = (order.dropFirst(devCount).map { sentences[$0] } + extra).map(bioTokens).filter { !$0.tokens.words.isEmpty }
         var vocabulary: [String] = [], seen = Set<String>()
         for s in gold { for w in s.tokens.words where seen.insert(w).inserted { vocabulary.append(w) } }
         let vectors = try embeddings.map { try VectorsFile.load($0) }
         if let vectors { for w in vectors.words.prefix(options.pretrainedWords) where seen.insert(w).inserted { vocabulary.append(w) } }
         let tagger = AspectTermTagger(vocabulary: vocabulary, embedDim: options.embedDim, hiddenSize: options.hiddenSize,
-                                      dropout: options.dropout, seed: options.seed, features: features)
+                                      dropout: options.dropout, seed: options.memberSeed ?? options.seed, features: features)
         if let vectors, vectors.dimension == options.embedDim {
             let found = tagger.embedding.initialise(vocabulary: vocabulary, firstID: 2) { vectors.vector(for: $0) }
             log("tagger: \(found) of \(vocabulary.count) vocabulary rows start from \(embeddings ?? "")")
@@ -358,15 +413,26 @@ public final class AspectTermTagger: @unchecked Sendable {
     }
 
     public func save(to path: String) throws {
-        let meta = Metadata(taggerVersion: Self.version, vocabulary: vocabulary, embedDim: embedding.dim,
-                            hiddenSize: encoder.hiddenSize, features: features)
+        var a = try archive()
+        for (i, m) in members.enumerated() {
+            a.add(bytes: [UInt8](try m.archive().encoded(storage: .float16)), named: Self.memberTensor(i + 1))
+        }
+        try a.write(to: path, storage: .float16)
+    }
+
+    func archive() throws -> ModelArchive {
+        let meta = Metadata(taggerVersion: members.isEmpty ? 2 : 3, vocabulary: vocabulary, embedDim: embedding.dim,
+                            hiddenSize: encoder.hiddenSize, features: features, members: members.isEmpty ? nil : members.count)
         var archive = ModelArchive(kind: Self.kind, config: Data("{}".utf8), appMetadata: try ModelArchive.json(meta))
         for p in parameters { archive.add(p) }
-        try archive.write(to: path, storage: .float16)
+        return archive
     }
 
     public static func load(_ path: String) throws -> AspectTermTagger {
-        let archive = try ModelArchive.read(from: path, kind: kind)
+        try load(archive: try ModelArchive.read(from: path, kind: kind), path: path, nested: false)
+    }
+
+    static func load(archive: ModelArchive, path: String, nested: Bool) throws -> AspectTermTagger {
         let meta = try archive.decodeAppMetadata(Metadata.self)
         guard (1...version).contains(meta.taggerVersion) else {
             throw SentimentError.modelFile(path: path, reason: "aspect tagger version \(meta.taggerVersion); this build reads versions 1–\(version)")
@@ -378,6 +444,20 @@ public final class AspectTermTagger: @unchecked Sendable {
         let t = AspectTermTagger(vocabulary: meta.vocabulary, embedDim: meta.embedDim, hiddenSize: meta.hiddenSize, dropout: 0, seed: 1,
                                  features: features)
         for p in t.parameters { try archive.restore(p) }
+        for i in 0..<(nested ? 0 : max(0, meta.members ?? 0)) {
+            let name = memberTensor(i + 1), file = path + "#" + name
+            let bytes: [UInt8]
+            do { bytes = try archive.bytes(named: name) } catch {
+                throw SentimentError.modelFile(path: path, reason: "says \(meta.members ?? 0) ensemble members but has no \(name) tensor")
+            }
+            let inner = try ModelArchive.decode(Data(bytes), file: file)
+            try inner.expectKind(kind)
+            let m = try load(archive: inner, path: file, nested: true)
+            guard (m.crf == nil) == (t.crf == nil) else {
+                throw SentimentError.modelFile(path: file, reason: "ensemble member's output (CRF or softmax) differs from the first tagger's")
+            }
+            t.members.append(m)
+        }
         return t
     }
 }

@@ -9,6 +9,6 @@ struct SentimentAbsaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "absa",
         abstract: "Aspect-term polarity: train and evaluate the aspect-aware BiLSTM on SemEval-2014 XML.",
-        subcommands: [SentimentAbsaTrainCommand.self, SentimentAbsaEvalCommand.self, SentimentAbsaTrainTaggerCommand.self, SentimentAbsaTransferCommand.self, SentimentAbsaEnsembleCommand.self]
+        subcommands: [SentimentAbsaTrainCommand.self, SentimentAbsaEvalCommand.self, SentimentAbsaTrainTaggerCommand.self, SentimentAbsaTransferCommand.self, SentimentAbsaEnsembleCommand.self, SentimentAbsaEnsembleTaggerCommand.self]
     )
 }

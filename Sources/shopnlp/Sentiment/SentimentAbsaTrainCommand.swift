@@ -9,6 +9,7 @@ struct SentimentAbsaTrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "train", abstract: "Train an aspect-polarity model on SemEval-2014 train XML (dev carved from train by --seed).")
 
     @Option(name: .long, parsing: .upToNextOption, help: "Training files (SemEval-2014 XML), pooled.") var train: [String]
+    @Option(name: .long, parsing: .upToNextOption, help: "More training files never carved into dev (e.g. the other domain).") var alsoTrain: [String] = []
     @Option(name: .long, help: "Where to write the model.") var out: String
     @Option(name: .long, parsing: .upToNextOption, help: "Test files to score the trained model on (printed, and kept in the manifest).") var test: [String] = []
     @Option(name: .long, help: "Vectors that start the embedding layer (default: Models/embeddings-en.model; 'none' for random).") var embeddings: String?
@@ -24,12 +25,17 @@ struct SentimentAbsaTrainCommand: ParsableCommand {
     @Flag(name: .long, help: "The network alone (no --transfer-from).") var noTransfer = false
     @Flag(name: .long, help: "Keep the pretrained embeddings fixed.") var freezeEmbeddings = false
     @Flag(name: .long, help: "Weight the loss by inverse class frequency.") var balanceClasses = false
+    @Option(name: .long, help: "LCF-style local context: states within this many tokens of the term keep full weight (0: the plain 1 − d/n).") var localContext = 0
+    @Flag(name: .long, help: "The classifier also reads the max and the mean over all states.") var maxMeanPooling = false
+    @Flag(name: .long, help: "With the transfer mix, also tune a negative-class offset with the neutral bias on dev (the default).") var classOffsets = false
+    @Flag(name: .long, help: "Tune the transfer mix without the negative-class offset.") var noClassOffsets = false
     @Flag(name: .long, help: "Also write <out without .model>.manifest.json (size, checksum, scores, rebuild command).") var manifest = false
     @Option(name: .long, help: "Shared corpora folder.") var corpora: String?
 
     func validate() throws {
         if train.isEmpty { throw ValidationError("--train needs at least one XML file") }
         if epochs < 1 || hidden < 1 { throw ValidationError("--epochs and --hidden must be positive") }
+        if localContext < 0 { throw ValidationError("--local-context must be ≥ 0") }
         if !(0..<1).contains(dropout) { throw ValidationError("--dropout must be in [0, 1)") }
     }
 
@@ -38,6 +44,10 @@ struct SentimentAbsaTrainCommand: ParsableCommand {
         options.seed = seed; options.epochs = epochs; options.patience = patience
         options.hiddenSize = hidden; options.learningRate = learningRate; options.dropout = dropout
         options.freezeEmbeddings = freezeEmbeddings; options.balanceClasses = balanceClasses
+        if localContext > 0 { options.localContext = localContext }
+        if maxMeanPooling { options.maxMeanPooling = true }
+        if classOffsets { options.classOffsets = true }
+        if noClassOffsets { options.classOffsets = nil }
         if let initFrom { options.initFrom = initFrom }
         if noInitFrom { options.initFrom = nil }
         if let transferFrom { options.transferFrom = transferFrom }
@@ -47,6 +57,7 @@ struct SentimentAbsaTrainCommand: ParsableCommand {
             .map(ShellQuote.word).joined(separator: " ")
         let result = try AspectPolarityRun.trainAndTest(
             trainFiles: train.map { SentimentPaths.dataFile($0, corpora: corpora) },
+            extraFiles: alsoTrain.map { SentimentPaths.dataFile($0, corpora: corpora) },
             testFiles: test.map { SentimentPaths.dataFile($0, corpora: corpora) },
             options: options, embeddings: vectors, out: out, writeManifest: manifest, command: command,
             log: { SentimentPaths.log($0 + "\n") })

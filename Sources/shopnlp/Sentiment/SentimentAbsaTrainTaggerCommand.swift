@@ -13,7 +13,8 @@ struct SentimentAbsaTrainTaggerCommand: ParsableCommand {
     @Option(name: .long, help: "Where to write the tagger.") var out: String
     @Option(name: .long, parsing: .upToNextOption, help: "Gold files to score on.") var test: [String] = []
     @Option(name: .long, help: "Vectors that start the embedding layer (default: Models/embeddings-en.model; 'none' for random).") var embeddings: String?
-    @Option(name: .long, help: "Seed.") var seed: UInt64 = 1
+    @Option(name: .long, help: "Seed (dev carve; also the network and batch order unless --member-seed).") var seed: UInt64 = 1
+    @Option(name: .long, help: "Seeds the network and batch order apart from the dev carve (ensemble members sharing one dev set).") var memberSeed: UInt64?
     @Option(name: .long, help: "Maximum epochs.") var epochs = 15
     @Option(name: .long, help: "Shared corpora folder.") var corpora: String?
     @Option(name: .long, help: "Size of the hashed character n-gram vector per word (0: none).") var charDim = AspectTaggerFeatures().charDim
@@ -27,6 +28,7 @@ struct SentimentAbsaTrainTaggerCommand: ParsableCommand {
         var options = AspectPolarityOptions()
         options.seed = seed; options.epochs = epochs; options.dropout = 0.3; options.patience = 4; options.hiddenSize = hidden
         options.pretrainedWords = pretrainedWords
+        options.memberSeed = memberSeed
         guard charDim >= 0, shapeDim >= 0, hidden > 0, pretrainedWords >= 0 else {
             throw ValidationError("--char-dim, --shape-dim and --pretrained-words must be ≥ 0, --hidden > 0")
         }

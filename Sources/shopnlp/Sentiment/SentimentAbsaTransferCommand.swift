@@ -16,6 +16,7 @@ struct SentimentAbsaTransferCommand: ParsableCommand {
     @Option(name: .long, help: "Where to write the mixed model.") var out: String
     @Option(name: .long, parsing: .upToNextOption, help: "Test files to score the mixed model on (printed, and kept in the manifest).") var test: [String] = []
     @Flag(name: .long, help: "Also write <out without .model>.manifest.json (size, checksum, scores, rebuild commands).") var manifest = false
+    @Flag(name: .long, help: "Also tune a negative-class offset with the neutral bias (per-class log-prior offsets, chosen on dev).") var classOffsets = false
     @Option(name: .long, help: "Shared corpora folder.") var corpora: String?
 
     func validate() throws {
@@ -28,6 +29,6 @@ struct SentimentAbsaTransferCommand: ParsableCommand {
                                                    testFiles: test.map { SentimentPaths.dataFile($0, corpora: corpora) }, writeManifest: manifest,
                                                    command: (["shopnlp", "sentiment", "absa"] + CommandLine.arguments.drop(while: { $0 != "transfer" }))
                                                        .map(ShellQuote.word).joined(separator: " "),
-                                                   log: { SentimentPaths.log($0 + "\n") }), terminator: "")
+                                                   classOffsets: classOffsets, log: { SentimentPaths.log($0 + "\n") }), terminator: "")
     }
 }
