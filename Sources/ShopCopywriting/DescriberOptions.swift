@@ -9,7 +9,11 @@ public struct DescriberOptions: Sendable {
     /// Blurbs longer than this (in characters) are shortened by dropping parts, or skipped.
     public var maxChars: Int?
     public var seed: UInt64
+    /// Candidate blurbs built per product and template (`CandidateGenerator.maxCandidates`).
     public var maxCandidates: Int
+    /// 32 (was 24), chosen on the AdvertiseGen dev portion with the LM shortlist of 12: char
+    /// BLEU-4 6.86 → 6.96 at distinct-2 0.1245 → 0.1228 (Benchmarks/results/shortlist.md).
+    public static let defaultMaxCandidates = 32
     /// Realisations kept per template line (a seeded sample when its alternatives multiply past this).
     public var maxRealisationsPerLine: Int
     /// Use a line written for the product's own value over generic ones when both say as much
@@ -19,7 +23,7 @@ public struct DescriberOptions: Sendable {
     public var listing: CopyPreset?
 
     public init(language: Language? = nil, tone: Tone = .plain, variants: Int = 1, maxChars: Int? = nil,
-                seed: UInt64 = 1, maxCandidates: Int = 24, maxRealisationsPerLine: Int = 16, preferSpecific: Bool = false,
+                seed: UInt64 = 1, maxCandidates: Int = defaultMaxCandidates, maxRealisationsPerLine: Int = 16, preferSpecific: Bool = false,
                 listing: CopyPreset? = nil) {
         self.maxRealisationsPerLine = maxRealisationsPerLine
         self.preferSpecific = preferSpecific

@@ -43,7 +43,7 @@ struct DescribeCommand: ParsableCommand {
     @Option(name: .long, help: "Weight of the penalty on wording already written in this run (0: none).") var diversity = RankingWeights.shipped.diversity
     @Option(name: .long, help: "Uses after which a phrase counts as fully worn for --diversity.") var saturation = RankingWeights.shipped.saturation
     @Option(name: .long, help: "Characters per Chinese phrase unit of --diversity (2: character pairs, as distinct-2 counts).", range: .small) var diversityChars = RankingWeights.shipped.chineseGram
-    @Option(name: .long, help: "Candidate blurbs built per product and template (more: more wording to choose from, slower).", range: .small) var maxCandidates = 24
+    @Option(name: .long, help: "Candidate blurbs built per product and template (more: more wording to choose from, slower).", range: .small) var maxCandidates = DescriberOptions.defaultMaxCandidates
     @Option(name: .long, help: "Realisations kept per template line (a seeded sample of its alternatives beyond this).", range: .small) var lineRealisations = 16
     @Flag(inversion: .prefixedNo, help: "Use lines written for the product's own attribute value over generic ones when both state as much.") var preferSpecific = true
     @Option(name: .long, help: "Weight of the LM's mean log-probability per token in a blurb's score.") var fluencyWeight = RankingWeights.shipped.fluency
