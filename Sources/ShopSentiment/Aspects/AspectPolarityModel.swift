@@ -21,7 +21,6 @@ public final class AspectPolarityModel: @unchecked Sendable {
     /// The byte tensor holding the transfer sentiment model's file.
     static let transferTensor = "transfer.sentiment"
     /// The byte tensors holding the other members of an ensemble (`member.1`, …).
-    static func memberTensor(_ i: Int) -> String { "member.\(i)" }
     /// Class names in output order.
     public static let labels = ["negative", "neutral", "positive"]
 
@@ -177,7 +176,7 @@ public final class AspectPolarityModel: @unchecked Sendable {
     public func save(to path: String, storage: ModelArchive.Storage = .float16) throws {
         var a = try archive(withTransferFile: true)
         for (i, m) in members.enumerated() {
-            a.add(bytes: [UInt8](try m.archive(withTransferFile: false).encoded(storage: storage)), named: Self.memberTensor(i + 1))
+            a.add(bytes: [UInt8](try m.archive(withTransferFile: false).encoded(storage: storage)), named: EnsembleMembers.tensorName(i + 1))
         }
         try a.write(to: path, storage: storage)
     }
@@ -234,13 +233,7 @@ public final class AspectPolarityModel: @unchecked Sendable {
         }
         let model = AspectPolarityModel(network: network, vocabulary: meta.vocabulary, training: meta.training, transfer: transfer)
         for i in 0..<(shared == nil ? max(0, meta.members ?? 0) : 0) {
-            let name = memberTensor(i + 1), file = path + "#" + name
-            let bytes: [UInt8]
-            do { bytes = try archive.bytes(named: name) } catch {
-                throw SentimentError.modelFile(path: path, reason: "says \(meta.members ?? 0) ensemble members but has no \(name) tensor")
-            }
-            let inner = try ModelArchive.decode(Data(bytes), file: file)
-            try inner.expectKind(kind)
+            let (inner, file) = try EnsembleMembers.archive(i + 1, of: archive, path: path, declared: meta.members ?? 0, kind: kind)
             model.members.append(try load(archive: inner, path: file, shared: transfer))
         }
         return model

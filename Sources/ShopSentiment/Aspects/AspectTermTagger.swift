@@ -13,7 +13,6 @@ public final class AspectTermTagger: @unchecked Sendable {
     /// 3: an ensemble in one file (`members`); single taggers are still written as version 2.
     public static let version = 3
     /// The byte tensors holding the other members of an ensemble (`member.1`, …).
-    static func memberTensor(_ i: Int) -> String { "member.\(i)" }
     /// Tag names in output order.
     public static let tags = ["O", "B", "I"]
     /// Shape ids: 0 padding, then 6 casings × (digit or not).
@@ -415,7 +414,7 @@ public final class AspectTermTagger: @unchecked Sendable {
     public func save(to path: String) throws {
         var a = try archive()
         for (i, m) in members.enumerated() {
-            a.add(bytes: [UInt8](try m.archive().encoded(storage: .float16)), named: Self.memberTensor(i + 1))
+            a.add(bytes: [UInt8](try m.archive().encoded(storage: .float16)), named: EnsembleMembers.tensorName(i + 1))
         }
         try a.write(to: path, storage: .float16)
     }
@@ -445,13 +444,7 @@ public final class AspectTermTagger: @unchecked Sendable {
                                  features: features)
         for p in t.parameters { try archive.restore(p) }
         for i in 0..<(nested ? 0 : max(0, meta.members ?? 0)) {
-            let name = memberTensor(i + 1), file = path + "#" + name
-            let bytes: [UInt8]
-            do { bytes = try archive.bytes(named: name) } catch {
-                throw SentimentError.modelFile(path: path, reason: "says \(meta.members ?? 0) ensemble members but has no \(name) tensor")
-            }
-            let inner = try ModelArchive.decode(Data(bytes), file: file)
-            try inner.expectKind(kind)
+            let (inner, file) = try EnsembleMembers.archive(i + 1, of: archive, path: path, declared: meta.members ?? 0, kind: kind)
             let m = try load(archive: inner, path: file, nested: true)
             guard (m.crf == nil) == (t.crf == nil) else {
                 throw SentimentError.modelFile(path: file, reason: "ensemble member's output (CRF or softmax) differs from the first tagger's")
