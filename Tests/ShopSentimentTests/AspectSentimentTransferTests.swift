@@ -93,12 +93,7 @@ final class AspectSentimentTransferTests: XCTestCase {
     /// with the same mix and the same mixed probabilities; a version-1 file (network only)
     /// still loads.
     func testFileCarriesTheSentimentModel() throws {
-        let sentiment = try SentimentTraining.train(
-            train: ToyCorpus.examples(), dev: ToyCorpus.examples(seed: 9, count: 40),
-            config: SentimentTrainingConfig(features: FeatureOptions(order: 2, hanOrder: 3), minCount: 1,
-                                            hyper: LinearHyperParameters(epochs: 3, learningRate: 0.3, l2: 1e-5), seeds: [1]),
-            info: ModelInfo())
-        let bytes = [UInt8](try SentimentModelFile.encode(sentiment))
+        let (sentiment, bytes) = try Self.toySentiment()
         var config = AspectPolarityConfig(vocabSize: 9)
         config.embedDim = 4; config.hiddenSize = 3; config.attentionSize = 3; config.seed = 3
         let mix = AspectPolarityMix(window: 5, windowWeight: 0.6, sentenceWeight: 0.2, neutralBias: -0.25, neutralPenalty: 0.1)
@@ -145,12 +140,7 @@ final class AspectSentimentTransferTests: XCTestCase {
     /// `apply` computes only the evidence its mix weighs; for every kind of mix it must give
     /// what the mix gives on the full evidence (the tuning path).
     func testApplyComputesOnlyWhatTheMixUsesWithTheSameResult() throws {
-        let sentiment = try SentimentTraining.train(
-            train: ToyCorpus.examples(), dev: ToyCorpus.examples(seed: 9, count: 40),
-            config: SentimentTrainingConfig(features: FeatureOptions(order: 2, hanOrder: 3), minCount: 1,
-                                            hyper: LinearHyperParameters(epochs: 3, learningRate: 0.3, l2: 1e-5), seeds: [1]),
-            info: ModelInfo())
-        let bytes = [UInt8](try SentimentModelFile.encode(sentiment))
+        let (sentiment, bytes) = try Self.toySentiment()
         let contexts = [AspectPolarityContext(left: "The ", term: "battery", right: " is terrible, but the screen is great."),
                         AspectPolarityContext(left: "The ", term: "screen", right: " is great."),
                         AspectPolarityContext(left: "", term: "price", right: "")]
@@ -209,5 +199,15 @@ final class AspectSentimentTransferTests: XCTestCase {
         XCTAssertEqual(back.transfer?.mix, t.mix)
         XCTAssertEqual(back.members.first?.transfer?.mix, AspectPolarityMix(window: 8, neutralBias: 0.5))
         for (x, y) in zip(back.probabilities(contexts), mixed.probabilities(contexts)) { for (u, v) in zip(x, y) { XCTAssertEqual(u, v, accuracy: 0.02) } }
+    }
+
+    /// A small sentiment model trained on the toy corpus, and its file bytes.
+    static func toySentiment() throws -> (SentimentModel, [UInt8]) {
+        let sentiment = try SentimentTraining.train(
+            train: ToyCorpus.examples(), dev: ToyCorpus.examples(seed: 9, count: 40),
+            config: SentimentTrainingConfig(features: FeatureOptions(order: 2, hanOrder: 3), minCount: 1,
+                                            hyper: LinearHyperParameters(epochs: 3, learningRate: 0.3, l2: 1e-5), seeds: [1]),
+            info: ModelInfo())
+        return (sentiment, [UInt8](try SentimentModelFile.encode(sentiment)))
     }
 }
