@@ -26,58 +26,14 @@ public struct CandidateGenerator: Sendable {
     /// the ranker chooses among them for fluency.
     public func candidates(for template: Template, context: SlotContext, tone: Tone?, checker: ComplianceChecker?,
                            claims: ClaimsTable? = nil, important: Set<ProductAttribute> = [], rng: inout SplitMix64) -> [Candidate] {
-        var parts: [(part: TemplatePart, options: [Realisation])] = []
-        var covered = Set<ProductAttribute>()
-        // Lines with more combinations than `maxRealisationsPerLine` are sampled per product
-        // (seeded), so every alternative of a long `<…>` list gets written somewhere.
-        let variation = rng.next()
-        var lineNumber: UInt64 = 0
-        for part in template.parts {
-            var options: [Realisation] = []
-            var specific: [Bool] = []
-            for line in part.lines {
-                lineNumber += 1
-                let isSpecific = preferSpecific && line.conditions.contains { $0.values != nil && !$0.negated }
-                let lineVariation = SplitMix64.mix(variation ^ (lineNumber &* 0xD6E8_FEB8_6659_FD93))
-                for var r in TemplateRealiser.realise(line, in: context, tone: tone, limit: maxRealisationsPerLine,
-                                                      variation: lineVariation) {
-                    // A claim the product's facts do not support drops the sentence; a banned
-                    // word is cut from it (names exempt), never the fact.
-                    if let claims, !claims.supported(r.text, in: context) { continue }
-                    if let checker {
-                        r.text = checker.scrub(r.text, exempt: context.exemptPhrases)
-                        if !r.text.contains(where: { $0.isLetter || $0.isNumber }) { continue }
-                    }
-                    options.append(r)
-                    specific.append(isSpecific)
-                }
-            }
-            if options.isEmpty {
-                if part.required { return [] }
-                continue
-            }
-            // New important facts per option; facts outside `important` count as 0.
-            let gains = options.map { r in Self.newFacts(r.facts, important: important, covered: covered) }
-            let best = gains.max() ?? 0
-            var kept: [Realisation]
-            if best > 0 {
-                var chosen = options.indices.filter { gains[$0] == best }
-                if chosen.contains(where: { specific[$0] }) { chosen = chosen.filter { specific[$0] } }
-                kept = chosen.map { options[$0] }
-            } else {
-                // Nothing new to say: keep the sentences that state no fact (openings,
-                // closings); a part that could only repeat facts is left out.
-                kept = options.filter { $0.facts.isEmpty }
-                if kept.isEmpty {
-                    if !part.required { continue }
-                    kept = options
-                }
-            }
-            // Prefer lines written for the requested tone when there are any.
-            if kept.contains(where: { $0.tone != nil }) { kept = kept.filter { $0.tone != nil } }
-            for f in kept[0].facts { covered.insert(f) }
-            parts.append((part, kept))
-        }
+        guard let parts = plan(template, context: context, tone: tone, checker: checker, claims: claims,
+                               important: important, rng: &rng) else { return [] }
+        return combine(parts, template: template, language: context.language, rng: &rng)
+    }
+
+    /// Candidates from planned parts: every combination of their kept sentences and of the
+    /// orders of the movable parts, or a seeded sample of `maxCandidates` when they are more.
+    func combine(_ parts: [PlannedPart], template: Template, language: Language, rng: inout SplitMix64) -> [Candidate] {
         guard !parts.isEmpty else { return [] }
 
         let movableSlots = parts.indices.filter { parts[$0].part.movable }
@@ -100,7 +56,7 @@ public struct CandidateGenerator: Sendable {
                 facts.append(r.facts)
                 if r.tone != nil { toneMatches += 1 }
             }
-            let text = Self.join(pieces, language: context.language)
+            let text = Self.join(pieces, language: language)
             guard seen.insert(UTF8Key(text)).inserted else { return }
             out.append(Candidate(text: text, facts: facts.flatMap { $0 }, template: template.name, toneMatches: toneMatches,
                                  parts: names, pieces: pieces, partFacts: facts))

@@ -25,18 +25,18 @@ struct LazyExpansion {
             }
         }
 
-        func write(_ i: Int, text: inout String, facts: inout [ProductAttribute]) {
+        /// Calls `body` with each fixed realisation option `i` is made of, in order.
+        func visit(_ i: Int, _ body: (Realisation) -> Void) {
             switch self {
             case .single(let r):
-                text += r.text
-                if !r.facts.isEmpty { facts += r.facts }
+                body(r)
             case .group(let e):
-                e.write(i, text: &text, facts: &facts)
+                e.visit(i, body)
             case .choice(let alts, let starts):
                 // starts[k] = first index of alternative k; starts.last = total.
                 var k = 0
                 while starts[k + 1] <= i { k += 1 }
-                alts[k].write(i - starts[k], text: &text, facts: &facts)
+                alts[k].visit(i - starts[k], body)
             }
         }
     }
@@ -125,11 +125,11 @@ struct LazyExpansion {
         return out
     }
 
-    /// Appends realisation `i` (0 ≤ i < count).
-    func write(_ i: Int, text: inout String, facts: inout [ProductAttribute]) {
+    /// Calls `body` with the fixed pieces of realisation `i` (0 ≤ i < count), in order.
+    func visit(_ i: Int, _ body: (Realisation) -> Void) {
         if let picks {
             let p = picks[i]
-            for k in perNode.indices { perNode[k].write(p[k], text: &text, facts: &facts) }
+            for k in perNode.indices { perNode[k].visit(p[k], body) }
             return
         }
         // Mixed radix, the last node varying fastest.
@@ -140,7 +140,27 @@ struct LazyExpansion {
             digits[k] = rest % c
             rest /= c
         }
-        for k in perNode.indices { perNode[k].write(digits[k], text: &text, facts: &facts) }
+        for k in perNode.indices { perNode[k].visit(digits[k], body) }
+    }
+
+    /// Appends realisation `i` (0 ≤ i < count).
+    func write(_ i: Int, text: inout String, facts: inout [ProductAttribute]) {
+        visit(i) { r in
+            text += r.text
+            if !r.facts.isEmpty { facts += r.facts }
+        }
+    }
+
+    /// Appends the facts of realisation `i` alone: what planning needs before any text is written.
+    func writeFacts(_ i: Int, to facts: inout [ProductAttribute]) {
+        visit(i) { r in if !r.facts.isEmpty { facts += r.facts } }
+    }
+
+    /// The text of realisation `i` alone.
+    func text(_ i: Int) -> String {
+        var text = ""
+        visit(i) { text += $0.text }
+        return text
     }
 
     /// Realisation `i` on its own.

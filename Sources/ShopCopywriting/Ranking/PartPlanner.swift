@@ -1,0 +1,159 @@
+import ShopCore
+
+/// A template part chosen for a product and the sentences of it that candidates may use.
+struct PlannedPart {
+    let part: TemplatePart
+    let options: [Realisation]
+}
+
+extension CandidateGenerator {
+    /// The parts of `template` to use and their kept sentences, planned greedily for
+    /// coverage (see `candidates`); nil when a required part has nothing to say.
+    ///
+    /// Why lazily: a part's lines give hundreds of realisations per product, and only those
+    /// adding the most new facts are kept (about 40% of them on AdvertiseGen). A sentence's
+    /// facts are known without writing it, so facts come first, and text, claims check and
+    /// compliance scrub are done level by level, from the best gain down, until a level has
+    /// a sentence that survives them. The same sentences, in the same order, as the
+    /// eager `planReference` (`PartPlannerTests`).
+    func plan(_ template: Template, context: SlotContext, tone: Tone?, checker: ComplianceChecker?,
+              claims: ClaimsTable?, important: Set<ProductAttribute>, rng: inout SplitMix64) -> [PlannedPart]? {
+        var parts: [PlannedPart] = []
+        var covered = Set<ProductAttribute>()
+        // Lines with more combinations than `maxRealisationsPerLine` are sampled per product
+        // (seeded), so every alternative of a long `<…>` list gets written somewhere.
+        let variation = rng.next()
+        var lineNumber: UInt64 = 0
+        for part in template.parts {
+            var lines: [(line: TemplateLine, expansion: LazyExpansion)] = []
+            var pending: [Pending] = []
+            for line in part.lines {
+                lineNumber += 1
+                let isSpecific = preferSpecific && line.conditions.contains { $0.values != nil && !$0.negated }
+                let lineVariation = SplitMix64.mix(variation ^ (lineNumber &* 0xD6E8_FEB8_6659_FD93))
+                guard let conditionFacts = TemplateRealiser.conditionFacts(of: line, in: context, tone: tone),
+                      let e = LazyExpansion.build(line.nodes, in: context, limit: maxRealisationsPerLine, variation: lineVariation)
+                else { continue }
+                for i in 0..<e.count {
+                    var facts = conditionFacts
+                    e.writeFacts(i, to: &facts)
+                    pending.append(Pending(line: lines.count, index: i, facts: facts, specific: isSpecific, toned: line.tone != nil))
+                }
+                lines.append((line, e))
+            }
+            // nil: not yet written; .some(nil): dropped by the claims check or emptied by the scrub.
+            var written = [Realisation??](repeating: nil, count: pending.count)
+            func survivors(_ members: [Int]) -> [Realisation] {
+                var out: [Realisation] = []
+                for k in members {
+                    if written[k] == nil {
+                        let p = pending[k], (line, e) = lines[p.line]
+                        written[k] = .some(Self.written(e.text(p.index), facts: p.facts, tone: line.tone, context: context,
+                                                        checker: checker, claims: claims))
+                    }
+                    if let r = written[k]! { out.append(r) }
+                }
+                return out
+            }
+            // The first group with a survivor, trying tone-written lines before the others
+            // (the reference keeps only those when there are any).
+            func firstToned(_ members: [Int]) -> [Realisation] {
+                let toned = survivors(members.filter { pending[$0].toned })
+                return toned.isEmpty ? survivors(members.filter { !pending[$0].toned }) : toned
+            }
+            let gains = pending.map { Self.newFacts($0.facts, important: important, covered: covered) }
+            var kept: [Realisation] = []
+            for level in Set(gains).sorted(by: >) where level > 0 {
+                let members = pending.indices.filter { gains[$0] == level }
+                kept = firstToned(members.filter { pending[$0].specific })
+                if kept.isEmpty { kept = firstToned(members.filter { !pending[$0].specific }) }
+                if !kept.isEmpty { break }
+            }
+            if kept.isEmpty {
+                // Nothing new to say: keep the sentences that state no fact (openings,
+                // closings); a part that could only repeat facts is left out.
+                let zero = pending.indices.filter { gains[$0] == 0 }
+                kept = firstToned(zero.filter { pending[$0].facts.isEmpty })
+                if kept.isEmpty {
+                    if !part.required { continue }
+                    kept = firstToned(zero)
+                    if kept.isEmpty { return nil }
+                }
+            }
+            for f in kept[0].facts { covered.insert(f) }
+            parts.append(PlannedPart(part: part, options: kept))
+        }
+        return parts
+    }
+
+    /// A realisation not yet written: its line, its index in the line's expansion, its facts.
+    struct Pending {
+        let line: Int
+        let index: Int
+        let facts: [ProductAttribute]
+        let specific: Bool
+        let toned: Bool
+    }
+
+    /// The sentence as candidates use it, or nil when it states a claim the product's facts
+    /// do not support, or the compliance scrub leaves no word of it. A banned word is cut
+    /// from the sentence (names exempt), never the fact.
+    static func written(_ text: String, facts: [ProductAttribute], tone: Tone?, context: SlotContext,
+                        checker: ComplianceChecker?, claims: ClaimsTable?) -> Realisation? {
+        if let claims, !claims.supported(text, in: context) { return nil }
+        var text = text
+        if let checker {
+            text = checker.scrub(text, exempt: context.exemptPhrases)
+            if !text.contains(where: { $0.isLetter || $0.isNumber }) { return nil }
+        }
+        return Realisation(text: text, facts: facts, tone: tone)
+    }
+
+    /// `plan` written eagerly: every realisation of every line written, checked and scrubbed,
+    /// then the ones adding the most new facts kept. The reference `plan` is tested against.
+    func planReference(_ template: Template, context: SlotContext, tone: Tone?, checker: ComplianceChecker?,
+                       claims: ClaimsTable?, important: Set<ProductAttribute>, rng: inout SplitMix64) -> [PlannedPart]? {
+        var parts: [PlannedPart] = []
+        var covered = Set<ProductAttribute>()
+        let variation = rng.next()
+        var lineNumber: UInt64 = 0
+        for part in template.parts {
+            var options: [Realisation] = []
+            var specific: [Bool] = []
+            for line in part.lines {
+                lineNumber += 1
+                let isSpecific = preferSpecific && line.conditions.contains { $0.values != nil && !$0.negated }
+                let lineVariation = SplitMix64.mix(variation ^ (lineNumber &* 0xD6E8_FEB8_6659_FD93))
+                for r in TemplateRealiser.realise(line, in: context, tone: tone, limit: maxRealisationsPerLine,
+                                                  variation: lineVariation) {
+                    guard let w = Self.written(r.text, facts: r.facts, tone: r.tone, context: context, checker: checker, claims: claims)
+                    else { continue }
+                    options.append(w)
+                    specific.append(isSpecific)
+                }
+            }
+            if options.isEmpty {
+                if part.required { return nil }
+                continue
+            }
+            let gains = options.map { r in Self.newFacts(r.facts, important: important, covered: covered) }
+            let best = gains.max() ?? 0
+            var kept: [Realisation]
+            if best > 0 {
+                var chosen = options.indices.filter { gains[$0] == best }
+                if chosen.contains(where: { specific[$0] }) { chosen = chosen.filter { specific[$0] } }
+                kept = chosen.map { options[$0] }
+            } else {
+                kept = options.filter { $0.facts.isEmpty }
+                if kept.isEmpty {
+                    if !part.required { continue }
+                    kept = options
+                }
+            }
+            if kept.contains(where: { $0.tone != nil }) { kept = kept.filter { $0.tone != nil } }
+            for f in kept[0].facts { covered.insert(f) }
+            parts.append(PlannedPart(part: part, options: kept))
+        }
+        return parts
+    }
+}
