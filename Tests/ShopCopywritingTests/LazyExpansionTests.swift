@@ -24,7 +24,7 @@ final class LazyExpansionTests: XCTestCase {
     func testLazyRealisationsEqualTheEagerOnes() throws {
         let library = try TemplateLibrary.load(directory: Fixtures.templates)
         let checker = ComplianceChecker(list: try ComplianceList.load(directory: Fixtures.compliance))
-        var compared = 0, sampledLines = 0
+        var compared = 0, sampledLines = 0, varyingLines = 0
         for record in try Self.records() {
             let language = record.inferredLanguage
             for template in library.templates where template.language == language {
@@ -43,6 +43,12 @@ final class LazyExpansionTests: XCTestCase {
                                 let reference = TemplateRealiser.realiseReference(line, in: context, tone: .plain, limit: limit, variation: variation)
                                 XCTAssertEqual(fast, reference, "\(template.file):\(line.line) limit \(limit) variation \(String(describing: variation)) record \(record.id)")
                                 if fast.count == limit && limit > 1 && variation != nil { sampledLines += 1 }
+                                // Planning reads realisation 0's facts for all when they cannot vary.
+                                if let e = LazyExpansion.build(line.nodes, in: context, limit: limit, variation: variation) {
+                                    if !e.factsVary {
+                                        XCTAssertEqual(Set(e.all().map(\.facts)).count <= 1, true, "\(template.file):\(line.line) facts vary")
+                                    } else { varyingLines += 1 }
+                                }
                                 compared += 1
                             }
                         }
@@ -52,15 +58,18 @@ final class LazyExpansionTests: XCTestCase {
         }
         XCTAssertGreaterThan(compared, 1000)
         XCTAssertGreaterThan(sampledLines, 10, "the sampled path must be exercised")
+        XCTAssertGreaterThan(varyingLines, 10, "lines whose facts vary must be exercised")
     }
 
     func testSamplingKeysMatchTheArraySet() {
         // Counts whose product overflows 64 bits take the array-set path; both must draw alike.
         for counts in [[3, 1, 7], [2, 2], [1], [1 << 40, 1 << 30, 5], [6, 8]] {
-            let a = LazyExpansion.sample(counts, limit: 16, seed: 42)
+            let flat = LazyExpansion.sample(counts, limit: 16, seed: 42)
+            XCTAssertEqual(flat.count % counts.count, 0)
+            let a = stride(from: 0, to: flat.count, by: counts.count).map { Array(flat[$0..<($0 + counts.count)]) }
             XCTAssertEqual(Set(a.map { $0 }).count, a.count, "distinct picks")
             XCTAssertTrue(a.allSatisfy { p in zip(p, counts).allSatisfy { $0 < $1 } })
         }
-        XCTAssertEqual(LazyExpansion.sample([2, 2], limit: 16, seed: 1).count, 4, "all 4 combinations found, no more")
+        XCTAssertEqual(LazyExpansion.sample([2, 2], limit: 16, seed: 1).count, 4 * 2, "all 4 combinations found, no more")
     }
 }

@@ -34,9 +34,13 @@ extension CandidateGenerator {
                 guard let conditionFacts = TemplateRealiser.conditionFacts(of: line, in: context, tone: tone),
                       let e = LazyExpansion.build(line.nodes, in: context, limit: maxRealisationsPerLine, variation: lineVariation)
                 else { continue }
+                var facts = conditionFacts
+                if e.count > 0 { e.writeFacts(0, to: &facts) }
                 for i in 0..<e.count {
-                    var facts = conditionFacts
-                    e.writeFacts(i, to: &facts)
+                    if i > 0 && e.factsVary {
+                        facts = conditionFacts
+                        e.writeFacts(i, to: &facts)
+                    }
                     pending.append(Pending(line: lines.count, index: i, facts: facts, specific: isSpecific, toned: line.tone != nil))
                 }
                 lines.append((line, e))
@@ -61,7 +65,13 @@ extension CandidateGenerator {
                 let toned = survivors(members.filter { pending[$0].toned })
                 return toned.isEmpty ? survivors(members.filter { !pending[$0].toned }) : toned
             }
-            let gains = pending.map { Self.newFacts($0.facts, important: important, covered: covered) }
+            // Realisations of a line whose facts do not vary share one count.
+            var gains = [Int](repeating: 0, count: pending.count)
+            for k in pending.indices {
+                let p = pending[k]
+                gains[k] = p.index > 0 && !lines[p.line].expansion.factsVary ? gains[k - 1]
+                    : Self.newFacts(p.facts, important: important, covered: covered)
+            }
             var kept: [Realisation] = []
             for level in Set(gains).sorted(by: >) where level > 0 {
                 let members = pending.indices.filter { gains[$0] == level }

@@ -96,13 +96,13 @@ public struct Ranker: Sendable {
     }
 
     func baseScore(_ c: Candidate, important: Set<ProductAttribute>, language: Language) -> Blurb {
-        var mentioned = Set<ProductAttribute>()
+        // A blurb names a dozen facts or so: a list is cheaper than hashing them into a set.
         var duplicates = 0
         var unique: [ProductAttribute] = []
         for f in c.facts {
-            if mentioned.insert(f).inserted { unique.append(f) } else { duplicates += 1 }
+            if unique.contains(f) { duplicates += 1 } else { unique.append(f) }
         }
-        let covered = important.isEmpty ? 0 : Double(mentioned.intersection(important).count) / Double(important.count)
+        let covered = important.isEmpty ? 0 : Double(unique.reduce(0) { $0 + (important.contains($1) ? 1 : 0) }) / Double(important.count)
         let rep = TextStatistics.repetition(c.text, language: language)
         let dupShare = c.facts.isEmpty ? 0 : Double(duplicates) / Double(c.facts.count)
         var score = weights.coverage * covered - weights.repetition * (rep + dupShare) + weights.tone * Double(c.toneMatches)

@@ -16,12 +16,36 @@ struct LazyExpansion {
         case single(Realisation)
         case group(LazyExpansion)
         case choice([LazyExpansion], starts: [Int])
+        /// A choice whose alternatives are plain words (`<a|b|c>`, the common case): built
+        /// without an expansion per alternative.
+        case words([String])
+
+        /// Whether the options can differ in the facts they state (a choice between
+        /// alternatives of which one names a slot, say); false means all state the same.
+        var factsVary: Bool {
+            switch self {
+            case .single, .words: return false
+            case .group(let e): return e.factsVary
+            case .choice(let alts, _): return alts.count > 1 && alts.contains { $0.statesFacts } || alts.contains { $0.factsVary }
+            }
+        }
+
+        /// Whether any option states a fact.
+        var statesFacts: Bool {
+            switch self {
+            case .single(let r): return !r.facts.isEmpty
+            case .words: return false
+            case .group(let e): return e.statesFacts
+            case .choice(let alts, _): return alts.contains { $0.statesFacts }
+            }
+        }
 
         var count: Int {
             switch self {
             case .single: return 1
             case .group(let e): return e.count
             case .choice(_, let starts): return starts.last!
+            case .words(let w): return w.count
             }
         }
 
@@ -32,6 +56,8 @@ struct LazyExpansion {
                 body(r)
             case .group(let e):
                 e.visit(i, body)
+            case .words(let w):
+                body(Realisation(text: w[i]))
             case .choice(let alts, let starts):
                 // starts[k] = first index of alternative k; starts.last = total.
                 var k = 0
@@ -42,9 +68,36 @@ struct LazyExpansion {
     }
 
     let perNode: [Options]
-    /// nil: the first `count` combinations in order (first node slowest); else the sampled picks.
-    let picks: [[Int]]?
+    /// nil: the first `count` combinations in order (first node slowest); else the sampled
+    /// picks, one row of `perNode.count` option indices per realisation, in one array.
+    let picks: [Int]?
+    /// For the in-order case: Π of the option counts after node k (saturated), so digit k of
+    /// realisation i is i / strides[k] % count(k) without a scratch array per realisation.
+    let strides: [Int]
     let count: Int
+    /// Whether realisations can differ in their facts: when false, every realisation
+    /// states realisation 0's facts, so planning works them out once per line.
+    let factsVary: Bool
+    let statesFacts: Bool
+
+    init(perNode: [Options], picks: [Int]?, count: Int) {
+        self.perNode = perNode
+        self.picks = picks
+        self.count = count
+        // One realisation (the usual case for a nested alternative) needs no strides: every digit is 0.
+        var strides = [Int](repeating: 1, count: picks == nil && count > 1 ? perNode.count : 0)
+        if picks == nil && count > 1 {
+            var product = 1
+            for k in perNode.indices.reversed() {
+                strides[k] = product
+                let (p, overflow) = product.multipliedReportingOverflow(by: perNode[k].count)
+                product = overflow ? Int.max : p
+            }
+        }
+        self.strides = strides
+        factsVary = perNode.contains { $0.factsVary }
+        statesFacts = perNode.contains { $0.statesFacts }
+    }
 
     /// nil when a required slot cannot be filled (`expandReference` returns no realisation).
     static func build(_ nodes: [TemplateNode], in context: SlotContext, limit: Int, variation: UInt64?) -> LazyExpansion? {
@@ -66,6 +119,12 @@ struct LazyExpansion {
                 } else {
                     options = .single(Realisation(text: ""))
                 }
+            case .choice(let alts) where alts.allSatisfy(Self.isWord):
+                // Each such alternative expands to its one text whatever the seed.
+                options = .words(alts.map { alt in
+                    if case .text(let t)? = alt.first { return t }
+                    return ""
+                })
             case .choice(let alts):
                 var kept: [LazyExpansion] = [], starts = [0]
                 for (j, alt) in alts.enumerated() {
@@ -88,14 +147,23 @@ struct LazyExpansion {
             return LazyExpansion(perNode: perNode, picks: nil, count: nodes.isEmpty ? 1 : min(max(limit, 1), count))
         }
         let picks = sample(perNode.map(\.count), limit: limit, seed: variation)
-        return LazyExpansion(perNode: perNode, picks: picks, count: picks.count)
+        return LazyExpansion(perNode: perNode, picks: picks, count: perNode.isEmpty ? 0 : picks.count / perNode.count)
+    }
+
+    /// An alternative that is one literal text, or nothing.
+    static func isWord(_ alt: [TemplateNode]) -> Bool {
+        if alt.isEmpty { return true }
+        if alt.count == 1, case .text = alt[0] { return true }
+        return false
     }
 
     /// `TemplateRealiser.sampled`'s draws: the same generator calls, the same duplicate test.
-    static func sample(_ counts: [Int], limit: Int, seed: UInt64) -> [[Int]] {
+    /// Rows of `counts.count` picks each, concatenated.
+    static func sample(_ counts: [Int], limit: Int, seed: UInt64) -> [Int] {
         var rng = SplitMix64(seed: seed)
-        var out: [[Int]] = []
-        out.reserveCapacity(limit)
+        var out: [Int] = []
+        out.reserveCapacity(limit * counts.count)
+        var rows = 0
         // A combination as one number (mixed radix) when the counts' product fits: an
         // integer set instead of a set of arrays; the same test for "seen before".
         var radixFits = true
@@ -105,22 +173,29 @@ struct LazyExpansion {
             if o { radixFits = false; break }
             product = p
         }
-        var seenKeys = Set<UInt64>(), seenArrays = Set<[Int]>()
+        // A few keys are searched faster in a list than hashed.
+        var seenKeys = Set<UInt64>(), seenArrays = Set<[Int]>(), keyList: [UInt64] = []
+        let listed = limit <= 64
+        if listed { keyList.reserveCapacity(limit) }
         var picks = [Int](repeating: 0, count: counts.count)
         var attempts = 0
-        while out.count < limit && attempts < limit * 8 {
+        while rows < limit && attempts < limit * 8 {
             attempts += 1
             var key: UInt64 = 0
             for i in counts.indices {
                 picks[i] = counts[i] == 1 ? 0 : rng.below(counts[i])
                 if radixFits { key = key &* UInt64(counts[i]) &+ UInt64(picks[i]) }
             }
-            if radixFits {
+            if radixFits && listed {
+                if keyList.contains(key) { continue }
+                keyList.append(key)
+            } else if radixFits {
                 guard seenKeys.insert(key).inserted else { continue }
             } else {
                 guard seenArrays.insert(picks).inserted else { continue }
             }
-            out.append(picks)
+            out.append(contentsOf: picks)
+            rows += 1
         }
         return out
     }
@@ -128,19 +203,16 @@ struct LazyExpansion {
     /// Calls `body` with the fixed pieces of realisation `i` (0 ≤ i < count), in order.
     func visit(_ i: Int, _ body: (Realisation) -> Void) {
         if let picks {
-            let p = picks[i]
-            for k in perNode.indices { perNode[k].visit(p[k], body) }
+            let row = i * perNode.count
+            for k in perNode.indices { perNode[k].visit(picks[row + k], body) }
             return
         }
         // Mixed radix, the last node varying fastest.
-        var digits = [Int](repeating: 0, count: perNode.count)
-        var rest = i
-        for k in perNode.indices.reversed() {
-            let c = perNode[k].count
-            digits[k] = rest % c
-            rest /= c
+        if strides.isEmpty {
+            for k in perNode.indices { perNode[k].visit(0, body) }
+            return
         }
-        for k in perNode.indices { perNode[k].visit(digits[k], body) }
+        for k in perNode.indices { perNode[k].visit(i / strides[k] % perNode[k].count, body) }
     }
 
     /// Appends realisation `i` (0 ≤ i < count).

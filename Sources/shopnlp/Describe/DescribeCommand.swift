@@ -133,18 +133,21 @@ struct DescribeCommand: ParsableCommand {
         let file = try output.map { try AtomicFileWriter(path: $0) }
         // Records are described a batch at a time on `threads` threads and written in input order.
         var batch: [ProductRecord] = []
-        // One record of the wording written so far for the whole run: the diversity penalty
-        // spreads phrasing over every product, not over 32 at a time.
-        var usage: [Language: PhraseUsage] = [:]
-        func flush() throws {
-            for d in describer.describe(batch, threads: threads, usage: &usage) {
+        // A window is prepared on the worker threads while the one before it is finished
+        // and written here and the next one read.
+        let pipeline = DescribePipeline(describer: describer, threads: threads)
+        func write(_ described: [ProductDescription]) throws {
+            for d in described {
                 if d.blurbs.isEmpty { empty += 1 }
                 for w in d.warnings { FileHandle.standardError.write(Data("warning: product \(d.productID): \(w)\n".utf8)) }
                 out += (outputFormat == "csv" ? DescriptionCSV.row(d) : DescriptionJSON.line(d, evidence: evidence)) + "\n"
                 written += 1
             }
-            batch.removeAll(keepingCapacity: true)
             if out.utf8.count > 1 << 16 { try emit() }
+        }
+        func flush() throws {
+            try write(pipeline.submit(batch))
+            batch.removeAll(keepingCapacity: true)
         }
         func emit() throws {
             if let file { try file.write(out) } else { stdout.write(Data(out.utf8)) }
@@ -165,6 +168,7 @@ struct DescribeCommand: ParsableCommand {
             }
         }
         try flush()
+        try write(pipeline.drain())
         try emit()
         try file?.commit()
         var summary = "described \(written) products"

@@ -1,0 +1,53 @@
+import Foundation
+import ShopCore
+
+/// Describes a stream of records a window at a time, preparing one window on worker threads
+/// while the caller finishes the window before it, writes it out and reads the next.
+///
+/// Why: `describe(_:threads:)` on a window leaves every core but one idle while the window
+/// is finished (the diversity penalty runs in input order), written out and the next one
+/// read, about a tenth of a run on two cores. Preparing the next window meanwhile keeps
+/// them busy. Output is exactly `describe`'s: a record's draft and LM scores do not depend
+/// on its batch, and windows are finished in input order with one phrase usage.
+/// Use from one thread.
+public final class DescribePipeline {
+    public let describer: ProductDescriber
+    public let threads: Int
+    public let batch: Int
+    private var usage: [Language: PhraseUsage] = [:]
+    private var inFlight: (done: DispatchSemaphore, slots: ResultSlots<PreparedDescription>)?
+
+    public init(describer: ProductDescriber, threads: Int, batch: Int = 32) {
+        self.describer = describer
+        self.threads = max(1, threads)
+        self.batch = max(1, batch)
+    }
+
+    /// Starts preparing `records` and returns the finished descriptions of the window
+    /// submitted before (empty for the first).
+    public func submit(_ records: [ProductRecord]) -> [ProductDescription] {
+        let previous = drain()
+        let slots = ResultSlots<PreparedDescription>(count: records.count)
+        let done = DispatchSemaphore(value: 0)
+        let (describer, size) = (describer, batch)
+        let workers = max(1, min(threads, (records.count + size - 1) / size))
+        DispatchQueue.global().async {
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while let range = slots.claim(size) {
+                    for (i, d) in zip(range, describer.prepare(Array(records[range]))) { slots.set(i, d) }
+                }
+            }
+            done.signal()
+        }
+        inFlight = (done, slots)
+        return previous
+    }
+
+    /// Waits for the window in preparation, if any, and returns it finished.
+    public func drain() -> [ProductDescription] {
+        guard let (done, slots) = inFlight else { return [] }
+        inFlight = nil
+        done.wait()
+        return describer.finish(slots.values(), usage: &usage)
+    }
+}
