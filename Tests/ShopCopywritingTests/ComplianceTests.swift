@@ -99,4 +99,12 @@ final class ComplianceTests: XCTestCase {
         XCTAssertTrue(d.describe(records[0]).blurbs[0].text.contains("Mama Knows Best"))
         XCTAssertTrue(d.describe(records[3]).blurbs[0].text.contains("新疆长绒棉"))
     }
+
+    /// The range test for a word scalar is the property test it replaced, for every BMP scalar.
+    func testWordScalarsAreASCIILettersAndDigits() {
+        for v in UInt32(0)..<0x1_0000 {
+            guard let s = Unicode.Scalar(v) else { continue }
+            XCTAssertEqual(ComplianceChecker.isWordScalar(s), s.isASCII && (s.properties.isAlphabetic || (v >= 48 && v <= 57)), "U+\(String(v, radix: 16))")
+        }
+    }
 }

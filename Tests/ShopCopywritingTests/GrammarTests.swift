@@ -64,4 +64,17 @@ final class GrammarTests: XCTestCase {
         XCTAssertEqual(ListJoiner.join(["red", "blue", "green"], language: .en), "red, blue and green")
         XCTAssertEqual(ListJoiner.join(["red", "blue"], language: .en), "red and blue")
     }
+
+    /// The byte-suffix classifier gives what `hasSuffix` on characters gives: every listed
+    /// suffix alone, after a word, with 子, and nouns that match none.
+    func testClassifierMatchesTheCharacterSuffixReference() {
+        func reference(_ noun: String) -> String {
+            for (suffix, cl) in ChineseMeasureWords.bySuffix where noun.hasSuffix(suffix) { return cl }
+            if noun.hasSuffix("子"), noun.count > 1 { return reference(String(noun.dropLast())) }
+            return "款"
+        }
+        var nouns = ["", "子", "帽子子", "shirt", "T恤", "衣服a", "e\u{301}裙", "裙\u{301}"]
+        for (suffix, _) in ChineseMeasureWords.bySuffix { nouns += [suffix, "新款" + suffix, suffix + "子", String(suffix.dropFirst())] }
+        for n in nouns { XCTAssertEqual(ChineseMeasureWords.classifier(for: n), reference(n), n) }
+    }
 }

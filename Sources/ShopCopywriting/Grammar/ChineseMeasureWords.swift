@@ -13,9 +13,21 @@ public enum ChineseMeasureWords {
         ("床", "张"), ("伞", "把"), ("灯", "盏"), ("杯", "个"), ("壶", "把"), ("锅", "口"), ("车", "辆"),
     ]
 
+    static let suffixBytes: [([UInt8], String)] = bySuffix.map { (Array($0.0.utf8), $0.1) }
+
     /// The classifier for a noun, `款` when none is known.
     public static func classifier(for noun: String) -> String {
-        for (suffix, cl) in bySuffix where noun.hasSuffix(suffix) { return cl }
+        // A byte comparison: every suffix is whole CJK characters, so matching its UTF-8 at
+        // the end is matching it as the last characters (`hasSuffix`'s Unicode rules cost
+        // a slot filter per template line per product).
+        var text = noun
+        let found: String? = text.withUTF8 { bytes in
+            for (suffix, cl) in suffixBytes where suffix.count <= bytes.count {
+                if bytes[(bytes.count - suffix.count)...].elementsEqual(suffix) { return cl }
+            }
+            return nil
+        }
+        if let found { return found }
         // 裙子, 裤子, 鞋子: the noun suffix 子 does not change the classifier.
         if noun.hasSuffix("子"), noun.count > 1 { return classifier(for: String(noun.dropLast())) }
         return "款"

@@ -1,5 +1,5 @@
 /// A record's facts by normalised key, shared by the contexts of one record (a class, so
 /// contexts built from one another fill one cache).
 final class AttributeCache {
-    var byKey: [String: [ProductAttribute]] = [:]
+    var byKey: [UTF8Key: [ProductAttribute]] = [:]
 }

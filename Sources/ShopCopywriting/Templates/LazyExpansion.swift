@@ -18,7 +18,7 @@ struct LazyExpansion {
         case choice([LazyExpansion], starts: [Int])
         /// A choice whose alternatives are plain words (`<a|b|c>`, the common case): built
         /// without an expansion per alternative.
-        case words([String])
+        case words([[TemplateNode]])
 
         /// Whether the options can differ in the facts they state (a choice between
         /// alternatives of which one names a slot, say); false means all state the same.
@@ -56,8 +56,8 @@ struct LazyExpansion {
                 body(r)
             case .group(let e):
                 e.visit(i, body)
-            case .words(let w):
-                body(Realisation(text: w[i]))
+            case .words(let alts):
+                if case .text(let t)? = alts[i].first { body(Realisation(text: t)) } else { body(Realisation(text: "")) }
             case .choice(let alts, let starts):
                 // starts[k] = first index of alternative k; starts.last = total.
                 var k = 0
@@ -121,10 +121,7 @@ struct LazyExpansion {
                 }
             case .choice(let alts) where alts.allSatisfy(Self.isWord):
                 // Each such alternative expands to its one text whatever the seed.
-                options = .words(alts.map { alt in
-                    if case .text(let t)? = alt.first { return t }
-                    return ""
-                })
+                options = .words(alts)
             case .choice(let alts):
                 var kept: [LazyExpansion] = [], starts = [0]
                 for (j, alt) in alts.enumerated() {

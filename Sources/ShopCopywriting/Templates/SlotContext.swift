@@ -10,8 +10,11 @@ public final class SlotContext {
     let checker: ComplianceChecker?
     let derived: [String: DerivedSlot]
     private let attributeCache: AttributeCache
-    private var valueCache: [String: [SlotValue]] = [:]
-    private var rawCache: [String: [String]] = [:]
+    // Caches keyed by UTF-8 bytes: every template line asks again with the same key strings,
+    // and `String` keys cost a normalisation pass per Chinese lookup. A byte-different but
+    // equivalent key only gets its own entry, computed the same way.
+    private var valueCache: [UTF8Key: [SlotValue]] = [:]
+    private var rawCache: [UTF8Key: [String]] = [:]
     private var resolving: Set<String> = []
 
     /// `sharing`: another context of the same record, language and highlights whose facts
@@ -60,7 +63,7 @@ public final class SlotContext {
     /// The record's facts under a key (built-in names or spec keys, case-insensitive).
     public func attributes(for key: String) -> [ProductAttribute] {
         let k = Self.normalise(key)
-        if let hit = attributeCache.byKey[k] { return hit }
+        if let hit = attributeCache.byKey[UTF8Key(k)] { return hit }
         var out: [ProductAttribute] = []
         func add(_ name: String, _ v: String?) {
             if let v, !v.trimmingCharactersInSet().isEmpty { out.append(ProductAttribute(key: name, value: v)) }
@@ -91,7 +94,7 @@ public final class SlotContext {
                 out.append(a)
             }
         }
-        attributeCache.byKey[k] = out
+        attributeCache.byKey[UTF8Key(k)] = out
         return out
     }
 
@@ -105,9 +108,9 @@ public final class SlotContext {
     /// `rawValues(for:)` lower-cased, computed once per key (every template line's
     /// conditions ask again).
     func lowercasedRawValues(for key: String) -> [String] {
-        if let hit = rawCache[key] { return hit }
+        if let hit = rawCache[UTF8Key(key)] { return hit }
         let v = rawValues(for: key).map { $0.lowercased() }
-        rawCache[key] = v
+        rawCache[UTF8Key(key)] = v
         return v
     }
 
@@ -115,7 +118,7 @@ public final class SlotContext {
     /// realisable alternative. Empty means the slot cannot be filled.
     public func values(for key: String) -> [SlotValue] {
         let k = Self.normalise(key)
-        if let hit = valueCache[k] { return hit }
+        if let hit = valueCache[UTF8Key(k)] { return hit }
         var out: [SlotValue] = []
         if let d = derived[k], !resolving.contains(k) {
             resolving.insert(k)
@@ -143,7 +146,7 @@ public final class SlotContext {
                 out.append(SlotValue(text: text, facts: [a]))
             }
         }
-        valueCache[k] = out
+        valueCache[UTF8Key(k)] = out
         return out
     }
 

@@ -3,13 +3,16 @@
 public struct TemplateCondition: Sendable, Equatable {
     public var key: String
     /// nil: any value; else the record must have one of these values (case-insensitive).
-    public var values: [String]?
+    public var values: [String]? { didSet { lowercasedValues = values?.map { $0.lowercased() } } }
     public var negated: Bool
+    /// `values` lower-cased once: every template line's conditions are checked for every product.
+    private var lowercasedValues: [String]?
 
     public init(key: String, values: [String]? = nil, negated: Bool = false) {
         self.key = key
         self.values = values
         self.negated = negated
+        lowercasedValues = values?.map { $0.lowercased() }
     }
 
     /// Parses the inside of `{? … }`, e.g. `!版型=显瘦,宽松`.
@@ -30,11 +33,11 @@ public struct TemplateCondition: Sendable, Equatable {
     /// Whether the condition holds for the facts in `context`.
     func holds(in context: SlotContext) -> Bool {
         let present: Bool
-        if let values {
-            let have = context.lowercasedRawValues(for: key)
-            present = values.contains { have.contains($0.lowercased()) }
+        let have = context.lowercasedRawValues(for: key)
+        if let wanted = lowercasedValues {
+            present = wanted.contains { have.contains($0) }
         } else {
-            present = !context.rawValues(for: key).isEmpty
+            present = !have.isEmpty
         }
         return present != negated
     }
@@ -42,8 +45,7 @@ public struct TemplateCondition: Sendable, Equatable {
     /// The facts a satisfied value condition vouches for, so a sentence written for
     /// `版型=显瘦` counts as mentioning it.
     func mentions(in context: SlotContext) -> [ProductAttribute] {
-        guard !negated, let values else { return [] }
-        let wanted = Set(values.map { $0.lowercased() })
+        guard !negated, let wanted = lowercasedValues else { return [] }
         return context.attributes(for: key).filter { wanted.contains($0.value.lowercased()) }
     }
 }
