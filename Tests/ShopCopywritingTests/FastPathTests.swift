@@ -35,10 +35,12 @@ final class FastPathTests: XCTestCase {
     }
 
     func testASCIIWordHashesMatchTheGeneralSplit() {
-        for t in Self.texts + ["Hello, World! It's 4 o'clock", "UPPER lower MiXeD", "tab\tnew\nline\r\nend", "trailing word"] {
+        let symbols = ["Brand™ Kids’ Shoes – Size 3½ × 2", "“Quoted” • 90° ©2019 ®Reg…", "a\u{00A0}b·c′d″e—f‘g",
+                       "Café", "e\u{301}clair", "™\u{FE0F} joined", "word™\u{200D}x", "Straße", "ﬁne"]
+        for t in Self.texts + ["Hello, World! It's 4 o'clock", "UPPER lower MiXeD", "tab\tnew\nline\r\nend", "trailing word"] + symbols {
             let general = t.lowercased().split(whereSeparator: { !($0.isLetter || $0 == "'") })
                 .map { FNV1a.hash64(units: $0.unicodeScalars.map(\.value)) & ~(1 << 63) }
-            if t.utf8.allSatisfy({ $0 < 0x80 }) {
+            if t.unicodeScalars.allSatisfy({ $0.value < 0x80 || PhraseUsage.separatorSymbols.contains($0.value) }) {
                 XCTAssertEqual(PhraseUsage.asciiWordHashes(t), general, t)
             } else {
                 XCTAssertNil(PhraseUsage.asciiWordHashes(t), t)

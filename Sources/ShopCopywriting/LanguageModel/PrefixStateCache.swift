@@ -73,29 +73,35 @@ public final class PrefixStateCache {
         reset()
     }
 
-    /// Forgets every cached prefix.
+    /// Forgets every cached prefix. Node storage is kept: a node's state and normaliser are
+    /// written when it is created, before anything reads them, and node 0 (the zero state)
+    /// is never written.
     public func reset() {
-        hidden.removeAll(keepingCapacity: true)
-        cell.removeAll(keepingCapacity: true)
-        logZ.removeAll(keepingCapacity: true)
         children.removeAll(keepingCapacity: true)
-        nodeCount = 0
-        grow(by: 1)
         nodeCount = 1
+        reserve(nodes: 1)
     }
 
-    /// Room for `m` more nodes, zero-filled (copied from a zero block: appending a
-    /// repeated element goes element by element).
-    private func grow(by m: Int) {
+    /// Nodes with storage.
+    private var capacity = 0
+
+    /// Storage for nodes `0..<n`, zero-filled when first made. Grows geometrically up to
+    /// `maxNodes` (refilling storage with zeros on every reset was a twentieth of English
+    /// `describe`).
+    private func reserve(nodes n: Int) {
+        guard n > capacity else { return }
+        let target = max(n, min(max(2 * capacity, 256), maxNodes + 1))
         if zeros.count < 256 * H { zeros = [Float](repeating: 0, count: 256 * H) }
-        var left = m
+        var left = target - capacity
         while left > 0 {
-            let n = min(left, 256)
-            hidden.append(contentsOf: zeros[0..<(n * H)])
-            cell.append(contentsOf: zeros[0..<(n * H)])
-            logZ.append(contentsOf: zeros[0..<n])
-            left -= n
+            let k = min(left, 256)
+            // Copied from a zero block: appending a repeated element goes element by element.
+            hidden.append(contentsOf: zeros[0..<(k * H)])
+            cell.append(contentsOf: zeros[0..<(k * H)])
+            logZ.append(contentsOf: zeros[0..<k])
+            left -= k
         }
+        capacity = target
     }
 
     /// Log-probability of each token after the first given the tokens before it, summed, and
@@ -177,7 +183,7 @@ public final class PrefixStateCache {
     /// `LSTM.cellForward`'s kernels (sigmoid/tanh with the bias added, c = f·c' + i·g, h = o·tanh c).
     private func computeStates(_ created: [(node: Int32, parent: Int32, token: Int32)]) {
         let m = created.count, H = H, G = G, R = Self.stateBlock
-        grow(by: m)
+        reserve(nodes: nodeCount)
         if gates.count != R * G { gates = [Float](repeating: 0, count: R * G) }
         if parentHidden.count != R * H { parentHidden = [Float](repeating: 0, count: R * H) }
         gates.withUnsafeMutableBufferPointer { gp in

@@ -29,8 +29,7 @@ extension CandidateGenerator {
             var pending: [Pending] = []
             for line in part.lines {
                 lineNumber += 1
-                let isSpecific = preferSpecific && line.conditions.contains { $0.values != nil && !$0.negated }
-                let lineVariation = SplitMix64.mix(variation ^ (lineNumber &* 0xD6E8_FEB8_6659_FD93))
+                let (isSpecific, lineVariation) = traits(of: line, number: lineNumber, variation: variation)
                 guard let conditionFacts = TemplateRealiser.conditionFacts(of: line, in: context, tone: tone),
                       let e = LazyExpansion.build(line.nodes, in: context, limit: maxRealisationsPerLine, variation: lineVariation)
                 else { continue }
@@ -96,6 +95,13 @@ extension CandidateGenerator {
         return parts
     }
 
+    /// Whether the line is written for one of the product's values (`preferSpecific`), and
+    /// its sampling seed: the template's draw mixed with the line's number.
+    func traits(of line: TemplateLine, number: UInt64, variation: UInt64) -> (specific: Bool, variation: UInt64) {
+        (preferSpecific && line.conditions.contains { $0.values != nil && !$0.negated },
+         SplitMix64.mix(variation ^ (number &* 0xD6E8_FEB8_6659_FD93)))
+    }
+
     /// A realisation not yet written: its line, its index in the line's expansion, its facts.
     struct Pending {
         let line: Int
@@ -132,8 +138,7 @@ extension CandidateGenerator {
             var specific: [Bool] = []
             for line in part.lines {
                 lineNumber += 1
-                let isSpecific = preferSpecific && line.conditions.contains { $0.values != nil && !$0.negated }
-                let lineVariation = SplitMix64.mix(variation ^ (lineNumber &* 0xD6E8_FEB8_6659_FD93))
+                let (isSpecific, lineVariation) = traits(of: line, number: lineNumber, variation: variation)
                 for r in TemplateRealiser.realise(line, in: context, tone: tone, limit: maxRealisationsPerLine,
                                                   variation: lineVariation) {
                     guard let w = Self.written(r.text, facts: r.facts, tone: r.tone, context: context, checker: checker, claims: claims)

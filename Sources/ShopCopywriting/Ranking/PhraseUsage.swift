@@ -65,15 +65,29 @@ public struct PhraseUsage: Sendable {
         return out
     }
 
-    /// The word hashes of the `.en` case for an all-ASCII text, from its bytes (nil when any
-    /// byte is not ASCII). In ASCII the letters are A–Z and a–z, so this splits and folds
-    /// exactly as `lowercased()` and `Character.isLetter` do, without their table lookups.
+    /// Non-ASCII code points catalogue text is full of that are neither letters nor change
+    /// case, and never join a neighbour into one character (no marks, joiners or selectors):
+    /// word separators, as `Character.isLetter` has them.
+    static let separatorSymbols: Set<UInt32> = [0x00A0, 0x00A9, 0x00AE, 0x00B0, 0x00B7, 0x00BD, 0x00D7, 0x2013, 0x2014,
+                                                0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2026, 0x2032, 0x2033, 0x2122]
+
+    /// The word hashes of the `.en` case for a text of ASCII and `separatorSymbols` (nil when
+    /// it has any other code point). In ASCII the letters are A–Z and a–z, so this splits and
+    /// folds exactly as `lowercased()` and `Character.isLetter` do, without their table lookups.
     static func asciiWordHashes(_ text: String) -> [UInt64]? {
         var out: [UInt64] = []
         var h = FNV1a.offset64, inWord = false
-        for b in text.utf8 {
-            if b >= 0x80 { return nil }
-            var v = b
+        for u in text.unicodeScalars {
+            if u.value >= 0x80 {
+                guard separatorSymbols.contains(u.value) else { return nil }
+                if inWord {
+                    out.append(h & ~(1 << 63))
+                    h = FNV1a.offset64
+                    inWord = false
+                }
+                continue
+            }
+            var v = UInt8(u.value)
             let upper = v >= 65 && v <= 90
             if upper { v += 32 }
             if upper || (v >= 97 && v <= 122) || v == 39 {

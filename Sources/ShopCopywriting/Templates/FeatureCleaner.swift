@@ -58,7 +58,8 @@ public enum FeatureCleaner {
     public static func shortTitle(_ title: String, maxWords: Int = 9) -> String {
         var s = Substring(title)
         for sep in [",", " (", " - ", " – ", " | ", ": ", " w/ ", " with "] {
-            if let r = s.range(of: sep), s.distance(from: s.startIndex, to: r.lowerBound) >= 8 { s = s[..<r.lowerBound] }
+            // The standard library's search, not Foundation's (which bridges to NSString per call).
+            if let r = s.firstRange(of: sep), s.distance(from: s.startIndex, to: r.lowerBound) >= 8 { s = s[..<r.lowerBound] }
         }
         let words = s.split(separator: " ")
         return words.prefix(maxWords).joined(separator: " ").trimmingCharactersInSet()

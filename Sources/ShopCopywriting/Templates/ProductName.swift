@@ -15,7 +15,8 @@ public enum ProductName {
         var cuts: [String.Index] = []
         for sep in separators {
             var from = title.startIndex
-            while let r = title.range(of: sep, range: from..<title.endIndex) {
+            // The standard library's search, not Foundation's (which bridges to NSString per call).
+            while let r = title[from...].firstRange(of: sep) {
                 // `1: 7 Scale` is a ratio, not a subtitle: cutting there names the product "… 1".
                 let ratio = sep == ": " && r.lowerBound > title.startIndex && title[title.index(before: r.lowerBound)].isNumber
                     && r.upperBound < title.endIndex && title[r.upperBound].isNumber
