@@ -34,6 +34,30 @@ final class FastPathTests: XCTestCase {
         return (0...(hay.count - needle.count)).contains { Array(hay[$0..<($0 + needle.count)]) == needle }
     }
 
+    /// The table count of repeated bigrams equals a set's, on texts from none to hundreds of
+    /// units, with few distinct units (many repeats, long probe runs) and many.
+    func testRepetitionCountsWhatASetCounts() {
+        var rng = SplitMix64(seed: 11)
+        var texts = Self.texts
+        for n in [0, 1, 2, 3, 5, 40, 64, 65, 130, 500] {
+            for alphabet in [["好", "看"], ["a ", "b ", "c "], Array("上衣裙子显瘦百搭").map(String.init)] {
+                texts.append((0..<n).map { _ in alphabet[rng.below(alphabet.count)] }.joined())
+            }
+        }
+        for t in texts {
+            for language in [Language.zh, .en] {
+                let u = TextStatistics.unitHashes(t, language: language)
+                var expected = 0.0
+                if u.count > 2 {
+                    var seen = Set<UInt64>(), repeats = 0
+                    for i in 0..<(u.count - 1) where !seen.insert(u[i] &* 0x9E37_79B9_7F4A_7C15 ^ u[i + 1]).inserted { repeats += 1 }
+                    expected = Double(repeats) / Double(u.count - 1)
+                }
+                XCTAssertEqual(TextStatistics.repetition(t, language: language), expected, t)
+            }
+        }
+    }
+
     func testASCIIWordHashesMatchTheGeneralSplit() {
         let symbols = ["Brand™ Kids’ Shoes – Size 3½ × 2", "“Quoted” • 90° ©2019 ®Reg…", "a\u{00A0}b·c′d″e—f‘g",
                        "Café", "e\u{301}clair", "™\u{FE0F} joined", "word™\u{200D}x", "Straße", "ﬁne"]

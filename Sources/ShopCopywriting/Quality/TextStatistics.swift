@@ -20,13 +20,32 @@ public enum TextStatistics {
     public static func repetition(_ text: String, language: Language) -> Double {
         let u = unitHashes(text, language: language)
         guard u.count > 2 else { return 0 }
-        // Repeats = bigrams − distinct bigrams, counted on a sorted list (cheaper than a set
-        // for the hundred or so bigrams of a blurb).
-        var grams = (0..<(u.count - 1)).map { u[$0] &* 0x9E37_79B9_7F4A_7C15 ^ u[$0 + 1] }
-        grams.sort()
+        // A bigram seen before, counted in a small open-addressing table on the stack (it
+        // runs on every candidate; a `Set` hashes each key again with SipHash, and the keys
+        // are hashes already).
+        let m = u.count - 1
+        var bits = 6
+        while (1 << bits) < 2 * m { bits += 1 }
+        let mask = (1 << bits) - 1
         var repeats = 0
-        for i in 1..<grams.count where grams[i] == grams[i - 1] { repeats += 1 }
-        return Double(repeats) / Double(u.count - 1)
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 1 << bits) { table in
+            table.initialize(repeating: 0)
+            var zeroSeen = false
+            for i in 0..<m {
+                let g = u[i] &* 0x9E37_79B9_7F4A_7C15 ^ u[i + 1]
+                if g == 0 {  // 0 marks an empty slot: the zero key is tracked apart
+                    if zeroSeen { repeats += 1 } else { zeroSeen = true }
+                    continue
+                }
+                var k = Int(truncatingIfNeeded: (g &* 0xD6E8_FEB8_6659_FD93) >> UInt64(64 - bits))
+                while true {
+                    if table[k] == 0 { table[k] = g; break }
+                    if table[k] == g { repeats += 1; break }
+                    k = (k + 1) & mask
+                }
+            }
+        }
+        return Double(repeats) / Double(m)
     }
 
     /// Punctuation that is not a unit (ASCII and the common CJK marks).
