@@ -44,7 +44,18 @@ final class LazyExpansionTests: XCTestCase {
                                 XCTAssertEqual(fast, reference, "\(template.file):\(line.line) limit \(limit) variation \(String(describing: variation)) record \(record.id)")
                                 if fast.count == limit && limit > 1 && variation != nil { sampledLines += 1 }
                                 // Planning reads realisation 0's facts for all when they cannot vary.
-                                if let e = LazyExpansion.build(line.nodes, in: context, limit: limit, variation: variation) {
+                                let probe = LazyExpansion.probe(line.nodes, in: context)
+                                let built = LazyExpansion.build(line.nodes, in: context, limit: limit, variation: variation)
+                                XCTAssertEqual(probe == nil, built == nil, "\(template.file):\(line.line) probe")
+                                if let probe, let built {
+                                    XCTAssertEqual(probe.empty, built.count == 0, "\(template.file):\(line.line) probe empty")
+                                    XCTAssertEqual(probe.factsVary, built.factsVary, "\(template.file):\(line.line) probe factsVary")
+                                    XCTAssertEqual(probe.statesFacts, built.statesFacts, "\(template.file):\(line.line) probe statesFacts")
+                                    if !probe.factsVary && built.count > 0 {
+                                        XCTAssertEqual(probe.facts, built.realisation(0).facts, "\(template.file):\(line.line) probe facts")
+                                    }
+                                }
+                                if let e = built {
                                     if !e.factsVary {
                                         XCTAssertEqual(Set(e.all().map(\.facts)).count <= 1, true, "\(template.file):\(line.line) facts vary")
                                     } else { varyingLines += 1 }

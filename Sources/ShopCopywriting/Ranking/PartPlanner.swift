@@ -25,36 +25,45 @@ extension CandidateGenerator {
         let variation = rng.next()
         var lineNumber: UInt64 = 0
         for part in template.parts {
-            var lines: [(line: TemplateLine, expansion: LazyExpansion)] = []
+            var lines: [(line: TemplateLine, variation: UInt64, expansion: LazyExpansion?)] = []
             var pending: [Pending] = []
             for line in part.lines {
                 lineNumber += 1
                 let (isSpecific, lineVariation) = traits(of: line, number: lineNumber, variation: variation)
                 guard let conditionFacts = TemplateRealiser.conditionFacts(of: line, in: context, tone: tone),
-                      let e = LazyExpansion.build(line.nodes, in: context, limit: maxRealisationsPerLine, variation: lineVariation)
+                      let probe = LazyExpansion.probe(line.nodes, in: context), !probe.empty
                 else { continue }
-                var facts = conditionFacts
-                if e.count > 0 { e.writeFacts(0, to: &facts) }
+                if !probe.factsVary {
+                    // Every wording states the same facts: one entry for the line, built only
+                    // if its level is reached.
+                    pending.append(Pending(line: lines.count, index: nil, facts: conditionFacts + probe.facts,
+                                           specific: isSpecific, toned: line.tone != nil))
+                    lines.append((line, lineVariation, nil))
+                    continue
+                }
+                guard let e = expansion(of: line, variation: lineVariation, in: context) else { continue }
                 for i in 0..<e.count {
-                    if i > 0 && e.factsVary {
-                        facts = conditionFacts
-                        e.writeFacts(i, to: &facts)
-                    }
+                    var facts = conditionFacts
+                    e.writeFacts(i, to: &facts)
                     pending.append(Pending(line: lines.count, index: i, facts: facts, specific: isSpecific, toned: line.tone != nil))
                 }
-                lines.append((line, e))
+                lines.append((line, lineVariation, e))
             }
-            // nil: not yet written; .some(nil): dropped by the claims check or emptied by the scrub.
-            var written = [Realisation??](repeating: nil, count: pending.count)
+            // Per entry, once written: the sentences that pass the claims check and keep a word
+            // after the compliance scrub.
+            var written = [[Realisation]?](repeating: nil, count: pending.count)
             func survivors(_ members: [Int]) -> [Realisation] {
                 var out: [Realisation] = []
                 for k in members {
                     if written[k] == nil {
-                        let p = pending[k], (line, e) = lines[p.line]
-                        written[k] = .some(Self.written(e.text(p.index), facts: p.facts, tone: line.tone, context: context,
-                                                        checker: checker, claims: claims))
+                        let p = pending[k], (line, lineVariation, built) = lines[p.line]
+                        guard let e = built ?? expansion(of: line, variation: lineVariation, in: context) else { written[k] = []; continue }
+                        let indices = p.index.map { $0..<($0 + 1) } ?? 0..<e.count
+                        written[k] = indices.compactMap { i in
+                            Self.written(e.text(i), facts: p.facts, tone: line.tone, context: context, checker: checker, claims: claims)
+                        }
                     }
-                    if let r = written[k]! { out.append(r) }
+                    out += written[k]!
                 }
                 return out
             }
@@ -64,13 +73,7 @@ extension CandidateGenerator {
                 let toned = survivors(members.filter { pending[$0].toned })
                 return toned.isEmpty ? survivors(members.filter { !pending[$0].toned }) : toned
             }
-            // Realisations of a line whose facts do not vary share one count.
-            var gains = [Int](repeating: 0, count: pending.count)
-            for k in pending.indices {
-                let p = pending[k]
-                gains[k] = p.index > 0 && !lines[p.line].expansion.factsVary ? gains[k - 1]
-                    : Self.newFacts(p.facts, important: important, covered: covered)
-            }
+            let gains = pending.map { Self.newFacts($0.facts, important: important, covered: covered) }
             var kept: [Realisation] = []
             for level in Set(gains).sorted(by: >) where level > 0 {
                 let members = pending.indices.filter { gains[$0] == level }
@@ -102,10 +105,17 @@ extension CandidateGenerator {
          SplitMix64.mix(variation ^ (number &* 0xD6E8_FEB8_6659_FD93)))
     }
 
-    /// A realisation not yet written: its line, its index in the line's expansion, its facts.
+    /// The expansion `TemplateRealiser.realise` writes a line's sentences from (conditions
+    /// checked apart).
+    func expansion(of line: TemplateLine, variation: UInt64, in context: SlotContext) -> LazyExpansion? {
+        LazyExpansion.build(line.nodes, in: context, limit: maxRealisationsPerLine, variation: variation)
+    }
+
+    /// Sentences not yet written: one realisation of a line (`index`) or, when the line's
+    /// facts cannot vary, all of them (`index` nil); the facts they state.
     struct Pending {
         let line: Int
-        let index: Int
+        let index: Int?
         let facts: [ProductAttribute]
         let specific: Bool
         let toned: Bool

@@ -135,8 +135,11 @@ public struct Ranker: Sendable {
         var grams: [Set<String>] = []
         // Variants differ in plan: a new opening sentence and a new part order, as well as wording.
         for b in sorted where picked.count < count {
-            let g = TextStatistics.bigrams(b.text, language: language)
             if picked.contains(where: { $0.pieces.first == b.pieces.first || $0.pieces.count == b.pieces.count && $0.pieces.last == b.pieces.last }) { continue }
+            // The first pick needs no comparison, and with one blurb asked for (the usual
+            // case) no later one compares with it: its bigram set is built only when read.
+            if picked.isEmpty && count == 1 { picked.append(b); break }
+            let g = TextStatistics.bigrams(b.text, language: language)
             if grams.allSatisfy({ TextStatistics.jaccard($0, g) < weights.maxSimilarity }) {
                 picked.append(b)
                 grams.append(g)

@@ -147,6 +147,54 @@ struct LazyExpansion {
         return LazyExpansion(perNode: perNode, picks: picks, count: perNode.isEmpty ? 0 : picks.count / perNode.count)
     }
 
+    /// What `build` tells about a node sequence's facts, found without building it.
+    struct Probe {
+        /// Whether realisations can state different facts (`LazyExpansion.factsVary`).
+        var factsVary = false
+        /// Whether any realisation states a fact (`statesFacts`).
+        var statesFacts = false
+        /// The facts every realisation states, in order, when they cannot vary.
+        var facts: [ProductAttribute] = []
+        /// Whether `build` gives no realisation at all (a choice with no alternative).
+        var empty = false
+    }
+
+    /// nil exactly when `build` is nil; else the facts of its realisations as `build`'s
+    /// `factsVary`, `statesFacts` and realisation 0 would give them.
+    ///
+    /// Why: planning needs a line's facts to decide whether its sentences are kept; most
+    /// lines state the same facts in every wording, and building their alternatives and
+    /// sampled combinations only to learn that was a tenth of Chinese `describe`.
+    static func probe(_ nodes: [TemplateNode], in context: SlotContext) -> Probe? {
+        var out = Probe()
+        for node in nodes {
+            switch node {
+            case .text:
+                continue
+            case .slot(let ref):
+                guard let v = SlotFilters.apply(context.values(for: ref.key), filters: ref.filters, language: context.language) else { return nil }
+                if !v.facts.isEmpty { out.facts += v.facts; out.statesFacts = true }
+            case .optional(let group):
+                // An unfillable (or empty) group is written as "" (`build`'s `.single("")`).
+                if let p = probe(group, in: context), !p.empty {
+                    out.facts += p.facts
+                    out.factsVary = out.factsVary || p.factsVary
+                    out.statesFacts = out.statesFacts || p.statesFacts
+                }
+            case .choice(let alts) where alts.allSatisfy(Self.isWord):
+                if alts.isEmpty { out.empty = true }
+            case .choice(let alts):
+                let kept = alts.compactMap { probe($0, in: context) }.filter { !$0.empty }
+                if kept.isEmpty { return nil }
+                let states = kept.contains { $0.statesFacts }
+                out.factsVary = out.factsVary || (kept.count > 1 && states) || kept.contains { $0.factsVary }
+                out.statesFacts = out.statesFacts || states
+                out.facts += kept[0].facts
+            }
+        }
+        return out
+    }
+
     /// An alternative that is one literal text, or nothing.
     static func isWord(_ alt: [TemplateNode]) -> Bool {
         if alt.isEmpty { return true }
