@@ -58,6 +58,13 @@ final class FastPathTests: XCTestCase {
         }
     }
 
+    func testLastWordIsTheLastPieceOfASplit() {
+        for t in ["", " ", "a", "a b", "a  b  ", "  lead", "approx", "one two three ", "x\u{301} y", "3.5 oz"] {
+            let s = Substring(t)
+            XCTAssertEqual(String(FeatureCleaner.lastWord(s)), String(s.split(separator: " ").last ?? ""), t)
+        }
+    }
+
     func testASCIIWordHashesMatchTheGeneralSplit() {
         let symbols = ["Brand™ Kids’ Shoes – Size 3½ × 2", "“Quoted” • 90° ©2019 ®Reg…", "a\u{00A0}b·c′d″e—f‘g",
                        "Café", "e\u{301}clair", "™\u{FE0F} joined", "word™\u{200D}x", "Straße", "ﬁne"]

@@ -44,7 +44,6 @@ public final class PrefixStateCache {
     private var parentHidden: [Float] = []
     private var normaliserInput: [Float] = []
     private var logits: [Float] = []
-    private var zeros: [Float] = []
 
     public init(model: LSTMLanguageModel) {
         self.model = model
@@ -85,21 +84,19 @@ public final class PrefixStateCache {
     /// Nodes with storage.
     private var capacity = 0
 
-    /// Storage for nodes `0..<n`, zero-filled when first made. Grows geometrically up to
+    /// Storage for nodes `0..<n`. Grows geometrically up to
     /// `maxNodes` (refilling storage with zeros on every reset was a twentieth of English
     /// `describe`).
     private func reserve(nodes n: Int) {
         guard n > capacity else { return }
         let target = max(n, min(max(2 * capacity, 256), maxNodes + 1))
-        if zeros.count < 256 * H { zeros = [Float](repeating: 0, count: 256 * H) }
-        var left = target - capacity
-        while left > 0 {
-            let k = min(left, 256)
-            // Copied from a zero block: appending a repeated element goes element by element.
-            hidden.append(contentsOf: zeros[0..<(k * H)])
-            cell.append(contentsOf: zeros[0..<(k * H)])
-            logZ.append(contentsOf: zeros[0..<k])
-            left -= k
+        hidden = Self.extended(hidden, to: target * H)
+        cell = Self.extended(cell, to: target * H)
+        logZ = Self.extended(logZ, to: target)
+        if capacity == 0 {
+            // Node 0, the zero state, is the only one read before it is written.
+            for k in 0..<H { hidden[k] = 0; cell[k] = 0 }
+            logZ[0] = 0
         }
         capacity = target
     }
@@ -170,6 +167,16 @@ public final class PrefixStateCache {
             }
         }
         return out
+    }
+
+    /// `a` with room for `count` floats: its values, then storage left unwritten (zero-filling
+    /// 34 MB that every node overwrites before it is read was a thirtieth of English
+    /// `describe`).
+    static func extended(_ a: [Float], to count: Int) -> [Float] {
+        [Float](unsafeUninitializedCapacity: count) { buffer, initialised in
+            _ = buffer.initialize(from: a)
+            initialised = count
+        }
     }
 
     /// Rows per matrix product: every product of a kind has exactly this many rows (the

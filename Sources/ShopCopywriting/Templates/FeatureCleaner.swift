@@ -10,7 +10,7 @@ public enum FeatureCleaner {
     public static func clean(_ raw: String, maxLength: Int = 140) -> String? {
         var s = Substring(raw)
         let lower = raw.lowercased()
-        if boilerplate.contains(where: { lower.contains($0) }) { return nil }
+        if boilerplate.contains(where: { lower.firstRange(of: $0) != nil }) { return nil }
         // Drop leading decorations: ✅, 【, ★, bullets, dashes.
         s = s.drop { !($0.isLetter || $0.isNumber) }
         // "HEADLINE: text" or "【Headline】text": keep the text after the headline.
@@ -31,7 +31,7 @@ public enum FeatureCleaner {
             let next = s.index(after: i)
             if (c == "." || c == "!" || c == "?") && (next == s.endIndex || s[next] == " ") {
                 // Not an abbreviation such as "approx." or a decimal.
-                let wordBefore = s[s.startIndex..<i].split(separator: " ").last ?? ""
+                let wordBefore = lastWord(s[s.startIndex..<i])
                 if wordBefore.count > 3 || wordBefore.first?.isUppercase == false { end = i; break }
             }
             i = next
@@ -52,6 +52,16 @@ public enum FeatureCleaner {
         if let f = sentence.first, f.isLowercase { sentence = f.uppercased() + sentence.dropFirst() }
         if let l = sentence.last, "!?\"”".contains(l) { return sentence }
         return sentence + "."
+    }
+
+    /// The last run of non-spaces (`split(separator: " ").last`, found from the end instead
+    /// of splitting the whole text before every full stop).
+    static func lastWord(_ s: Substring) -> Substring {
+        var end = s.endIndex
+        while end > s.startIndex, s[s.index(before: end)] == " " { end = s.index(before: end) }
+        var start = end
+        while start > s.startIndex, s[s.index(before: start)] != " " { start = s.index(before: start) }
+        return s[start..<end]
     }
 
     /// The short name of a long catalogue title: up to the first comma, bracket or dash.
