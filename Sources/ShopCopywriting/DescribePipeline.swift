@@ -15,7 +15,7 @@ public final class DescribePipeline {
     public let threads: Int
     public let batch: Int
     private var usage: [Language: PhraseUsage] = [:]
-    private var inFlight: (done: DispatchSemaphore, slots: ResultSlots<PreparedDescription>)?
+    private var inFlight: (done: DispatchSemaphore, result: ResultSlots<[PreparedDescription]>)?
 
     public init(describer: ProductDescriber, threads: Int, batch: Int = 32) {
         self.describer = describer
@@ -27,27 +27,23 @@ public final class DescribePipeline {
     /// submitted before (empty for the first).
     public func submit(_ records: [ProductRecord]) -> [ProductDescription] {
         let previous = drain()
-        let slots = ResultSlots<PreparedDescription>(count: records.count)
+        // One slot: the window's prepared drafts, handed back across the semaphore.
+        let result = ResultSlots<[PreparedDescription]>(count: 1)
         let done = DispatchSemaphore(value: 0)
-        let (describer, size) = (describer, batch)
-        let workers = max(1, min(threads, (records.count + size - 1) / size))
+        let (describer, threads, batch) = (describer, threads, batch)
         DispatchQueue.global().async {
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                while let range = slots.claim(size) {
-                    for (i, d) in zip(range, describer.prepare(Array(records[range]))) { slots.set(i, d) }
-                }
-            }
+            result.set(0, describer.prepare(records, threads: threads, batch: batch))
             done.signal()
         }
-        inFlight = (done, slots)
+        inFlight = (done, result)
         return previous
     }
 
     /// Waits for the window in preparation, if any, and returns it finished.
     public func drain() -> [ProductDescription] {
-        guard let (done, slots) = inFlight else { return [] }
+        guard let (done, result) = inFlight else { return [] }
         inFlight = nil
         done.wait()
-        return describer.finish(slots.values(), usage: &usage)
+        return describer.finish(result[0]!, usage: &usage)
     }
 }

@@ -16,11 +16,15 @@ extension ProductDescriber {
     /// calls keeps one diversity record).
     public func describe(_ records: [ProductRecord], threads: Int, batch: Int = 32,
                          usage: inout [Language: PhraseUsage]) -> [ProductDescription] {
+        finish(prepare(records, threads: threads, batch: batch), usage: &usage)
+    }
+
+    /// `prepare` on up to `threads` threads, `batch` records per LM call; in input order.
+    public func prepare(_ records: [ProductRecord], threads: Int, batch: Int = 32) -> [PreparedDescription] {
         let size = max(1, batch)
         let workers = max(1, min(threads, (records.count + size - 1) / size))
         if workers == 1 {
-            let prepared = stride(from: 0, to: records.count, by: size).flatMap { prepare(Array(records[$0..<min($0 + size, records.count)])) }
-            return finish(prepared, usage: &usage)
+            return stride(from: 0, to: records.count, by: size).flatMap { prepare(Array(records[$0..<min($0 + size, records.count)])) }
         }
         let slots = ResultSlots<PreparedDescription>(count: records.count)
         // Batches claimed in turn keep every thread busy when products differ in cost.
@@ -29,6 +33,6 @@ extension ProductDescriber {
                 for (i, d) in zip(range, prepare(Array(records[range]))) { slots.set(i, d) }
             }
         }
-        return finish(slots.values(), usage: &usage)
+        return slots.values()
     }
 }

@@ -128,6 +128,14 @@ final class PrefixScoringTests: XCTestCase {
             let halves = split.describe(Array(records[..<4]), threads: 2, batch: 3, usage: &usage)
                 + split.describe(Array(records[4...]), threads: 2, batch: 3, usage: &usage)
             XCTAssertEqual(halves.map(\.blurbs), expected.map(\.blurbs), "usage carried across calls")
+            // The CLI's pipeline: windows prepared ahead, finished in order with one usage.
+            let pipeline = DescribePipeline(describer: try describer(variants), threads: 2, batch: 2)
+            var piped: [ProductDescription] = []
+            for start in stride(from: 0, to: records.count, by: 3) {
+                piped += pipeline.submit(Array(records[start..<min(start + 3, records.count)]))
+            }
+            piped += pipeline.drain()
+            XCTAssertEqual(piped.map(\.blurbs), expected.map(\.blurbs), "pipelined windows")
             XCTAssertEqual(parallel.map(\.productID), records.map(\.id), "input order")
             for (e, p) in zip(expected, parallel) {
                 XCTAssertEqual(p.blurbs, e.blurbs, "\(e.productID), \(variants) variant(s): same texts, scores and fluency")

@@ -60,7 +60,7 @@ extension CandidateGenerator {
                         guard let e = built ?? expansion(of: line, variation: lineVariation, in: context) else { written[k] = []; continue }
                         let indices = p.index.map { $0..<($0 + 1) } ?? 0..<e.count
                         written[k] = indices.compactMap { i in
-                            Self.written(e.text(i), facts: p.facts, tone: line.tone, context: context, checker: checker, claims: claims)
+                            Self.checked(e.text(i), facts: p.facts, tone: line.tone, context: context, checker: checker, claims: claims)
                         }
                     }
                     out += written[k]!
@@ -124,7 +124,7 @@ extension CandidateGenerator {
     /// The sentence as candidates use it, or nil when it states a claim the product's facts
     /// do not support, or the compliance scrub leaves no word of it. A banned word is cut
     /// from the sentence (names exempt), never the fact.
-    static func written(_ text: String, facts: [ProductAttribute], tone: Tone?, context: SlotContext,
+    static func checked(_ text: String, facts: [ProductAttribute], tone: Tone?, context: SlotContext,
                         checker: ComplianceChecker?, claims: ClaimsTable?) -> Realisation? {
         if let claims, !claims.supported(text, in: context) { return nil }
         var text = text
@@ -151,7 +151,7 @@ extension CandidateGenerator {
                 let (isSpecific, lineVariation) = traits(of: line, number: lineNumber, variation: variation)
                 for r in TemplateRealiser.realise(line, in: context, tone: tone, limit: maxRealisationsPerLine,
                                                   variation: lineVariation) {
-                    guard let w = Self.written(r.text, facts: r.facts, tone: r.tone, context: context, checker: checker, claims: claims)
+                    guard let w = Self.checked(r.text, facts: r.facts, tone: r.tone, context: context, checker: checker, claims: claims)
                     else { continue }
                     options.append(w)
                     specific.append(isSpecific)

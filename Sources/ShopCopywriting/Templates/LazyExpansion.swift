@@ -20,26 +20,6 @@ struct LazyExpansion {
         /// without an expansion per alternative.
         case words([[TemplateNode]])
 
-        /// Whether the options can differ in the facts they state (a choice between
-        /// alternatives of which one names a slot, say); false means all state the same.
-        var factsVary: Bool {
-            switch self {
-            case .single, .words: return false
-            case .group(let e): return e.factsVary
-            case .choice(let alts, _): return alts.count > 1 && alts.contains { $0.statesFacts } || alts.contains { $0.factsVary }
-            }
-        }
-
-        /// Whether any option states a fact.
-        var statesFacts: Bool {
-            switch self {
-            case .single(let r): return !r.facts.isEmpty
-            case .words: return false
-            case .group(let e): return e.statesFacts
-            case .choice(let alts, _): return alts.contains { $0.statesFacts }
-            }
-        }
-
         var count: Int {
             switch self {
             case .single: return 1
@@ -75,10 +55,6 @@ struct LazyExpansion {
     /// realisation i is i / strides[k] % count(k) without a scratch array per realisation.
     let strides: [Int]
     let count: Int
-    /// Whether realisations can differ in their facts: when false, every realisation
-    /// states realisation 0's facts, so planning works them out once per line.
-    let factsVary: Bool
-    let statesFacts: Bool
 
     init(perNode: [Options], picks: [Int]?, count: Int) {
         self.perNode = perNode
@@ -95,8 +71,6 @@ struct LazyExpansion {
             }
         }
         self.strides = strides
-        factsVary = perNode.contains { $0.factsVary }
-        statesFacts = perNode.contains { $0.statesFacts }
     }
 
     /// nil when a required slot cannot be filled (`expandReference` returns no realisation).
@@ -147,11 +121,12 @@ struct LazyExpansion {
         return LazyExpansion(perNode: perNode, picks: picks, count: perNode.isEmpty ? 0 : picks.count / perNode.count)
     }
 
-    /// What `build` tells about a node sequence's facts, found without building it.
+    /// What `build`'s realisations state, found without building it.
     struct Probe {
-        /// Whether realisations can state different facts (`LazyExpansion.factsVary`).
+        /// Whether realisations can state different facts (a choice between alternatives of
+        /// which one names a slot, say); false means all state `facts`.
         var factsVary = false
-        /// Whether any realisation states a fact (`statesFacts`).
+        /// Whether any realisation states a fact.
         var statesFacts = false
         /// The facts every realisation states, in order, when they cannot vary.
         var facts: [ProductAttribute] = []
@@ -159,8 +134,8 @@ struct LazyExpansion {
         var empty = false
     }
 
-    /// nil exactly when `build` is nil; else the facts of its realisations as `build`'s
-    /// `factsVary`, `statesFacts` and realisation 0 would give them.
+    /// nil exactly when `build` is nil; else whether its realisations' facts can vary and,
+    /// when they cannot, those facts.
     ///
     /// Why: planning needs a line's facts to decide whether its sentences are kept; most
     /// lines state the same facts in every wording, and building their alternatives and

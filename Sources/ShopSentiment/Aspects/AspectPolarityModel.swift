@@ -20,7 +20,6 @@ public final class AspectPolarityModel: @unchecked Sendable {
     public static let readableVersions = 1...3
     /// The byte tensor holding the transfer sentiment model's file.
     static let transferTensor = "transfer.sentiment"
-    /// The byte tensors holding the other members of an ensemble (`member.1`, …).
     /// Class names in output order.
     public static let labels = ["negative", "neutral", "positive"]
 

@@ -12,7 +12,6 @@ public final class AspectTermTagger: @unchecked Sendable {
     /// 2: character n-grams, word shapes and the CRF (version 1 files still read, as words only).
     /// 3: an ensemble in one file (`members`); single taggers are still written as version 2.
     public static let version = 3
-    /// The byte tensors holding the other members of an ensemble (`member.1`, …).
     /// Tag names in output order.
     public static let tags = ["O", "B", "I"]
     /// Shape ids: 0 padding, then 6 casings × (digit or not).
