@@ -24,6 +24,9 @@ public final class PrefixStateCache {
     let inputGates: [Float]
     let weightHH: [Float], gateBias: [Float]
     let outWeight: [Float], outBias: [Float]
+    /// `hidden × vocab` and `hidden × 4H`: the output and recurrent weights transposed, for
+    /// the kernels (empty without them).
+    let outWeightT: [Float], weightHHT: [Float]
 
     /// Node 0 is the zero state before the first token; node n > 0 is the state after its prefix.
     private var hidden: [Float] = []
@@ -45,7 +48,16 @@ public final class PrefixStateCache {
     private var normaliserInput: [Float] = []
     private var logits: [Float] = []
 
-    public init(model: LSTMLanguageModel) {
+    /// Whether this cache computes with the AVX-512 kernels (`shop_output_log_normalisers`,
+    /// `shop_lstm_cell`) instead of OpenBLAS products and the Swift cell. Both give the same
+    /// bits (`OutputNormaliserKernelTests`); the kernels skip repacking the weights for every
+    /// block and the zero-padded rows.
+    public let kernels: Bool
+
+    /// `kernels`: use the AVX-512 kernels (default: when this CPU has them, the hidden size
+    /// is a multiple of 16 and the vocabulary at least `minimumColumns`); false forces the
+    /// reference path.
+    public init(model: LSTMLanguageModel, kernels: Bool? = nil) {
         self.model = model
         let cfg = model.config
         H = cfg.hiddenSize
@@ -69,6 +81,9 @@ public final class PrefixStateCache {
         gateBias = model.lstm.bias.value
         outWeight = model.output.weight.value
         outBias = model.output.bias.value
+        self.kernels = (kernels ?? Self.vectorKernel) && Self.vectorKernel && H % 16 == 0 && V >= Self.minimumColumns
+        outWeightT = self.kernels ? Self.transposed(outWeight, rows: V, columns: H) : []
+        weightHHT = self.kernels ? Self.transposed(weightHH, rows: G, columns: H) : []
         reset()
     }
 
@@ -199,9 +214,25 @@ public final class PrefixStateCache {
         cell.withUnsafeMutableBufferPointer { cp in
         inputGates.withUnsafeBufferPointer { tp in
         weightHH.withUnsafeBufferPointer { whh in
+        weightHHT.withUnsafeBufferPointer { whhT in
         gateBias.withUnsafeBufferPointer { bp in
             let g0 = gp.baseAddress!, p0 = pp.baseAddress!, h0 = hp.baseAddress!, c0 = cp.baseAddress!, b = bp.baseAddress!
             var start = 0
+            if kernels {
+                // h_parent · W_hhᵀ for the block's rows only, then the cell adds the token's row.
+                while start < m {
+                    let n = min(R, m - start)
+                    for r in 0..<n { (p0 + r * H).update(from: h0 + Int(created[start + r].parent) * H, count: H) }
+                    shop_output_logits(p0, n, H, whhT.baseAddress!, G, g0)
+                    for r in 0..<n {
+                        let c = created[start + r]
+                        shop_lstm_cell(g0 + r * G, tp.baseAddress! + Int(c.token) * G, b, c0 + Int(c.parent) * H,
+                                       c0 + Int(c.node) * H, h0 + Int(c.node) * H, H)
+                    }
+                    start += n
+                }
+                return
+            }
             while start < m {
                 let n = min(R, m - start)
                 for r in 0..<R {
@@ -225,13 +256,27 @@ public final class PrefixStateCache {
                 }
                 start += n
             }
-        }}}}}}}
+        }}}}}}}}
     }
 
     /// logZ of nodes `from..<nodeCount`: logits = h · W_outᵀ + b, a block of rows at a time,
     /// then max + log Σ exp per row.
     private func computeNormalisers(from first: Int) {
         let V = V, H = H, R = Self.normaliserBlock
+        if kernels {
+            let G = Int(SHOP_OUTPUT_GROUP_ROWS)
+            if logits.count != G * V { logits = [Float](repeating: 0, count: G * V) }
+            let rows = nodeCount - first
+            hidden.withUnsafeBufferPointer { hp in
+            outWeightT.withUnsafeBufferPointer { wp in
+            outBias.withUnsafeBufferPointer { bp in
+            logits.withUnsafeMutableBufferPointer { sp in
+            logZ.withUnsafeMutableBufferPointer { zp in
+                shop_output_log_normalisers(hp.baseAddress! + first * H, rows, H, wp.baseAddress!, bp.baseAddress!, V,
+                                            sp.baseAddress!, zp.baseAddress! + first)
+            }}}}}
+            return
+        }
         if logits.count != R * V { logits = [Float](repeating: 0, count: R * V) }
         if normaliserInput.count != R * H { normaliserInput = [Float](repeating: 0, count: R * H) }
         var start = first
@@ -261,6 +306,18 @@ public final class PrefixStateCache {
     /// Whether this CPU runs the C kernel (`shop_log_sum_exp`, AVX-512), which is a third of
     /// describe's LM time done 16 wide instead of 4; it gives the same bits as the reference.
     static let vectorKernel = shop_log_sum_exp_available() != 0
+
+    /// The narrowest output layer the kernels take: OpenBLAS sums products fewer than 10
+    /// columns wide in another order, so its bits are only matched from here (the copy LMs
+    /// have 1,340 and 3,331 words; the gates are 4H ≥ 64 wide).
+    static let minimumColumns = 64
+
+    /// `m` (rows × columns, row-major) transposed.
+    static func transposed(_ m: [Float], rows: Int, columns: Int) -> [Float] {
+        var t = [Float](repeating: 0, count: m.count)
+        for r in 0..<rows { for c in 0..<columns { t[c * rows + r] = m[r * columns + c] } }
+        return t
+    }
 
     /// max + log Σ exp(x − max), as ShopNeural's `LogSoftmax` after adding the bias (p is overwritten).
     @inline(__always)

@@ -2,8 +2,8 @@
 #define SHOP_KERNELS_H
 
 /// Hand-vectorised kernels for the hot loops Swift's baseline x86-64 code generation leaves
-/// 4 wide. Each computes bit for bit what its Swift reference computes (same operations in
-/// the same order, no fused multiply-add), so outputs do not depend on which path ran.
+/// 4 wide. Each computes bit for bit what its reference computes (same operations in the
+/// same order), so outputs do not depend on which path ran.
 
 /// 1 when this CPU can run `shop_log_sum_exp` (x86-64 with AVX-512F), else 0.
 int shop_log_sum_exp_available(void);
@@ -13,5 +13,30 @@ int shop_log_sum_exp_available(void);
 /// best + logf(Σ p) with the sum in eight running lanes, the tail in lane 0, then
 /// ((s0+s4)+(s1+s5))+((s2+s6)+(s3+s7)). Overwrites p. Only call when available.
 float shop_log_sum_exp(float *p, const float *bias, long n);
+
+/// Rows of `shop_output_log_normalisers`' scratch: it needs this many × v floats.
+#define SHOP_OUTPUT_GROUP_ROWS 32
+
+/// out[r·v + j] = Σ_i h[r·k + i] · wT[i·v + j] for r < rows, j < v: the logits of an output
+/// layer whose weights are stored transposed (k × v), each a fused multiply-add chain over
+/// i in order from zero, which is what OpenBLAS's sgemm gives (the copywriting LM's scores
+/// must not change with the path). A row's values do not depend on the other rows.
+/// AVX-512F only (`shop_log_sum_exp_available`).
+void shop_output_logits(const float *h, long rows, long k, const float *wT, long v, float *out);
+
+/// logZ[r] = `shop_log_sum_exp` of row r of `shop_output_logits` with `bias`, for r < rows,
+/// 32 rows at a time through `scratch` (SHOP_OUTPUT_GROUP_ROWS × v floats): the output
+/// layer's product and its normaliser without packing the weights for every block or
+/// writing a block's logits out of cache. AVX-512F only.
+void shop_output_log_normalisers(const float *h, long rows, long k, const float *wT, const float *bias, long v,
+                                 float *scratch, float *logZ);
+
+/// One LSTM step as ShopNeural's `LSTM.step` computes it after the copywriting LM's prefix
+/// cache has its gates: gates = input + product (the token's row of embedding · W_ihᵀ, and
+/// h_parent · W_hhᵀ), then sigmoid/tanh with `bias` added (ShopNeural's fastSigmoid and
+/// fastTanh), c = f·cPrev + i·g, h = o·tanh(c). `product`, `input` and `bias` are 4H wide
+/// ([i f g o]); H must be a multiple of 16. AVX-512F only.
+void shop_lstm_cell(const float *product, const float *input, const float *bias, const float *cPrev,
+                    float *c, float *h, long H);
 
 #endif
