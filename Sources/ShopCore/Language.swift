@@ -17,6 +17,13 @@ public enum Language: String, Sendable, CaseIterable, Codable {
     public static func guess(_ text: String) -> Language {
         var han = 0, letters = 0
         for s in text.unicodeScalars {
+            // ASCII: the alphabetic scalars are A–Z and a–z, none is ideographic (the
+            // property lookup per scalar was most of this on English records).
+            let v = s.value
+            if v < 0x80 {
+                if (v >= 65 && v <= 90) || (v >= 97 && v <= 122) { letters += 1 }
+                continue
+            }
             if s.properties.isIdeographic { han += 1; letters += 1 }
             else if s.properties.isAlphabetic { letters += 1 }
         }

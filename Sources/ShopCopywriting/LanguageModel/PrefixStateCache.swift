@@ -34,7 +34,7 @@ public final class PrefixStateCache {
     /// log Σ exp(logits) at each node (the normaliser for predicting the next token).
     private var logZ: [Float] = []
     /// (parent << 32 | token) → child node.
-    private var children: [UInt64: Int32] = [:]
+    private var children = PrefixChildren()
     public private(set) var nodeCount = 0
     /// The trie is emptied before a batch when it would hold more nodes than this (each node
     /// keeps 2 × hidden + 1 floats: 16 MB at hidden 64).
@@ -91,7 +91,7 @@ public final class PrefixStateCache {
     /// written when it is created, before anything reads them, and node 0 (the zero state)
     /// is never written.
     public func reset() {
-        children.removeAll(keepingCapacity: true)
+        children.removeAll()
         nodeCount = 1
         reserve(nodes: 1)
     }
@@ -140,8 +140,7 @@ public final class PrefixStateCache {
                 var node = cursor[s]
                 var j = paths[s].count
                 while j < seq.count - 1 {
-                    let key = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: seq[j]))
-                    if let child = children[key] {
+                    if let child = children[node, seq[j]] {
                         node = child
                         paths[s].append(child)
                         j += 1
@@ -150,7 +149,7 @@ public final class PrefixStateCache {
                     } else {
                         let child = Int32(nodeCount)
                         nodeCount += 1
-                        children[key] = child
+                        children.insert(parent: node, token: seq[j], child: child)
                         created.append((child, node, seq[j]))
                         node = child
                         paths[s].append(child)

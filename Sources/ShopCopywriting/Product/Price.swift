@@ -134,6 +134,10 @@ public struct Price: Sendable, Equatable, Hashable, Codable {
 
 extension String {
     func trimmingCharactersInSet() -> String {
+        // Most texts start and end with a printable ASCII character, which is never
+        // whitespace, nor is a character that ends in one (CR LF ends in LF, outside the
+        // range): nothing to trim.
+        if let f = utf8.first, let l = utf8.last, f >= 0x21, f <= 0x7E, l >= 0x21, l <= 0x7E { return self }
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s = s.dropFirst() }
         while let l = s.last, l.isWhitespace { s = s.dropLast() }

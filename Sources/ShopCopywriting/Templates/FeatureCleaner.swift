@@ -9,8 +9,7 @@ public enum FeatureCleaner {
 
     public static func clean(_ raw: String, maxLength: Int = 140) -> String? {
         var s = Substring(raw)
-        let lower = raw.lowercased()
-        if boilerplate.contains(where: { lower.firstRange(of: $0) != nil }) { return nil }
+        if mentionsBoilerplate(raw) { return nil }
         // Drop leading decorations: ✅, 【, ★, bullets, dashes.
         s = s.drop { !($0.isLetter || $0.isNumber) }
         // "HEADLINE: text" or "【Headline】text": keep the text after the headline.
@@ -40,18 +39,63 @@ public enum FeatureCleaner {
         // The scrape cut it off ("… flex pattern that’s…"): not a sentence.
         if sentence.hasSuffix("…") || sentence.hasSuffix("...") { return nil }
         while let last = sentence.last, last == "," || last == ";" || last == "-" || last == ":" { sentence.removeLast() }
-        guard sentence.count >= 12, sentence.count <= maxLength else { return nil }
+        let (length, letters, upper) = counts(sentence)
+        guard length >= 12, length <= maxLength else { return nil }
         // A sentence the seller (or the scrape) cut off mid-phrase: "… Elite Trainer Box includes".
         let lastWord = sentence.split(separator: " ").last.map { $0.lowercased() } ?? ""
         if dangling.contains(lastWord) || lastWord.hasSuffix("’s") || lastWord.hasSuffix("'s") && lastWord.count <= 6 { return nil }
-        let letters = sentence.filter { $0.isLetter }.count
-        guard letters * 2 >= sentence.count else { return nil }
+        guard letters * 2 >= length else { return nil }
         // Shouting headlines are unusable as sentences.
-        let upper = sentence.filter { $0.isUppercase }.count
         if upper * 2 > letters { return nil }
         if let f = sentence.first, f.isLowercase { sentence = f.uppercased() + sentence.dropFirst() }
         if let l = sentence.last, "!?\"”".contains(l) { return sentence }
         return sentence + "."
+    }
+
+    /// Whether the bullet contains a boilerplate phrase, ignoring case. Seller bullets are
+    /// mostly ASCII: those are searched byte by byte, lower-casing A–Z on the fly (the same
+    /// answer as lower-casing the text and searching it: in ASCII every character is one
+    /// byte but CR LF, and no phrase holds either); others are lower-cased and searched.
+    static func mentionsBoilerplate(_ raw: String) -> Bool {
+        var text = raw
+        let ascii: Bool? = text.withUTF8 { b in
+            guard !b.contains(where: { $0 >= 0x80 }) else { return nil }
+            return boilerplateBytes.contains { needle in
+                guard b.count >= needle.count else { return false }
+                for start in 0...(b.count - needle.count) {
+                    var k = 0
+                    while k < needle.count {
+                        let c = b[start + k]
+                        if (c >= 65 && c <= 90 ? c | 0x20 : c) != needle[k] { break }
+                        k += 1
+                    }
+                    if k == needle.count { return true }
+                }
+                return false
+            }
+        }
+        if let ascii { return ascii }
+        let lower = raw.lowercased()
+        return boilerplate.contains(where: { lower.firstRange(of: $0) != nil })
+    }
+
+    static let boilerplateBytes = boilerplate.map { Array($0.utf8) }
+
+    /// (characters, letters, upper-case letters) of a sentence. In ASCII without CR (CR LF is
+    /// one character) a character is a byte and the letters are A–Z and a–z, so the counts
+    /// are taken from the bytes; otherwise from the characters.
+    static func counts(_ sentence: String) -> (length: Int, letters: Int, upper: Int) {
+        var text = sentence
+        let fast: (Int, Int, Int)? = text.withUTF8 { b in
+            var letters = 0, upper = 0
+            for c in b {
+                if c >= 0x80 || c == 13 { return nil }
+                if c >= 65 && c <= 90 { letters += 1; upper += 1 } else if c >= 97 && c <= 122 { letters += 1 }
+            }
+            return (b.count, letters, upper)
+        }
+        if let fast { return fast }
+        return (sentence.count, sentence.filter { $0.isLetter }.count, sentence.filter { $0.isUppercase }.count)
     }
 
     /// The last run of non-spaces (`split(separator: " ").last`, found from the end instead

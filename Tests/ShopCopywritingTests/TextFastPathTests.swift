@@ -1,0 +1,90 @@
+import XCTest
+import ShopCore
+@testable import ShopCopywriting
+
+/// More of `describe`'s speed paths (issue 19), each against the plain code it replaced, on
+/// edge cases and (when the shared corpora are present) every catalogue bullet and title.
+final class TextFastPathTests: XCTestCase {
+    static let edgeCases = [
+        "", " ", "a", "CLICK HERE for more", "Click\r\nhere", "click here", "clickhere", "See More…", "see\u{00A0}more",
+        "View Shipping Rates.", "make sure this fits by entering your model number.", "MAKE SURE THIS FITS",
+        "Kelvin \u{212A} sign", "émigré click here", "naïve see more", "emoji 👗 make sure this fits", "\u{0130}stanbul",
+        "\r\n", "a\r\nb", " padded ", "\tTabbed\t", "x\u{0301}", "\u{0600}1", "1\u{0600}", "\u{00A0}nbsp\u{00A0}", "\u{2003}em",
+        "ALL CAPS HEADLINE HERE", "Mixed Case Sentence With Words.", "12345 678 90", "混合 text 文本",
+    ]
+
+    static var corpusTexts: [String] {
+        let path = Fixtures.root + "/../shared/corpora/" + CopyCorpora.catalogue
+        guard let products = try? CopyCorpora.catalogueProducts(path: path).records else { return [] }
+        return products.flatMap { [$0.title ?? ""] + $0.features }
+    }
+
+    func testBoilerplateSearchMatchesLowercasedSearch() {
+        let texts = Self.edgeCases + Self.corpusTexts
+        var found = 0
+        for t in texts {
+            let lower = t.lowercased()
+            let want = FeatureCleaner.boilerplate.contains { lower.firstRange(of: $0) != nil }
+            XCTAssertEqual(FeatureCleaner.mentionsBoilerplate(t), want, t)
+            if want { found += 1 }
+        }
+        XCTAssertGreaterThan(found, 5, "the cases include texts that do mention boilerplate")
+    }
+
+    func testCountsMatchCharacterCounts() {
+        for t in Self.edgeCases + Self.corpusTexts {
+            let c = FeatureCleaner.counts(t)
+            XCTAssertEqual(c.length, t.count, t)
+            XCTAssertEqual(c.letters, t.filter { $0.isLetter }.count, t)
+            XCTAssertEqual(c.upper, t.filter { $0.isUppercase }.count, t)
+        }
+    }
+
+    func testTrimMatchesCharacterTrim() {
+        func reference(_ t: String) -> String {
+            var s = Substring(t)
+            while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+            while let l = s.last, l.isWhitespace { s = s.dropLast() }
+            return String(s)
+        }
+        var texts = Self.edgeCases + Self.corpusTexts
+        // Every ASCII byte at either end.
+        for v in 0..<128 { let c = String(UnicodeScalar(UInt8(v))); texts += [c + "x", "x" + c, c] }
+        for t in texts { XCTAssertEqual(t.trimmingCharactersInSet(), reference(t), t.debugDescription) }
+    }
+
+    func testLanguageGuessMatchesThePropertyCount() {
+        func reference(_ text: String) -> Language {
+            var han = 0, letters = 0
+            for s in text.unicodeScalars {
+                if s.properties.isIdeographic { han += 1; letters += 1 } else if s.properties.isAlphabetic { letters += 1 }
+            }
+            return letters > 0 && han * 5 >= letters ? .zh : .en
+        }
+        var texts = Self.edgeCases + Self.corpusTexts + ["这是中文 with some English", "中 abcd", "中 abcde", "ｆｕｌｌ ｗｉｄｔｈ 中"]
+        for v in 0..<128 { texts.append(String(UnicodeScalar(UInt8(v))) + "中") }
+        for t in texts { XCTAssertEqual(Language.guess(t), reference(t), t.debugDescription) }
+    }
+
+    func testPrefixChildrenAnswersAsADictionary() {
+        var rng = SplitMix64(seed: 31)
+        var table = PrefixChildren(minimumCapacity: 4)
+        var dict: [UInt64: Int32] = [:]
+        for round in 0..<3 {
+            for i in 0..<5_000 {
+                let parent = Int32(rng.below(3_000)), token = Int32(rng.below(i % 7 == 0 ? 4 : 5_000))
+                let key = PrefixChildren.key(parent: parent, token: token)
+                XCTAssertEqual(table[parent, token], dict[key], "round \(round), lookup \(i)")
+                if dict[key] == nil {
+                    let child = Int32(dict.count + 1)
+                    table.insert(parent: parent, token: token, child: child)
+                    dict[key] = child
+                }
+            }
+            XCTAssertEqual(table.count, dict.count)
+            table.removeAll()
+            dict.removeAll()
+            XCTAssertNil(table[0, 0])
+        }
+    }
+}
