@@ -87,4 +87,37 @@ final class TextFastPathTests: XCTestCase {
             XCTAssertNil(table[0, 0])
         }
     }
+
+    func testSharedContextsGiveTheRecordsOwnExemptPhrases() {
+        let a = ProductRecord(id: "a", title: "Mama Knows Best: Ultimate Guard, Set of 2", brand: "Ultimate Guard")
+        let b = ProductRecord(id: "b", title: "Plain Mug", brand: "Acme")
+        let first = SlotContext(record: a, language: .en)
+        let want = SlotContext(record: a, language: .en).exemptPhrases
+        XCTAssertEqual(first.exemptPhrases, want)
+        XCTAssertEqual(SlotContext(record: a, language: .en, sharing: first).exemptPhrases, want)
+        // Another record never shares them.
+        XCTAssertEqual(SlotContext(record: b, language: .en, sharing: first).exemptPhrases, SlotContext(record: b, language: .en).exemptPhrases)
+        XCTAssertTrue(want.contains("Ultimate Guard"))
+    }
+
+    func testNameCutPointsMatchTheCharacterSearch() {
+        let titles = Self.edgeCases + Self.corpusTexts + [
+            "Pokemon TCG: Sun and Moon Crimson Invasion Elite Trainer Box", "Model 1: 7 Scale Car", "Scale 1:7 x: 8",
+            "PLUS PLUS - Construction Building Toy, 600 Pieces (Mixed) | Kids w/ Box", "A – B – C, D", ": leading", "trailing: ",
+            "Costume\r\n: Adult", "Café: Crème (Brûlée) - Set",
+        ]
+        var cut = 0
+        for t in titles {
+            let fast = ProductName.cutPoints(t), slow = ProductName.cutPointsByCharacter(t)
+            XCTAssertEqual(fast.map { t.utf8.distance(from: t.utf8.startIndex, to: $0) }, slow.map { t.utf8.distance(from: t.utf8.startIndex, to: $0) }, t)
+            if !fast.isEmpty { cut += 1 }
+        }
+        XCTAssertGreaterThan(cut, 5)
+    }
+
+    func testFirstWordIsTheFirstPieceOfASplit() {
+        for t in Self.edgeCases + Self.corpusTexts + ["  two  spaces", "one", " ", "a\u{0301} b", " \u{0301}x y"] {
+            XCTAssertEqual(BulletSentence.firstWord(t), t.split(separator: " ").first, t.debugDescription)
+        }
+    }
 }

@@ -20,10 +20,17 @@ public enum BulletSentence {
                                       "fully", "each", "comes", "compatible", "ages", "for", "package", "set", "contains", "measures"]
 
     public static func withSubject(_ text: String) -> String {
-        guard let first = text.split(separator: " ").first else { return text }
+        guard let first = firstWord(text) else { return text }
         let w = first.lowercased().trimmingCharacters(in: ",:;")
         guard verbs.contains(w) else { return text }
         return "It " + lowercasedStart(text, force: true)
+    }
+
+    /// `text.split(separator: " ").first` without splitting the rest of the text: the first
+    /// run of characters other than a space.
+    static func firstWord(_ text: String) -> Substring? {
+        let word = text.drop(while: { $0 == " " }).prefix(while: { $0 != " " })
+        return word.isEmpty ? nil : word
     }
 
     public static func lowercasedStart(_ text: String, force: Bool = false) -> String {
@@ -34,7 +41,7 @@ public enum BulletSentence {
     /// "-ly" adverb, or "It"); nil when it may be a name ("Snap Circuits …", "LEGO …"),
     /// so a template line that puts a connective before it is not used.
     public static func lowercasedStartIfSafe(_ text: String, force: Bool = false) -> String? {
-        guard let first = text.split(separator: " ").first, let c = first.first else { return nil }
+        guard let first = firstWord(text), let c = first.first else { return nil }
         if c.isLowercase { return text }
         let w = first.lowercased().trimmingCharacters(in: ",:;")
         // Acronyms stay (LED, USB) and are names.

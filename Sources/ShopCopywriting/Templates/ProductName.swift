@@ -11,20 +11,7 @@ public enum ProductName {
     }
 
     public static func of(_ title: String, minWords: Int = 4, maxWords: Int = 12) -> String {
-        // Cut points: where a separator starts.
-        var cuts: [String.Index] = []
-        for sep in separators {
-            var from = title.startIndex
-            // The standard library's search, not Foundation's (which bridges to NSString per call).
-            while let r = title[from...].firstRange(of: sep) {
-                // `1: 7 Scale` is a ratio, not a subtitle: cutting there names the product "… 1".
-                let ratio = sep == ": " && r.lowerBound > title.startIndex && title[title.index(before: r.lowerBound)].isNumber
-                    && r.upperBound < title.endIndex && title[r.upperBound].isNumber
-                if !ratio { cuts.append(r.lowerBound) }
-                from = r.upperBound
-            }
-        }
-        cuts.sort()
+        let cuts = cutPoints(title)
         var name = title
         for c in cuts {
             let head = String(title[..<c])
@@ -41,5 +28,63 @@ public enum ProductName {
         var out = words.joined(separator: " ")
         while let l = out.last, ",:;-(".contains(l) || l == " " { out.removeLast() }
         return out
+    }
+
+    /// Where a separator starts, in order. `1: 7 Scale` is a ratio, not a subtitle: cutting
+    /// there would name the product "… 1". Titles in ASCII are searched byte by byte (in
+    /// ASCII a character is a byte, but CR LF, and no separator holds CR or LF); others
+    /// character by character (`cutPointsByCharacter`).
+    static func cutPoints(_ title: String) -> [String.Index] {
+        let utf8 = title.utf8
+        guard !utf8.contains(where: { $0 >= 0x80 }) else { return cutPointsByCharacter(title) }
+        let bytes = Array(utf8)
+        var offsets: [Int] = []
+        for sep in separatorBytes {
+            var from = 0
+            while let at = find(sep, in: bytes, from: from) {
+                let end = at + sep.count
+                let ratio = sep == colonBytes && at > 0 && isDigit(bytes[at - 1]) && end < bytes.count && isDigit(bytes[end])
+                if !ratio { offsets.append(at) }
+                from = end
+            }
+        }
+        offsets.sort()
+        return offsets.map { utf8.index(utf8.startIndex, offsetBy: $0) }
+    }
+
+    static let separatorBytes = separators.map { Array($0.utf8) }
+    static let colonBytes = Array(": ".utf8)
+
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+
+    static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+        guard bytes.count - from >= needle.count else { return nil }
+        var i = from
+        while i + needle.count <= bytes.count {
+            if bytes[i] == needle[0] {
+                var k = 1
+                while k < needle.count && bytes[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// `cutPoints` by the standard library's character search (not Foundation's, which
+    /// bridges to NSString per call).
+    static func cutPointsByCharacter(_ title: String) -> [String.Index] {
+        var cuts: [String.Index] = []
+        for sep in separators {
+            var from = title.startIndex
+            while let r = title[from...].firstRange(of: sep) {
+                let ratio = sep == ": " && r.lowerBound > title.startIndex && title[title.index(before: r.lowerBound)].isNumber
+                    && r.upperBound < title.endIndex && title[r.upperBound].isNumber
+                if !ratio { cuts.append(r.lowerBound) }
+                from = r.upperBound
+            }
+        }
+        cuts.sort()
+        return cuts
     }
 }

@@ -42,10 +42,13 @@ public final class SlotContext {
 
     /// The record's names as they may appear in a blurb, exempt from compliance.
     public lazy var exemptPhrases: [String] = {
+        if let shared = attributeCache.exemptPhrases { return shared }
         var out: [String] = []
         if let t = record.title { out.append(t); out.append(FeatureCleaner.shortTitle(t)); out.append(ProductName.of(record)) }
         if let b = record.brand { out.append(b) }
-        return out.filter { !$0.isEmpty }
+        out = out.filter { !$0.isEmpty }
+        attributeCache.exemptPhrases = out
+        return out
     }()
 
     /// Keys match case-insensitively and ignoring spaces and underscores, so
