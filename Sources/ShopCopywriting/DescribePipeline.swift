@@ -24,9 +24,11 @@ public final class DescribePipeline {
     }
 
     /// Starts preparing `records` and returns the finished descriptions of the window
-    /// submitted before (empty for the first).
+    /// submitted before (empty for the first). The new window is started before the one
+    /// before it is finished, so the workers are never idle while the caller finishes (the
+    /// finish runs in input order on the caller's thread, as before).
     public func submit(_ records: [ProductRecord]) -> [ProductDescription] {
-        let previous = drain()
+        let previous = inFlight
         // One slot: the window's prepared drafts, handed back across the semaphore.
         let result = ResultSlots<[PreparedDescription]>(count: 1)
         let done = DispatchSemaphore(value: 0)
@@ -36,13 +38,18 @@ public final class DescribePipeline {
             done.signal()
         }
         inFlight = (done, result)
-        return previous
+        return finish(previous)
     }
 
     /// Waits for the window in preparation, if any, and returns it finished.
     public func drain() -> [ProductDescription] {
-        guard let (done, result) = inFlight else { return [] }
+        let last = inFlight
         inFlight = nil
+        return finish(last)
+    }
+
+    private func finish(_ window: (done: DispatchSemaphore, result: ResultSlots<[PreparedDescription]>)?) -> [ProductDescription] {
+        guard let (done, result) = window else { return [] }
         done.wait()
         return describer.finish(result[0]!, usage: &usage)
     }
