@@ -1,4 +1,5 @@
 import Foundation
+import ShopCore
 
 /// Turns a seller's feature bullet into one plain sentence, or nil when it cannot be used
 /// as is: boilerplate, too long, or mostly symbols. Nothing is added, only trimmed.
@@ -60,18 +61,11 @@ public enum FeatureCleaner {
         var text = raw
         let ascii: Bool? = text.withUTF8 { b in
             guard !b.contains(where: { $0 >= 0x80 }) else { return nil }
-            return boilerplateBytes.contains { needle in
-                guard b.count >= needle.count else { return false }
-                for start in 0...(b.count - needle.count) {
-                    var k = 0
-                    while k < needle.count {
-                        let c = b[start + k]
-                        if (c >= 65 && c <= 90 ? c | 0x20 : c) != needle[k] { break }
-                        k += 1
-                    }
-                    if k == needle.count { return true }
+            let lowered = b.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
+            return lowered.withUnsafeBufferPointer { hay in
+                boilerplateBytes.contains { needle in
+                    needle.withUnsafeBufferPointer { ByteSearch.firstIndex(of: $0, in: hay, from: 0) != nil }
                 }
-                return false
             }
         }
         if let ascii { return ascii }

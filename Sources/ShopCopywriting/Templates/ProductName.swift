@@ -1,3 +1,5 @@
+import ShopCore
+
 /// The name a blurb calls a catalogue product by: the title's leading segments up to about
 /// four words ("Pokemon TCG: Sun and Moon Crimson Invasion Elite Trainer Box", not "Pokemon
 /// TCG"; "PLUS PLUS - Construction Building Toy"), at most twelve words, without a leading
@@ -39,13 +41,17 @@ public enum ProductName {
         guard !utf8.contains(where: { $0 >= 0x80 }) else { return cutPointsByCharacter(title) }
         let bytes = Array(utf8)
         var offsets: [Int] = []
-        for sep in separatorBytes {
-            var from = 0
-            while let at = find(sep, in: bytes, from: from) {
-                let end = at + sep.count
-                let ratio = sep == colonBytes && at > 0 && isDigit(bytes[at - 1]) && end < bytes.count && isDigit(bytes[end])
-                if !ratio { offsets.append(at) }
-                from = end
+        bytes.withUnsafeBufferPointer { hay in
+            for sep in separatorBytes {
+                sep.withUnsafeBufferPointer { needle in
+                    var from = 0
+                    while let at = ByteSearch.firstIndex(of: needle, in: hay, from: from) {
+                        let end = at + needle.count
+                        let ratio = sep == colonBytes && at > 0 && isDigit(hay[at - 1]) && end < hay.count && isDigit(hay[end])
+                        if !ratio { offsets.append(at) }
+                        from = end
+                    }
+                }
             }
         }
         offsets.sort()
@@ -56,20 +62,6 @@ public enum ProductName {
     static let colonBytes = Array(": ".utf8)
 
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
-
-    static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
-        guard bytes.count - from >= needle.count else { return nil }
-        var i = from
-        while i + needle.count <= bytes.count {
-            if bytes[i] == needle[0] {
-                var k = 1
-                while k < needle.count && bytes[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return i }
-            }
-            i += 1
-        }
-        return nil
-    }
 
     /// `cutPoints` by the standard library's character search (not Foundation's, which
     /// bridges to NSString per call).
