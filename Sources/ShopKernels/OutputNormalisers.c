@@ -25,54 +25,27 @@ static inline __mmask16 lanes_left(long left) {
 __attribute__((target("avx512f")))
 static void group_logits(const float *h, long rows, long k, const float *wT, long v, float *out) {
     for (long c = 0; c < v; c += 16 * TILE_VECTORS) {
-        __mmask16 m0 = lanes_left(v - c), m1 = lanes_left(v - c - 16), m2 = lanes_left(v - c - 32), m3 = lanes_left(v - c - 48);
+        __mmask16 mask[TILE_VECTORS];
+        for (int q = 0; q < TILE_VECTORS; q++) mask[q] = lanes_left(v - c - 16 * q);
         for (long t = 0; t < rows; t += TILE_ROWS) {
             long n = min_long(TILE_ROWS, rows - t);
             // Rows past the group's end repeat its last row; their results are not stored.
-            const float *a0 = h + (t + 0) * k;
-            const float *a1 = h + (t + min_long(1, n - 1)) * k;
-            const float *a2 = h + (t + min_long(2, n - 1)) * k;
-            const float *a3 = h + (t + min_long(3, n - 1)) * k;
-            __m512 c00 = _mm512_setzero_ps(), c01 = _mm512_setzero_ps(), c02 = _mm512_setzero_ps(), c03 = _mm512_setzero_ps();
-            __m512 c10 = _mm512_setzero_ps(), c11 = _mm512_setzero_ps(), c12 = _mm512_setzero_ps(), c13 = _mm512_setzero_ps();
-            __m512 c20 = _mm512_setzero_ps(), c21 = _mm512_setzero_ps(), c22 = _mm512_setzero_ps(), c23 = _mm512_setzero_ps();
-            __m512 c30 = _mm512_setzero_ps(), c31 = _mm512_setzero_ps(), c32 = _mm512_setzero_ps(), c33 = _mm512_setzero_ps();
+            const float *a[TILE_ROWS];
+            for (int r = 0; r < TILE_ROWS; r++) a[r] = h + (t + min_long(r, n - 1)) * k;
+            __m512 acc[TILE_ROWS][TILE_VECTORS];
+            for (int r = 0; r < TILE_ROWS; r++)
+                for (int q = 0; q < TILE_VECTORS; q++) acc[r][q] = _mm512_setzero_ps();
             for (long j = 0; j < k; j++) {
                 const float *w = wT + j * v + c;
-                __m512 b0 = _mm512_maskz_loadu_ps(m0, w), b1 = _mm512_maskz_loadu_ps(m1, w + 16);
-                __m512 b2 = _mm512_maskz_loadu_ps(m2, w + 32), b3 = _mm512_maskz_loadu_ps(m3, w + 48);
-                __m512 x;
-                x = _mm512_set1_ps(a0[j]);
-                c00 = _mm512_fmadd_ps(x, b0, c00); c01 = _mm512_fmadd_ps(x, b1, c01);
-                c02 = _mm512_fmadd_ps(x, b2, c02); c03 = _mm512_fmadd_ps(x, b3, c03);
-                x = _mm512_set1_ps(a1[j]);
-                c10 = _mm512_fmadd_ps(x, b0, c10); c11 = _mm512_fmadd_ps(x, b1, c11);
-                c12 = _mm512_fmadd_ps(x, b2, c12); c13 = _mm512_fmadd_ps(x, b3, c13);
-                x = _mm512_set1_ps(a2[j]);
-                c20 = _mm512_fmadd_ps(x, b0, c20); c21 = _mm512_fmadd_ps(x, b1, c21);
-                c22 = _mm512_fmadd_ps(x, b2, c22); c23 = _mm512_fmadd_ps(x, b3, c23);
-                x = _mm512_set1_ps(a3[j]);
-                c30 = _mm512_fmadd_ps(x, b0, c30); c31 = _mm512_fmadd_ps(x, b1, c31);
-                c32 = _mm512_fmadd_ps(x, b2, c32); c33 = _mm512_fmadd_ps(x, b3, c33);
+                __m512 b[TILE_VECTORS];
+                for (int q = 0; q < TILE_VECTORS; q++) b[q] = _mm512_maskz_loadu_ps(mask[q], w + 16 * q);
+                for (int r = 0; r < TILE_ROWS; r++) {
+                    __m512 x = _mm512_set1_ps(a[r][j]);
+                    for (int q = 0; q < TILE_VECTORS; q++) acc[r][q] = _mm512_fmadd_ps(x, b[q], acc[r][q]);
+                }
             }
-            float *o = out + t * v + c;
-            _mm512_mask_storeu_ps(o, m0, c00); _mm512_mask_storeu_ps(o + 16, m1, c01);
-            _mm512_mask_storeu_ps(o + 32, m2, c02); _mm512_mask_storeu_ps(o + 48, m3, c03);
-            if (n > 1) {
-                o += v;
-                _mm512_mask_storeu_ps(o, m0, c10); _mm512_mask_storeu_ps(o + 16, m1, c11);
-                _mm512_mask_storeu_ps(o + 32, m2, c12); _mm512_mask_storeu_ps(o + 48, m3, c13);
-            }
-            if (n > 2) {
-                o += v;
-                _mm512_mask_storeu_ps(o, m0, c20); _mm512_mask_storeu_ps(o + 16, m1, c21);
-                _mm512_mask_storeu_ps(o + 32, m2, c22); _mm512_mask_storeu_ps(o + 48, m3, c23);
-            }
-            if (n > 3) {
-                o += v;
-                _mm512_mask_storeu_ps(o, m0, c30); _mm512_mask_storeu_ps(o + 16, m1, c31);
-                _mm512_mask_storeu_ps(o + 32, m2, c32); _mm512_mask_storeu_ps(o + 48, m3, c33);
-            }
+            for (int r = 0; r < n; r++)
+                for (int q = 0; q < TILE_VECTORS; q++) _mm512_mask_storeu_ps(out + (t + r) * v + c + 16 * q, mask[q], acc[r][q]);
         }
     }
 }
