@@ -13,11 +13,12 @@ final class TextFastPathTests: XCTestCase {
         "ALL CAPS HEADLINE HERE", "Mixed Case Sentence With Words.", "12345 678 90", "混合 text 文本",
     ]
 
-    static var corpusTexts: [String] {
+    /// Read once for all the tests (the catalogue parse is most of their time).
+    static let corpusTexts: [String] = {
         let path = Fixtures.root + "/../shared/corpora/" + CopyCorpora.catalogue
         guard let products = try? CopyCorpora.catalogueProducts(path: path).records else { return [] }
         return products.flatMap { [$0.title ?? ""] + $0.features }
-    }
+    }()
 
     func testBoilerplateSearchMatchesLowercasedSearch() {
         let texts = Self.edgeCases + Self.corpusTexts

@@ -193,7 +193,8 @@ public final class PrefixStateCache {
         }
     }
 
-    /// Rows per matrix product: every product of a kind has exactly this many rows (the
+    /// Rows per matrix product on the reference path (the kernels compute each row alone and
+    /// need no padding): every product of a kind has exactly this many rows (the
     /// last block zero-padded), so BLAS takes the same path for every block and a prefix's
     /// figures are bit-for-bit the same whatever else is in its batch: the output of a run
     /// does not depend on how products were batched or spread over threads. The output
