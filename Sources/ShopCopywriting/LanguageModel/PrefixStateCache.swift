@@ -28,11 +28,12 @@ public final class PrefixStateCache {
     /// the kernels (empty without them).
     let outWeightT: [Float], weightHHT: [Float]
 
-    /// Node 0 is the zero state before the first token; node n > 0 is the state after its prefix.
-    private var hidden: [Float] = []
-    private var cell: [Float] = []
+    /// Node 0 is the zero state before the first token; node n > 0 is the state after its
+    /// prefix. Mapped at the first batch for `maxNodes` nodes (`MappedFloats`).
+    private var hidden = MappedFloats(count: 1)
+    private var cell = MappedFloats(count: 1)
     /// log Σ exp(logits) at each node (the normaliser for predicting the next token).
-    private var logZ: [Float] = []
+    private var logZ = MappedFloats(count: 1)
     /// (parent << 32 | token) → child node.
     private var children = PrefixChildren()
     public private(set) var nodeCount = 0
@@ -93,25 +94,26 @@ public final class PrefixStateCache {
     public func reset() {
         children.removeAll()
         nodeCount = 1
-        reserve(nodes: 1)
     }
 
     /// Nodes with storage.
     private var capacity = 0
 
-    /// Storage for nodes `0..<n`. Grows geometrically up to
-    /// `maxNodes` (refilling storage with zeros on every reset was a twentieth of English
-    /// `describe`).
+    /// Storage for nodes `0..<n`: mapped for `maxNodes + 1` nodes at once (pages are
+    /// touched as nodes are written), more only when one batch needs more. Node 0, the zero
+    /// state, is the only node read before it is written: fresh storage reads as zero
+    /// (refilling storage with zeros on every reset was a twentieth of English `describe`).
     private func reserve(nodes n: Int) {
         guard n > capacity else { return }
-        let target = max(n, min(max(2 * capacity, 256), maxNodes + 1))
-        hidden = Self.extended(hidden, to: target * H)
-        cell = Self.extended(cell, to: target * H)
-        logZ = Self.extended(logZ, to: target)
+        let target = capacity == 0 ? max(n, maxNodes + 1) : max(n, 2 * capacity)
         if capacity == 0 {
-            // Node 0, the zero state, is the only one read before it is written.
-            for k in 0..<H { hidden[k] = 0; cell[k] = 0 }
-            logZ[0] = 0
+            hidden = MappedFloats(count: target * H)
+            cell = MappedFloats(count: target * H)
+            logZ = MappedFloats(count: target)
+        } else {
+            hidden.grow(to: target * H)
+            cell.grow(to: target * H)
+            logZ.grow(to: target)
         }
         capacity = target
     }
@@ -167,30 +169,19 @@ public final class PrefixStateCache {
         computedNodes += nodeCount - firstNew
 
         var out = [(logProb: Float, tokens: Int)](repeating: (0, 0), count: seqs.count)
-        hidden.withUnsafeBufferPointer { hp in
-            outWeight.withUnsafeBufferPointer { wp in
-                for (s, seq) in seqs.enumerated() where seq.count > 1 {
-                    var total: Float = 0
-                    for (j, node) in paths[s].enumerated() {
-                        let target = Int(seq[j + 1])
-                        let logit = VectorMath.dot(hp.baseAddress! + Int(node) * H, wp.baseAddress! + target * H, H) + outBias[target]
-                        total += logit - logZ[Int(node)]
-                    }
-                    out[s] = (total, paths[s].count)
+        let h0 = hidden.base, z0 = logZ.base
+        outWeight.withUnsafeBufferPointer { wp in
+            for (s, seq) in seqs.enumerated() where seq.count > 1 {
+                var total: Float = 0
+                for (j, node) in paths[s].enumerated() {
+                    let target = Int(seq[j + 1])
+                    let logit = VectorMath.dot(h0 + Int(node) * H, wp.baseAddress! + target * H, H) + outBias[target]
+                    total += logit - z0[Int(node)]
                 }
+                out[s] = (total, paths[s].count)
             }
         }
         return out
-    }
-
-    /// `a` with room for `count` floats: its values, then storage left unwritten (zero-filling
-    /// 34 MB that every node overwrites before it is read was a thirtieth of English
-    /// `describe`).
-    static func extended(_ a: [Float], to count: Int) -> [Float] {
-        [Float](unsafeUninitializedCapacity: count) { buffer, initialised in
-            _ = buffer.initialize(from: a)
-            initialised = count
-        }
     }
 
     /// Rows per matrix product on the reference path (the kernels compute each row alone and
@@ -208,15 +199,14 @@ public final class PrefixStateCache {
         reserve(nodes: nodeCount)
         if gates.count != R * G { gates = [Float](repeating: 0, count: R * G) }
         if parentHidden.count != R * H { parentHidden = [Float](repeating: 0, count: R * H) }
+        let h0 = hidden.base, c0 = cell.base
         gates.withUnsafeMutableBufferPointer { gp in
         parentHidden.withUnsafeMutableBufferPointer { pp in
-        hidden.withUnsafeMutableBufferPointer { hp in
-        cell.withUnsafeMutableBufferPointer { cp in
         inputGates.withUnsafeBufferPointer { tp in
         weightHH.withUnsafeBufferPointer { whh in
         weightHHT.withUnsafeBufferPointer { whhT in
         gateBias.withUnsafeBufferPointer { bp in
-            let g0 = gp.baseAddress!, p0 = pp.baseAddress!, h0 = hp.baseAddress!, c0 = cp.baseAddress!, b = bp.baseAddress!
+            let g0 = gp.baseAddress!, p0 = pp.baseAddress!, b = bp.baseAddress!
             var start = 0
             if kernels {
                 // h_parent · W_hhᵀ for the block's rows only, then the cell adds the token's row.
@@ -256,7 +246,7 @@ public final class PrefixStateCache {
                 }
                 start += n
             }
-        }}}}}}}}
+        }}}}}}
     }
 
     /// logZ of nodes `from..<nodeCount`: logits = h · W_outᵀ + b, a block of rows at a time,
@@ -267,14 +257,12 @@ public final class PrefixStateCache {
             let G = Int(SHOP_OUTPUT_GROUP_ROWS)
             if logits.count != G * V { logits = [Float](repeating: 0, count: G * V) }
             let rows = nodeCount - first
-            hidden.withUnsafeBufferPointer { hp in
             outWeightT.withUnsafeBufferPointer { wp in
             outBias.withUnsafeBufferPointer { bp in
             logits.withUnsafeMutableBufferPointer { sp in
-            logZ.withUnsafeMutableBufferPointer { zp in
-                shop_output_log_normalisers(hp.baseAddress! + first * H, rows, H, wp.baseAddress!, bp.baseAddress!, V,
-                                            sp.baseAddress!, zp.baseAddress! + first)
-            }}}}}
+                shop_output_log_normalisers(hidden.base + first * H, rows, H, wp.baseAddress!, bp.baseAddress!, V,
+                                            sp.baseAddress!, logZ.base + first)
+            }}}
             return
         }
         if logits.count != R * V { logits = [Float](repeating: 0, count: R * V) }
@@ -285,9 +273,7 @@ public final class PrefixStateCache {
             logits.withUnsafeMutableBufferPointer { lp in
             normaliserInput.withUnsafeMutableBufferPointer { ap in
                 let l0 = lp.baseAddress!, a0 = ap.baseAddress!
-                hidden.withUnsafeBufferPointer { hp in
-                    a0.update(from: hp.baseAddress! + start * H, count: n * H)
-                }
+                a0.update(from: hidden.base + start * H, count: n * H)
                 if n < R { (a0 + n * H).update(repeating: 0, count: (R - n) * H) }
                 outWeight.withUnsafeBufferPointer { wp in
                     BLAS.gemm(transA: false, transB: true, m: R, n: V, k: H, a: a0, lda: H,
@@ -296,7 +282,7 @@ public final class PrefixStateCache {
                 // The bias is added in the first pass over each row (h·Wᵀ + b, as Dense's
                 // bias-then-accumulate gives), saving a pass over the block.
                 outBias.withUnsafeBufferPointer { bp in
-                    for r in 0..<n { logZ[start + r] = Self.logSumExp(l0 + r * V, bias: bp.baseAddress!, V) }
+                    for r in 0..<n { logZ.base[start + r] = Self.logSumExp(l0 + r * V, bias: bp.baseAddress!, V) }
                 }
             }}
             start += n

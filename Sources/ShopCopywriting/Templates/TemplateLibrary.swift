@@ -31,14 +31,23 @@ public struct TemplateLibrary: Sendable {
         }
         var paths: [String] = []
         for case let rel as String in walker where rel.hasSuffix(".tmpl") { paths.append(rel) }
-        var templates: [Template] = []
+        var files: [(path: String, text: String)] = []
         for rel in paths.sorted() {
             let path = (directory as NSString).appendingPathComponent(rel)
             guard let data = fm.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
                 throw DataError(file: path, reason: "cannot read as UTF-8")
             }
-            templates.append(try TemplateParser.parse(text, file: path))
+            files.append((path, text))
         }
+        // Files are parsed side by side, each claimed by the next free thread: the three large
+        // Chinese ones were most of a short `describe`'s start-up. The first bad file in
+        // name order is the one reported, as when they were parsed in turn.
+        let parsed = ResultSlots<Result<Template, Error>>(count: files.count)
+        let read = files
+        DispatchQueue.concurrentPerform(iterations: read.count) { i in
+            parsed.set(i, Result { try TemplateParser.parse(read[i].text, file: read[i].path) })
+        }
+        let templates = try parsed.values().map { try $0.get() }
         guard !templates.isEmpty else { throw DataError(file: directory, reason: "no .tmpl files") }
         var claims: [Language: ClaimsTable] = [:], cleaning: [Language: CleaningLexicon] = [:]
         for lang in Language.allCases {

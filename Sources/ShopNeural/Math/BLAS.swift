@@ -20,6 +20,16 @@ public enum BLAS {
         if openblas_get_num_threads() != 1 { openblas_set_num_threads(1) }
     }
 
+    /// Puts OpenBLAS in single-thread mode and ends the worker threads it started when it
+    /// loaded. ShopNeural never hands OpenBLAS more than one thread, but the library starts
+    /// one worker per extra core at load, and each spins (`sched_yield`) for its first tenth
+    /// of a second or so: half the CPU of a short `describe`, and a core taken from whatever
+    /// start-up runs in parallel. Call early, from one thread, before any other BLAS call.
+    public static func stopIdleThreads() {
+        openblas_set_num_threads(1)
+        _ = blas_thread_shutdown_()
+    }
+
     /// OpenBLAS's current thread count (for benchmark reports).
     public static var openBLASThreads: Int { Int(openblas_get_num_threads()) }
 

@@ -98,6 +98,9 @@ struct DescribeCommand: ParsableCommand {
 
     private func generate(_ path: String) throws {
         let language = lang.flatMap(Language.init(rawValue:))
+        // The LMs load while the templates are parsed: the two were most of start-up.
+        let lmPaths = model
+        let loadingLMs = noLm ? nil : BackgroundResult { try DescribeModelLoader.load(explicit: lmPaths) }
         let library = try templates.map { try TemplateLibrary.load(directory: $0) } ?? TemplateLibrary.loadDefault()
         let list = try compliance.map { try ComplianceList.load(directory: $0) } ?? ComplianceList.loadDefault()
         var evidence: ReviewEvidence? = nil
@@ -112,7 +115,7 @@ struct DescribeCommand: ParsableCommand {
             for e in errors { FileHandle.standardError.write(Data("warning: \(e)\n".utf8)) }
             evidence = ReviewEvidence(reviews: read, minReviews: minReviews, minPositiveShare: minPositiveShare)
         }
-        let fluency = noLm ? nil : try DescribeModelLoader.load(explicit: model)
+        let fluency = try loadingLMs?.value() ?? nil
         let describer = ProductDescriber(
             library: library, checker: ComplianceChecker(list: list),
             ranker: Ranker(weights: RankingWeights(fluency: fluencyWeight, repetition: repetitionWeight, fluencyShortlist: lmShortlist, diversity: diversity, saturation: saturation, length: lengthWeight,
