@@ -9,20 +9,55 @@ public final class CopyLanguageModel: @unchecked Sendable {
     public let model: LSTMLanguageModel
     public let metadata: CopyLMMetadata
     private let ids: [String: Int32]
+    /// The ids of the one-code-point tokens by code point (of their NFC form, as `ids`
+    /// matches canonically equivalent keys), and of `<num>`: Chinese text is encoded without
+    /// making or hashing a `String` per character (a `String` key is hashed through its
+    /// NFC form, a visible share of ranking).
+    private let scalarIDs: IntegerKeyTable
+    private let numberID: Int32
 
     public init(model: LSTMLanguageModel, metadata: CopyLMMetadata) {
         self.model = model
         self.metadata = metadata
         var d: [String: Int32] = [:]
-        for (i, t) in metadata.vocabulary.enumerated() { d[t] = Int32(i) }
+        var byScalar = IntegerKeyTable(minimumCapacity: metadata.vocabulary.count)
+        for (i, t) in metadata.vocabulary.enumerated() {
+            d[t] = Int32(i)
+            let nfc = t.precomposedStringWithCanonicalMapping.unicodeScalars
+            if nfc.count == 1 { byScalar.set(UInt64(nfc.first!.value), Int32(i)) }
+        }
         ids = d
+        scalarIDs = byScalar
+        numberID = d["<num>"] ?? Self.unk
     }
 
     public var language: Language { metadata.language }
 
     /// `<s> tokens </s>` as ids.
     public func encode(_ text: String) -> [Int32] {
+        if language == .zh, let fast = encodeSimpleChinese(text) { return fast }
+        return encodeReference(text)
+    }
+
+    /// `encode` through token strings (the path for every text `encodeSimpleChinese` declines).
+    func encodeReference(_ text: String) -> [Int32] {
         [Self.bos] + CopyTokenizer.tokens(text, language: language).map { ids[$0] ?? Self.unk } + [Self.eos]
+    }
+
+    /// `encode` of a Chinese text from its code points, as `CopyTokenizer.simpleChinese`
+    /// tokenises it (nil when it declines the text).
+    func encodeSimpleChinese(_ text: String) -> [Int32]? {
+        var out: [Int32] = [Self.bos]
+        out.reserveCapacity(text.utf8.count / 3 + 2)
+        for u in text.unicodeScalars {
+            let v = u.value
+            guard CopyTokenizer.isSimpleChinese(v) else { return nil }
+            if v == 0x20 || v == 0x3000 { continue }
+            if v >= 48 && v <= 57 { out.append(numberID); continue }
+            out.append(scalarIDs[UInt64(v >= 65 && v <= 90 ? v + 32 : v)] ?? Self.unk)
+        }
+        out.append(Self.eos)
+        return out
     }
 
     /// Total log-probability and predicted-token count of each text (`</s>` included), in one batch.

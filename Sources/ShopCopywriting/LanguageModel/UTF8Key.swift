@@ -6,22 +6,28 @@ import Foundation
 /// a normalisation pass on every lookup; the LM memo looks up every sentence of every
 /// candidate, and that pass was a visible share of ranking time. Byte equality is stricter
 /// than canonical equivalence, which is what a score memo needs.
+///
+/// The bytes are hashed once, when the key is made: the memo hashes a missing sentence's
+/// key three times (lookup, batch slot, insert) and more when a table grows, and keys with
+/// different hashes compare unequal without reading their bytes.
 struct UTF8Key: Hashable {
     let text: String
+    private let bytesHash: Int
 
     init(_ text: String) {
         var t = text
-        t.makeContiguousUTF8()
+        var hasher = Hasher()
+        t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         self.text = t
+        bytesHash = hasher.finalize()
     }
 
     func hash(into hasher: inout Hasher) {
-        var t = text
-        t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        hasher.combine(bytesHash)
     }
 
     static func == (a: UTF8Key, b: UTF8Key) -> Bool {
-        bytesEqual(a.text, b.text)
+        a.bytesHash == b.bytesHash && bytesEqual(a.text, b.text)
     }
 
     /// Same UTF-8 bytes.

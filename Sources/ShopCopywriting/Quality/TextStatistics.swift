@@ -18,32 +18,19 @@ public enum TextStatistics {
     /// Share of unit bigrams that repeat an earlier bigram (0 = no repetition). Runs on
     /// every candidate, so it hashes units instead of building strings.
     public static func repetition(_ text: String, language: Language) -> Double {
-        let u = unitHashes(text, language: language)
+        repetition(ofUnits: unitHashes(text, language: language))
+    }
+
+    /// `repetition` of the text whose `unitHashes` these are. Units never span the parts of
+    /// a joined blurb (the join adds only spaces), so a blurb's units are its parts' units
+    /// in order, and candidates sharing sentences hash each sentence once.
+    static func repetition(ofUnits u: [UInt64]) -> Double {
         guard u.count > 2 else { return 0 }
-        // A bigram seen before, counted in a small open-addressing table on the stack (it
-        // runs on every candidate; a `Set` hashes each key again with SipHash, and the keys
-        // are hashes already).
         let m = u.count - 1
-        var bits = 6
-        while (1 << bits) < 2 * m { bits += 1 }
-        let mask = (1 << bits) - 1
-        var repeats = 0
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 1 << bits) { table in
-            table.initialize(repeating: 0)
-            var zeroSeen = false
-            for i in 0..<m {
-                let g = u[i] &* 0x9E37_79B9_7F4A_7C15 ^ u[i + 1]
-                if g == 0 {  // 0 marks an empty slot: the zero key is tracked apart
-                    if zeroSeen { repeats += 1 } else { zeroSeen = true }
-                    continue
-                }
-                var k = Int(truncatingIfNeeded: (g &* 0xD6E8_FEB8_6659_FD93) >> UInt64(64 - bits))
-                while true {
-                    if table[k] == 0 { table[k] = g; break }
-                    if table[k] == g { repeats += 1; break }
-                    k = (k + 1) & mask
-                }
-            }
+        let repeats = SeenHashes.with(roomFor: m) { seen in
+            var repeats = 0
+            for i in 0..<m where !seen.insert(u[i] &* 0x9E37_79B9_7F4A_7C15 ^ u[i + 1]) { repeats += 1 }
+            return repeats
         }
         return Double(repeats) / Double(m)
     }

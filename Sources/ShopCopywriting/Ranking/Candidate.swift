@@ -10,9 +10,11 @@ public struct Candidate: Sendable, Equatable {
     /// The text of each part, in order (for shortening without re-realising).
     public var pieces: [String]
     public var partFacts: [[ProductAttribute]]
+    /// `TextStatistics.repetition` of `text` when already known (nil: the ranker computes it).
+    public var repetition: Double?
 
     public init(text: String, facts: [ProductAttribute], template: String, toneMatches: Int = 0,
-                parts: [String] = [], pieces: [String] = [], partFacts: [[ProductAttribute]] = []) {
+                parts: [String] = [], pieces: [String] = [], partFacts: [[ProductAttribute]] = [], repetition: Double? = nil) {
         self.text = text
         self.facts = facts
         self.template = template
@@ -20,5 +22,6 @@ public struct Candidate: Sendable, Equatable {
         self.parts = parts
         self.pieces = pieces
         self.partFacts = partFacts
+        self.repetition = repetition
     }
 }

@@ -42,7 +42,10 @@ public struct CandidateGenerator: Sendable {
         for p in parts { total = min(total * p.options.count, 1 << 20) }
 
         var out: [Candidate] = []
-        var seen = Set<UTF8Key>()
+        var seen = Set<UTF8Key>(minimumCapacity: min(total, maxCandidates * 4))
+        // Each sentence's units, hashed when first used, once: a candidate's repetition is
+        // read from its sentences' units in order (`TextStatistics.repetition(ofUnits:)`).
+        var units = parts.map { [[UInt64]?](repeating: nil, count: $0.options.count) }
         func emit(_ picks: [Int], _ order: [Int]) {
             // Place parts: fixed ones stay, movable ones take the permuted positions.
             var sequence = Array(parts.indices)
@@ -58,8 +61,16 @@ public struct CandidateGenerator: Sendable {
             }
             let text = Self.join(pieces, language: language)
             guard seen.insert(UTF8Key(text)).inserted else { return }
+            var textUnits: [UInt64] = []
+            for idx in sequence {
+                if units[idx][picks[idx]] == nil {
+                    units[idx][picks[idx]] = TextStatistics.unitHashes(parts[idx].options[picks[idx]].text, language: language)
+                }
+                textUnits += units[idx][picks[idx]]!
+            }
             out.append(Candidate(text: text, facts: facts.flatMap { $0 }, template: template.name, toneMatches: toneMatches,
-                                 parts: names, pieces: pieces, partFacts: facts))
+                                 parts: names, pieces: pieces, partFacts: facts,
+                                 repetition: TextStatistics.repetition(ofUnits: textUnits)))
         }
 
         if total <= maxCandidates {

@@ -7,8 +7,10 @@ import ShopCore
 /// like any text, so the penalty falls on the fixed wording that repeats.
 public struct PhraseUsage: Sendable {
     /// Phrase hash → uses. Hashing code points (FNV-1a) rather than `String` keys avoids
-    /// Unicode normalisation on every Chinese 4-gram.
-    private var counts: [UInt64: Int] = [:]
+    /// Unicode normalisation on every Chinese 4-gram; the hashes key an `IntegerKeyTable`
+    /// as they are (a `Set` and a dictionary hashed each again with SipHash, most of the
+    /// penalty's time).
+    private var counts = IntegerKeyTable(minimumCapacity: 1024)
     /// Uses after which a phrase counts as fully worn.
     public var saturation: Int
     /// Characters per Chinese unit: 2 counts exactly what distinct-2 measures (character
@@ -22,10 +24,30 @@ public struct PhraseUsage: Sendable {
 
     /// Hashes of the text's phrases; the opening pair (English) has its top bit set.
     static func grams(_ text: String, language: Language, chineseGram n: Int = 4) -> Set<UInt64> {
+        Set(distinctGrams(text, language: language, chineseGram: n))
+    }
+
+    /// `grams` as an array, each hash once, in first-seen order.
+    static func distinctGrams(_ text: String, language: Language, chineseGram n: Int = 4) -> [UInt64] {
+        var all = allGrams(text, language: language, chineseGram: n)
+        let kept = SeenHashes.with(roomFor: all.count) { seen in
+            var kept = 0
+            for i in all.indices where seen.insert(all[i]) {
+                all[kept] = all[i]
+                kept += 1
+            }
+            return kept
+        }
+        all.removeLast(all.count - kept)
+        return all
+    }
+
+    /// Every phrase hash of the text, repeats included.
+    private static func allGrams(_ text: String, language: Language, chineseGram n: Int) -> [UInt64] {
         func fnv(_ values: some Sequence<UInt32>, seed: UInt64 = FNV1a.offset64) -> UInt64 {
             FNV1a.hash64(units: values, seed: seed) & ~(1 << 63)
         }
-        var out = Set<UInt64>()
+        var out: [UInt64] = []
         switch language {
         case .zh:
             // Runs on every shortlisted candidate of every product: White_Space is tested
@@ -40,7 +62,7 @@ public struct PhraseUsage: Sendable {
                     for i in 0...(p.count - n) {
                         var h = FNV1a.offset64
                         for j in i..<(i + n) { h = FNV1a.step(h, UInt64(p[j])) }
-                        out.insert(h & ~(1 << 63))
+                        out.append(h & ~(1 << 63))
                     }
                 }
                 return out
@@ -50,17 +72,18 @@ public struct PhraseUsage: Sendable {
                     var h = FNV1a.offset64
                     h = FNV1a.step(h, UInt64(p[i])); h = FNV1a.step(h, UInt64(p[i + 1]))
                     h = FNV1a.step(h, UInt64(p[i + 2])); h = FNV1a.step(h, UInt64(p[i + 3]))
-                    out.insert(h & ~(1 << 63))
+                    out.append(h & ~(1 << 63))
                 }
             }
         case .en:
             let words = Self.asciiWordHashes(text)
                 ?? text.lowercased().split(whereSeparator: { !($0.isLetter || $0 == "'") }).map { fnv($0.unicodeScalars.map(\.value)) }
-            guard words.count >= 2 else { return Set(words) }
-            for i in 0..<(words.count - 1) { out.insert(fnv([UInt32(truncatingIfNeeded: words[i]), UInt32(truncatingIfNeeded: words[i] >> 32),
+            guard words.count >= 2 else { return words }
+            out.reserveCapacity(words.count)
+            for i in 0..<(words.count - 1) { out.append(fnv([UInt32(truncatingIfNeeded: words[i]), UInt32(truncatingIfNeeded: words[i] >> 32),
                                                              UInt32(truncatingIfNeeded: words[i + 1]), UInt32(truncatingIfNeeded: words[i + 1] >> 32)])) }
             // The opening pair weighs more: it is what readers of a listing page see repeated.
-            out.insert(fnv([UInt32(truncatingIfNeeded: words[0]), UInt32(truncatingIfNeeded: words[1])], seed: 7) | (1 << 63))
+            out.append(fnv([UInt32(truncatingIfNeeded: words[0]), UInt32(truncatingIfNeeded: words[1])], seed: 7) | (1 << 63))
         }
         return out
     }
@@ -105,17 +128,18 @@ public struct PhraseUsage: Sendable {
 
     /// In [0, 1]: how worn the text's phrases are (0: none used yet).
     public func penalty(_ text: String, language: Language) -> Double {
-        if counts.isEmpty { return 0 }
-        let g = Self.grams(text, language: language, chineseGram: chineseGram)
+        if counts.count == 0 { return 0 }
+        let g = Self.distinctGrams(text, language: language, chineseGram: chineseGram)
         if g.isEmpty { return 0 }
+        // Every term is a multiple of 1/saturation, so the sum is exact in any order.
         var worn = 0.0
         for x in g {
-            if let c = counts[x] { worn += Double(min(c, saturation)) / Double(saturation) * (x >> 63 == 1 ? 4 : 1) }
+            if let c = counts[x] { worn += Double(min(Int(c), saturation)) / Double(saturation) * (x >> 63 == 1 ? 4 : 1) }
         }
         return min(1, worn / Double(g.count))
     }
 
     public mutating func record(_ text: String, language: Language) {
-        for x in Self.grams(text, language: language, chineseGram: chineseGram) { counts[x, default: 0] += 1 }
+        for x in Self.distinctGrams(text, language: language, chineseGram: chineseGram) { counts.set(x, (counts[x] ?? 0) + 1) }
     }
 }

@@ -103,7 +103,7 @@ public struct Ranker: Sendable {
             if unique.contains(f) { duplicates += 1 } else { unique.append(f) }
         }
         let covered = important.isEmpty ? 0 : Double(unique.reduce(0) { $0 + (important.contains($1) ? 1 : 0) }) / Double(important.count)
-        let rep = TextStatistics.repetition(c.text, language: language)
+        let rep = c.repetition ?? TextStatistics.repetition(c.text, language: language)
         let dupShare = c.facts.isEmpty ? 0 : Double(duplicates) / Double(c.facts.count)
         var score = weights.coverage * covered - weights.repetition * (rep + dupShare) + weights.tone * Double(c.toneMatches)
         if weights.length > 0 {
@@ -126,6 +126,7 @@ public struct Ranker: Sendable {
             c.partFacts.remove(at: drop)
             c.text = CandidateGenerator.join(c.pieces, language: language)
             c.facts = c.partFacts.flatMap { $0 }
+            c.repetition = nil
         }
         return c
     }
