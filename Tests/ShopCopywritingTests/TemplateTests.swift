@@ -75,6 +75,18 @@ final class TemplateTests: XCTestCase {
         XCTAssertThrowsError(try TemplateParser.parse("@lang zh\n== a\n- [unclosed {颜色}\n", file: "bad.tmpl"))
     }
 
+    /// The syntax is read character by character: a syntax mark with a combining mark on it
+    /// is one character and plain text, and Chinese text around the marks is kept whole.
+    func testSyntaxMarksAreWholeCharacters() throws {
+        XCTAssertEqual(try TemplateParser.parseLine("中{颜色|lower}<甲|乙\\>>[丙{材质}]。").nodes,
+                       [.text("中"), .slot(SlotReference(key: "颜色", filters: ["lower"])), .choice([[.text("甲")], [.text("乙>")]]),
+                        .optional([.text("丙"), .slot(SlotReference(key: "材质"))]), .text("。")])
+        XCTAssertEqual(try TemplateParser.parseLine("a{\u{301}b}\u{301}c").nodes, [.text("a{\u{301}b}\u{301}c")])
+        XCTAssertEqual(try TemplateParser.parseLine("<x|\u{301}y>").nodes, [.choice([[.text("x|\u{301}y")]])],
+                       "'|' with a combining mark on it separates nothing")
+        XCTAssertThrowsError(try TemplateParser.parseLine("<x>\u{301}"), "nor does '>' with one close anything")
+    }
+
     func testShippedTemplatesLoadAndSelectByCategory() throws {
         let lib = try TemplateLibrary.load(directory: Fixtures.templates)
         XCTAssertEqual(lib.applicable(to: shirt, language: .zh).map(\.name), ["zh-上衣"])

@@ -112,6 +112,10 @@ public enum TemplateParser {
 /// `<a|b>`, `\` escapes.
 struct NodeScanner {
     private let chars: [Character]
+    /// Each character's byte when it is a single ASCII code point, else 0: the syntax is all
+    /// ASCII, and comparing `Character`s (through `String` comparison, Chinese text on its
+    /// slow path) was most of parsing the templates at every start.
+    private let codes: [UInt8]
     private var pos = 0
     private(set) var error: String?
     /// Open `[` and `<` around the current position: each level is a recursive call, so a
@@ -119,32 +123,40 @@ struct NodeScanner {
     private var depth = 0
     static let maxDepth = 32
 
-    init(_ text: String) { chars = Array(text) }
+    init(_ text: String) {
+        chars = Array(text)
+        codes = chars.map { c in
+            let scalars = c.unicodeScalars
+            guard let first = scalars.first, first.isASCII, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return 0 }
+            return UInt8(first.value)
+        }
+    }
 
     mutating func parseAlternatives(topLevel: Bool) -> [[TemplateNode]] {
         var alts: [[TemplateNode]] = []
         while true {
-            alts.append(parseSequence(terminators: topLevel ? ["|"] : ["|", ">"]))
-            if pos < chars.count, chars[pos] == "|" { pos += 1; continue }
+            alts.append(parseSequence(terminators: topLevel ? [UInt8(ascii: "|")] : [UInt8(ascii: "|"), UInt8(ascii: ">")]))
+            if pos < chars.count, codes[pos] == UInt8(ascii: "|") { pos += 1; continue }
             break
         }
         return alts
     }
 
-    mutating func parseSequence(terminators: Set<Character>) -> [TemplateNode] {
+    /// Nodes up to the end or the first of `terminators` (ASCII bytes) outside brackets.
+    mutating func parseSequence(terminators: [UInt8]) -> [TemplateNode] {
         var nodes: [TemplateNode] = []
         var text = ""
         func flush() { if !text.isEmpty { nodes.append(.text(text)); text = "" } }
         while pos < chars.count {
-            let c = chars[pos]
-            if terminators.contains(c) { break }
-            switch c {
-            case "\\":
+            let c = chars[pos], code = codes[pos]
+            if code != 0 && terminators.contains(code) { break }
+            switch code {
+            case UInt8(ascii: "\\"):
                 pos += 1
                 if pos < chars.count { text.append(chars[pos]); pos += 1 }
-            case "{":
+            case UInt8(ascii: "{"):
                 flush()
-                guard let close = chars[pos...].firstIndex(of: "}") else { error = "unclosed '{'"; pos = chars.count; break }
+                guard let close = codes[pos...].firstIndex(of: UInt8(ascii: "}")) else { error = "unclosed '{'"; pos = chars.count; break }
                 let parts = String(chars[(pos + 1)..<close]).split(separator: "|", omittingEmptySubsequences: false)
                     .map { String($0).trimmingCharactersInSet() }
                 if parts[0].isEmpty || parts[0].hasPrefix("?") { error = "bad slot '{\(String(chars[(pos + 1)..<close]))}' (conditions go at the start of the line)" }
@@ -154,26 +166,26 @@ struct NodeScanner {
                 }
                 nodes.append(.slot(SlotReference(key: parts[0], filters: filters)))
                 pos = close + 1
-            case "[" where depth >= Self.maxDepth, "<" where depth >= Self.maxDepth:
+            case UInt8(ascii: "[") where depth >= Self.maxDepth, UInt8(ascii: "<") where depth >= Self.maxDepth:
                 error = "'[' and '<' nested more than \(Self.maxDepth) deep"
                 pos = chars.count
-            case "[":
+            case UInt8(ascii: "["):
                 flush()
                 pos += 1
                 depth += 1
                 defer { depth -= 1 }
-                let inner = parseSequence(terminators: ["]"])
+                let inner = parseSequence(terminators: [UInt8(ascii: "]")])
                 if pos >= chars.count { error = error ?? "unclosed '['" } else { pos += 1 }
                 nodes.append(.optional(inner))
-            case "<":
+            case UInt8(ascii: "<"):
                 flush()
                 pos += 1
                 depth += 1
                 defer { depth -= 1 }
                 let alts = parseAlternatives(topLevel: false)
-                if pos >= chars.count || chars[pos] != ">" { error = error ?? "unclosed '<'" } else { pos += 1 }
+                if pos >= chars.count || codes[pos] != UInt8(ascii: ">") { error = error ?? "unclosed '<'" } else { pos += 1 }
                 nodes.append(.choice(alts))
-            case "}", "]", ">":
+            case UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: ">"):
                 error = "unexpected '\(c)' (escape it as '\\\(c)')"
                 text.append(c)
                 pos += 1
