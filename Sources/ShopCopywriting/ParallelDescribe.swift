@@ -21,8 +21,10 @@ extension ProductDescriber {
 
     /// `prepare` on up to `threads` threads, `batch` records per LM call; in input order.
     public func prepare(_ records: [ProductRecord], threads: Int, batch: Int = 32) -> [PreparedDescription] {
-        let size = max(1, batch)
-        let workers = max(1, min(threads, (records.count + size - 1) / size))
+        let workers = max(1, min(threads, (records.count + max(1, batch) - 1) / max(1, batch)))
+        // A short window (the last of a run) in equal shares: 46 records as 32 + 14 left one
+        // core idle for most of the run's last batch.
+        let size = max(1, min(batch, (records.count + workers - 1) / workers))
         if workers == 1 {
             return stride(from: 0, to: records.count, by: size).flatMap { prepare(Array(records[$0..<min($0 + size, records.count)])) }
         }
