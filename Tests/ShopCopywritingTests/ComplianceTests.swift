@@ -3,7 +3,7 @@ import XCTest
 
 final class ComplianceTests: XCTestCase {
     func checker() throws -> ComplianceChecker {
-        ComplianceChecker(list: try ComplianceList.load(directory: Fixtures.compliance))
+        try Fixtures.shippedChecker()
     }
 
     func testChineseAbsoluteTermsWithColumns() throws {
@@ -82,7 +82,7 @@ final class ComplianceTests: XCTestCase {
 
     func testNamesAreExemptAndNoProductLosesItsBlurb() throws {
         let c = try checker()
-        let d = ProductDescriber(library: try TemplateLibrary.load(directory: Fixtures.templates), checker: c)
+        let d = ProductDescriber(library: try Fixtures.shippedLibrary(), checker: c)
         let records = [
             ProductRecord(id: "a", title: "Mama Knows Best Baby Carrier", brand: "Mama Knows Best", language: .en),
             ProductRecord(id: "b", title: "Ultimate Guard Deck Case, Black", brand: "Ultimate Guard", category: "Toys & Games | Card Games", language: .en),

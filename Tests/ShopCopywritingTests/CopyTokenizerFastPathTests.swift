@@ -28,7 +28,7 @@ final class CopyTokenizerFastPathTests: XCTestCase {
 
     /// Every sentence the shipped templates write for the sample and corpus records.
     func testTemplateSentences() throws {
-        let library = try TemplateLibrary.load(directory: Fixtures.templates)
+        let library = try Fixtures.shippedLibrary()
         var texts: [String] = []
         for record in try LazyExpansionTests.records().prefix(120) {
             let language = record.inferredLanguage

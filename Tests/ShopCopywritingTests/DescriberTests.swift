@@ -3,8 +3,8 @@ import XCTest
 
 final class DescriberTests: XCTestCase {
     func describer(_ options: DescriberOptions = DescriberOptions(), reviews: ReviewEvidence? = nil) throws -> ProductDescriber {
-        ProductDescriber(library: try TemplateLibrary.load(directory: Fixtures.templates),
-                         checker: ComplianceChecker(list: try ComplianceList.load(directory: Fixtures.compliance)),
+        ProductDescriber(library: try Fixtures.shippedLibrary(),
+                         checker: try Fixtures.shippedChecker(),
                          options: options, reviews: reviews)
     }
 

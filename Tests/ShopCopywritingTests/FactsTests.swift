@@ -3,8 +3,8 @@ import XCTest
 
 final class FactsTests: XCTestCase {
     func describer(_ options: DescriberOptions = DescriberOptions(variants: 5)) throws -> ProductDescriber {
-        ProductDescriber(library: try TemplateLibrary.load(directory: Fixtures.templates),
-                         checker: ComplianceChecker(list: try ComplianceList.load(directory: Fixtures.compliance)),
+        ProductDescriber(library: try Fixtures.shippedLibrary(),
+                         checker: try Fixtures.shippedChecker(),
                          options: options)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+@testable import ShopCopywriting
 
 /// Paths to the repository's own data, found from this source file.
 enum Fixtures {
@@ -10,6 +11,10 @@ enum Fixtures {
     static let templates = root + "/Corpora/templates"
     static let compliance = root + "/Corpora/compliance"
     static let samples = root + "/Corpora/samples"
+
+    /// The shipped templates and the compliance checker built from the shipped list.
+    static func shippedLibrary() throws -> TemplateLibrary { try TemplateLibrary.load(directory: templates) }
+    static func shippedChecker() throws -> ComplianceChecker { ComplianceChecker(list: try ComplianceList.load(directory: compliance)) }
 
     /// A scratch file with the given content.
     static func temporaryFile(_ name: String, _ content: String) throws -> String {

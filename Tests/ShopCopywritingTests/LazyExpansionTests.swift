@@ -22,8 +22,8 @@ final class LazyExpansionTests: XCTestCase {
     }
 
     func testLazyRealisationsEqualTheEagerOnes() throws {
-        let library = try TemplateLibrary.load(directory: Fixtures.templates)
-        let checker = ComplianceChecker(list: try ComplianceList.load(directory: Fixtures.compliance))
+        let library = try Fixtures.shippedLibrary()
+        let checker = try Fixtures.shippedChecker()
         var compared = 0, sampledLines = 0, varyingLines = 0
         for record in try Self.records() {
             let language = record.inferredLanguage

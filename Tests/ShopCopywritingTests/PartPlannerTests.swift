@@ -8,8 +8,8 @@ import ShopCore
 /// `preferSpecific` and important facts, through the normalisation `describe` applies.
 final class PartPlannerTests: XCTestCase {
     func testLazyPlanKeepsTheEagerPlansSentences() throws {
-        let library = try TemplateLibrary.load(directory: Fixtures.templates)
-        let checker = ComplianceChecker(list: try ComplianceList.load(directory: Fixtures.compliance))
+        let library = try Fixtures.shippedLibrary()
+        let checker = try Fixtures.shippedChecker()
         var plans = 0, partsCompared = 0
         for original in try LazyExpansionTests.records() {
             let language = original.inferredLanguage

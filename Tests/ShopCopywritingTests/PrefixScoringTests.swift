@@ -99,8 +99,8 @@ final class PrefixScoringTests: XCTestCase {
     func testParallelBatchedDescribeEqualsSerialInInputOrder() throws {
         let lm = Self.tinyZhLM()
         func describer(_ variants: Int) throws -> ProductDescriber {
-            ProductDescriber(library: try TemplateLibrary.load(directory: Fixtures.templates),
-                             checker: ComplianceChecker(list: try ComplianceList.load(directory: Fixtures.compliance)),
+            ProductDescriber(library: try Fixtures.shippedLibrary(),
+                             checker: try Fixtures.shippedChecker(),
                              ranker: Ranker(fluency: LMFluencyScorer(models: [lm])),
                              options: DescriberOptions(variants: variants, seed: 3))
         }

@@ -20,9 +20,12 @@ public final class CopyLanguageModel: @unchecked Sendable {
         self.model = model
         self.metadata = metadata
         var d: [String: Int32] = [:]
-        var byScalar = IntegerKeyTable(minimumCapacity: metadata.vocabulary.count)
+        // Only Chinese takes the code-point path; other vocabularies skip the NFC pass.
+        let chinese = metadata.language == .zh
+        var byScalar = IntegerKeyTable(minimumCapacity: chinese ? metadata.vocabulary.count : 1)
         for (i, t) in metadata.vocabulary.enumerated() {
             d[t] = Int32(i)
+            guard chinese else { continue }
             let nfc = t.precomposedStringWithCanonicalMapping.unicodeScalars
             if nfc.count == 1 { byScalar.set(UInt64(nfc.first!.value), Int32(i)) }
         }

@@ -8,10 +8,10 @@ import Glibc
 /// Why: the node arrays grew by doubling, and every doubling allocated fresh pages and
 /// copied the old ones into them, about 4% of Chinese `describe` in page faults and copies.
 /// A mapping reserves address space only: a page costs something when it is first
-/// written, the kernel hands it over zero-filled, and nothing is ever copied (a third of
-/// the page faults: zh 1,070 records 41k → 12.5k, 2.25 → 2.15 s of CPU). Not advised for
-/// transparent huge pages: measured, that took more CPU than the doubling arrays did
-/// (2.39 s against 2.33).
+/// written, the kernel hands it over zero-filled, and nothing is ever copied (zh 1,070
+/// records: 41k page faults → 25k, 2.25 → 2.15 s of CPU). Not advised for transparent huge
+/// pages: that cut the faults to 12k but took more CPU than the doubling arrays did (2.39 s
+/// against 2.33).
 ///
 /// Reads of floats never written give 0. Not thread-safe.
 final class MappedFloats {
