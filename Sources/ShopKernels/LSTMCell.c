@@ -1,4 +1,4 @@
-#include "ShopKernels.h"
+#include "KernelVariants.h"
 #include <math.h>
 
 // ShopNeural's fastTanh and fastSigmoid and LSTM.step round every multiply and add on its own.
@@ -36,7 +36,7 @@ static inline __m512 fast_sigmoid16(__m512 x) {
 }
 
 __attribute__((target("avx512f")))
-void shop_lstm_cell(const float *product, const float *input, const float *bias, const float *cPrev,
+void shop_lstm_cell_avx512(const float *product, const float *input, const float *bias, const float *cPrev,
                     float *c, float *h, long H) {
     // H is a multiple of 16 (checked by the caller): whole vectors, no tails.
     for (long j = 0; j < H; j += 16) {
@@ -53,13 +53,6 @@ void shop_lstm_cell(const float *product, const float *input, const float *bias,
         _mm512_storeu_ps(c + j, cn);
         _mm512_storeu_ps(h + j, _mm512_mul_ps(o, fast_tanh16(cn)));
     }
-}
-
-#else
-
-void shop_lstm_cell(const float *product, const float *input, const float *bias, const float *cPrev,
-                    float *c, float *h, long H) {
-    (void)product; (void)input; (void)bias; (void)cPrev; (void)c; (void)h; (void)H;
 }
 
 #endif

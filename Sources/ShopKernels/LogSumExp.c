@@ -1,4 +1,4 @@
-#include "ShopKernels.h"
+#include "KernelVariants.h"
 #include <math.h>
 
 // Bit-for-bit equality with the Swift reference needs every multiply and add rounded on its
@@ -9,13 +9,8 @@
 #include <immintrin.h>
 #include "FastExp16.h"
 
-int shop_log_sum_exp_available(void) {
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx512f") ? 1 : 0;
-}
-
 __attribute__((target("avx512f")))
-float shop_log_sum_exp(float *p, const float *bias, long n) {
+float shop_log_sum_exp_avx512(float *p, const float *bias, long n) {
     // Pass 1: add the bias, keep the maximum (the maximum does not depend on order).
     __m512 best16 = _mm512_set1_ps(-INFINITY);
     long k = 0;
@@ -48,15 +43,6 @@ float shop_log_sum_exp(float *p, const float *bias, long n) {
     for (; k < n; k++) lanes[0] += p[k];
     float total = ((lanes[0] + lanes[4]) + (lanes[1] + lanes[5])) + ((lanes[2] + lanes[6]) + (lanes[3] + lanes[7]));
     return best + logf(total);
-}
-
-#else
-
-int shop_log_sum_exp_available(void) { return 0; }
-
-float shop_log_sum_exp(float *p, const float *bias, long n) {
-    (void)p; (void)bias; (void)n;
-    return NAN;
 }
 
 #endif

@@ -1,4 +1,5 @@
 #include "ShopKernels.h"
+#include "KernelVariants.h"
 #include <math.h>
 
 // The logits must be OpenBLAS sgemm's bits: a fused multiply-add chain over k, in order,
@@ -88,30 +89,18 @@ static float log_sum_exp_readonly(const float *p, const float *bias, long n) {
 }
 
 __attribute__((target("avx512f")))
-void shop_output_logits(const float *h, long rows, long k, const float *wT, long v, float *out) {
+void shop_output_logits_avx512(const float *h, long rows, long k, const float *wT, long v, float *out) {
     group_logits(h, rows, k, wT, v, out);
 }
 
 __attribute__((target("avx512f")))
-void shop_output_log_normalisers(const float *h, long rows, long k, const float *wT, const float *bias, long v,
+void shop_output_log_normalisers_avx512(const float *h, long rows, long k, const float *wT, const float *bias, long v,
                                  float *scratch, float *logZ) {
     for (long r = 0; r < rows; r += GROUP) {
         long n = min_long(GROUP, rows - r);
         group_logits(h + r * k, n, k, wT, v, scratch);
         for (long i = 0; i < n; i++) logZ[r + i] = log_sum_exp_readonly(scratch + i * v, bias, v);
     }
-}
-
-#else
-
-void shop_output_logits(const float *h, long rows, long k, const float *wT, long v, float *out) {
-    (void)h; (void)rows; (void)k; (void)wT; (void)v; (void)out;
-}
-
-void shop_output_log_normalisers(const float *h, long rows, long k, const float *wT, const float *bias, long v,
-                                 float *scratch, float *logZ) {
-    (void)h; (void)k; (void)wT; (void)bias; (void)v; (void)scratch;
-    for (long r = 0; r < rows; r++) logZ[r] = NAN;
 }
 
 #endif

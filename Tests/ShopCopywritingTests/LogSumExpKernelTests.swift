@@ -3,11 +3,16 @@ import ShopCore
 import ShopKernels
 @testable import ShopCopywriting
 
-/// The C kernel must give the Swift reference's bits, or describe's output would depend on
-/// the CPU it ran on.
+/// Every variant of the C kernel (16 and 8 lanes) must give the Swift reference's bits, or
+/// describe's output would depend on the CPU it ran on.
 final class LogSumExpKernelTests: XCTestCase {
     func testKernelMatchesTheReferenceBitForBit() throws {
-        try XCTSkipUnless(PrefixStateCache.vectorKernel, "this CPU has no AVX-512F: the Swift reference runs")
+        try XCTSkipUnless(PrefixStateCache.vectorKernel, "this CPU has neither AVX-512F nor AVX2 with FMA: the Swift reference runs")
+        let ran = OutputNormaliserKernelTests.eachVariant { width in check(width) }
+        XCTAssertFalse(ran.isEmpty)
+    }
+
+    private func check(_ width: Int) {
         var rng = SplitMix64(seed: 2026)
         func uniform(_ lo: Float, _ hi: Float) -> Float { lo + (hi - lo) * Float(rng.below(1 << 24)) / Float(1 << 24) }
         // Every tail length of both the 16-wide and the 8-wide loops, and the real vocabularies.
@@ -24,8 +29,8 @@ final class LogSumExpKernelTests: XCTestCase {
                 let viaReference = b.withUnsafeMutableBufferPointer { p in
                     bias.withUnsafeBufferPointer { PrefixStateCache.logSumExpReference(p.baseAddress!, bias: $0.baseAddress!, n) }
                 }
-                XCTAssertEqual(viaKernel.bitPattern, viaReference.bitPattern, "n \(n), spread \(spread)")
-                XCTAssertEqual(a.map(\.bitPattern), b.map(\.bitPattern), "scratch values, n \(n), spread \(spread)")
+                XCTAssertEqual(viaKernel.bitPattern, viaReference.bitPattern, "\(width) lanes: n \(n), spread \(spread)")
+                XCTAssertEqual(a.map(\.bitPattern), b.map(\.bitPattern), "\(width) lanes: scratch values, n \(n), spread \(spread)")
                 checked += 1
             }
         }

@@ -14,7 +14,9 @@ import ShopNeural
 ///
 /// The arithmetic is `LSTMLanguageModel.tokenLogProbabilities(of:)`'s (the cell is ShopNeural's `LSTM.step`,
 /// input projection as a per-token table, the same log-softmax); results agree within float
-/// rounding. A prefix's figures never depend on which other sequences share its batch.
+/// rounding. Every matrix product is a fused multiply-add chain in order, computed one row
+/// at a time (by the vector kernels, or in Swift where the CPU has none), so a prefix's
+/// figures never depend on which other sequences share its batch, nor on the machine.
 /// Not thread-safe: give each thread its own (`LMFluencyScorer` keeps a pool).
 public final class PrefixStateCache {
     public let model: LSTMLanguageModel
@@ -22,10 +24,10 @@ public final class PrefixStateCache {
     let maxLength: Int
     /// `vocab × 4H`: embedding · W_ihᵀ, the input part of the gates for each token.
     let inputGates: [Float]
-    let weightHH: [Float], gateBias: [Float]
+    let gateBias: [Float]
     let outWeight: [Float], outBias: [Float]
-    /// `hidden × vocab` and `hidden × 4H`: the output and recurrent weights transposed, for
-    /// the kernels (empty without them).
+    /// `hidden × vocab` and `hidden × 4H`: the output and recurrent weights transposed (the
+    /// products' layout).
     let outWeightT: [Float], weightHHT: [Float]
 
     /// Node 0 is the zero state before the first token; node n > 0 is the state after its
@@ -46,18 +48,16 @@ public final class PrefixStateCache {
     // Scratch for one level / one chunk.
     private var gates: [Float] = []
     private var parentHidden: [Float] = []
-    private var normaliserInput: [Float] = []
     private var logits: [Float] = []
 
-    /// Whether this cache computes with the AVX-512 kernels (`shop_output_log_normalisers`,
-    /// `shop_lstm_cell`) instead of OpenBLAS products and the Swift cell. Both give the same
-    /// bits (`OutputNormaliserKernelTests`); the kernels skip repacking the weights for every
-    /// block and the zero-padded rows.
+    /// Whether this cache computes with the vector kernels (`shop_output_log_normalisers`,
+    /// `shop_lstm_cell`; AVX-512F or AVX2) instead of the same arithmetic in Swift. Both give
+    /// the same bits on every CPU (`OutputNormaliserKernelTests`); the kernels are 8 or 16
+    /// lanes wide where Swift's baseline x86-64 code is scalar for fused multiply-adds.
     public let kernels: Bool
 
-    /// `kernels`: use the AVX-512 kernels (default: when this CPU has them, the hidden size
-    /// is a multiple of 16 and the vocabulary at least `minimumColumns`); false forces the
-    /// reference path.
+    /// `kernels`: use the vector kernels (default: when this CPU has them and the hidden
+    /// size is a multiple of 16); false forces the Swift path.
     public init(model: LSTMLanguageModel, kernels: Bool? = nil) {
         self.model = model
         let cfg = model.config
@@ -66,25 +66,27 @@ public final class PrefixStateCache {
         V = cfg.vocabSize
         maxLength = cfg.maxLength
         let E = cfg.embedDim
+        let useKernels = (kernels ?? Self.vectorKernel) && Self.vectorKernel && H % 16 == 0
+        // The table is a chain product too. It was OpenBLAS's: Zen's sgemm sums some entries
+        // in another order than AVX-512 CPUs' does, which changed a few Chinese blurbs with
+        // the machine.
         var table = [Float](repeating: 0, count: V * G)
-        let emb = model.embedding.weight.value, wih = model.lstm.weightIH.value
         let (v, g) = (V, G)
-        emb.withUnsafeBufferPointer { e in
-            wih.withUnsafeBufferPointer { w in
+        let wihT = Self.transposed(model.lstm.weightIH.value, rows: g, columns: E)
+        model.embedding.weight.value.withUnsafeBufferPointer { e in
+            wihT.withUnsafeBufferPointer { wT in
                 table.withUnsafeMutableBufferPointer { t in
-                    BLAS.gemm(transA: false, transB: true, m: v, n: g, k: E, a: e.baseAddress!, lda: E,
-                              b: w.baseAddress!, ldb: E, beta: 0, c: t.baseAddress!, ldc: g, parallel: false)
+                    Self.chainProduct(e.baseAddress!, rows: v, k: E, wT.baseAddress!, columns: g, into: t.baseAddress!, kernels: useKernels)
                 }
             }
         }
         inputGates = table
-        weightHH = model.lstm.weightHH.value
         gateBias = model.lstm.bias.value
         outWeight = model.output.weight.value
         outBias = model.output.bias.value
-        self.kernels = (kernels ?? Self.vectorKernel) && Self.vectorKernel && H % 16 == 0 && V >= Self.minimumColumns
-        outWeightT = self.kernels ? Self.transposed(outWeight, rows: V, columns: H) : []
-        weightHHT = self.kernels ? Self.transposed(weightHH, rows: G, columns: H) : []
+        self.kernels = useKernels
+        outWeightT = Self.transposed(outWeight, rows: V, columns: H)
+        weightHHT = Self.transposed(model.lstm.weightHH.value, rows: G, columns: H)
         reset()
     }
 
@@ -184,18 +186,13 @@ public final class PrefixStateCache {
         return out
     }
 
-    /// Rows per matrix product on the reference path (the kernels compute each row alone and
-    /// need no padding): every product of a kind has exactly this many rows (the
-    /// last block zero-padded), so BLAS takes the same path for every block and a prefix's
-    /// figures are bit-for-bit the same whatever else is in its batch: the output of a run
-    /// does not depend on how products were batched or spread over threads. The output
-    /// layer's block is larger so that packing its `vocab × hidden` weights is amortised.
-    static let stateBlock = 32, normaliserBlock = 128
+    /// Rows per product of parent states (scratch size; any value gives the same bits).
+    static let stateBlock = 32
 
     /// LSTM step for one level of new prefixes: gates = table[token] + h_parent · W_hhᵀ, then
     /// `LSTM.cellForward`'s kernels (sigmoid/tanh with the bias added, c = f·c' + i·g, h = o·tanh c).
     private func computeStates(_ created: [(node: Int32, parent: Int32, token: Int32)]) {
-        let m = created.count, H = H, G = G, R = Self.stateBlock
+        let m = created.count, H = H, G = G, R = Self.stateBlock, kernels = kernels
         reserve(nodes: nodeCount)
         if gates.count != R * G { gates = [Float](repeating: 0, count: R * G) }
         if parentHidden.count != R * H { parentHidden = [Float](repeating: 0, count: R * H) }
@@ -203,100 +200,79 @@ public final class PrefixStateCache {
         gates.withUnsafeMutableBufferPointer { gp in
         parentHidden.withUnsafeMutableBufferPointer { pp in
         inputGates.withUnsafeBufferPointer { tp in
-        weightHH.withUnsafeBufferPointer { whh in
         weightHHT.withUnsafeBufferPointer { whhT in
         gateBias.withUnsafeBufferPointer { bp in
             let g0 = gp.baseAddress!, p0 = pp.baseAddress!, b = bp.baseAddress!
             var start = 0
-            if kernels {
-                // h_parent · W_hhᵀ for the block's rows only, then the cell adds the token's row.
-                while start < m {
-                    let n = min(R, m - start)
-                    for r in 0..<n { (p0 + r * H).update(from: h0 + Int(created[start + r].parent) * H, count: H) }
-                    shop_output_logits(p0, n, H, whhT.baseAddress!, G, g0)
-                    for r in 0..<n {
-                        let c = created[start + r]
-                        shop_lstm_cell(g0 + r * G, tp.baseAddress! + Int(c.token) * G, b, c0 + Int(c.parent) * H,
-                                       c0 + Int(c.node) * H, h0 + Int(c.node) * H, H)
-                    }
-                    start += n
-                }
-                return
-            }
+            // h_parent · W_hhᵀ for the block's rows, then the cell adds the token's row.
             while start < m {
                 let n = min(R, m - start)
-                for r in 0..<R {
-                    if r < n {
-                        let c = created[start + r]
-                        (g0 + r * G).update(from: tp.baseAddress! + Int(c.token) * G, count: G)
-                        (p0 + r * H).update(from: h0 + Int(c.parent) * H, count: H)
-                    } else {
-                        (g0 + r * G).update(repeating: 0, count: G)
-                        (p0 + r * H).update(repeating: 0, count: H)
-                    }
-                }
-                BLAS.gemm(transA: false, transB: true, m: R, n: G, k: H, a: p0, lda: H, b: whh.baseAddress!, ldb: H,
-                          beta: 1, c: g0, ldc: G, parallel: false)
+                for r in 0..<n { (p0 + r * H).update(from: h0 + Int(created[start + r].parent) * H, count: H) }
+                Self.chainProduct(p0, rows: n, k: H, whhT.baseAddress!, columns: G, into: g0, kernels: kernels)
                 for r in 0..<n {
                     let c = created[start + r]
-                    let g = g0 + r * G
-                    let cPrev = UnsafePointer(c0 + Int(c.parent) * H)
+                    let cPrev = UnsafePointer(c0 + Int(c.parent) * H), token = tp.baseAddress! + Int(c.token) * G
                     let cNew = c0 + Int(c.node) * H, hNew = h0 + Int(c.node) * H
-                    LSTM.step(gates: g, bias: b, cPrev: cPrev, c: cNew, h: hNew, hiddenSize: H)
+                    if kernels {
+                        shop_lstm_cell(g0 + r * G, token, b, cPrev, cNew, hNew, H)
+                    } else {
+                        // The cell's order: the token's row plus the product, then the step.
+                        let g = g0 + r * G
+                        for j in 0..<G { g[j] = token[j] + g[j] }
+                        LSTM.step(gates: g, bias: b, cPrev: cPrev, c: cNew, h: hNew, hiddenSize: H)
+                    }
                 }
                 start += n
             }
-        }}}}}}
+        }}}}}
     }
 
-    /// logZ of nodes `from..<nodeCount`: logits = h · W_outᵀ + b, a block of rows at a time,
-    /// then max + log Σ exp per row.
-    private func computeNormalisers(from first: Int) {
-        let V = V, H = H, R = Self.normaliserBlock
+    /// out[r·columns + j] = Σ_i a[r·k + i] · wT[i·columns + j] for r < rows: each entry a fused
+    /// multiply-add chain over i in order from zero, each row alone. `kernels`: by
+    /// `shop_output_logits`; else in Swift, the same operations (the path for CPUs without
+    /// the kernels, and the reference the kernels are tested against).
+    static func chainProduct(_ a: UnsafePointer<Float>, rows: Int, k: Int, _ wT: UnsafePointer<Float>, columns: Int,
+                             into out: UnsafeMutablePointer<Float>, kernels: Bool) {
         if kernels {
-            let G = Int(SHOP_OUTPUT_GROUP_ROWS)
-            if logits.count != G * V { logits = [Float](repeating: 0, count: G * V) }
-            let rows = nodeCount - first
-            outWeightT.withUnsafeBufferPointer { wp in
-            outBias.withUnsafeBufferPointer { bp in
-            logits.withUnsafeMutableBufferPointer { sp in
-                shop_output_log_normalisers(hidden.base + first * H, rows, H, wp.baseAddress!, bp.baseAddress!, V,
-                                            sp.baseAddress!, logZ.base + first)
-            }}}
+            shop_output_logits(a, rows, k, wT, columns, out)
             return
         }
-        if logits.count != R * V { logits = [Float](repeating: 0, count: R * V) }
-        if normaliserInput.count != R * H { normaliserInput = [Float](repeating: 0, count: R * H) }
-        var start = first
-        while start < nodeCount {
-            let n = min(R, nodeCount - start)
-            logits.withUnsafeMutableBufferPointer { lp in
-            normaliserInput.withUnsafeMutableBufferPointer { ap in
-                let l0 = lp.baseAddress!, a0 = ap.baseAddress!
-                a0.update(from: hidden.base + start * H, count: n * H)
-                if n < R { (a0 + n * H).update(repeating: 0, count: (R - n) * H) }
-                outWeight.withUnsafeBufferPointer { wp in
-                    BLAS.gemm(transA: false, transB: true, m: R, n: V, k: H, a: a0, lda: H,
-                              b: wp.baseAddress!, ldb: H, beta: 0, c: l0, ldc: V, parallel: false)
-                }
-                // The bias is added in the first pass over each row (h·Wᵀ + b, as Dense's
-                // bias-then-accumulate gives), saving a pass over the block.
-                outBias.withUnsafeBufferPointer { bp in
-                    for r in 0..<n { logZ.base[start + r] = Self.logSumExp(l0 + r * V, bias: bp.baseAddress!, V) }
-                }
-            }}
-            start += n
+        for r in 0..<rows {
+            let o = out + r * columns
+            o.update(repeating: 0, count: columns)
+            for i in 0..<k {
+                let x = a[r * k + i], w = wT + i * columns
+                for j in 0..<columns { o[j] = o[j].addingProduct(x, w[j]) }
+            }
         }
     }
 
-    /// Whether this CPU runs the C kernel (`shop_log_sum_exp`, AVX-512), which is a third of
-    /// describe's LM time done 16 wide instead of 4; it gives the same bits as the reference.
-    static let vectorKernel = shop_log_sum_exp_available() != 0
+    /// logZ of nodes `from..<nodeCount`: logits = h · W_outᵀ + b, then max + log Σ exp per row.
+    private func computeNormalisers(from first: Int) {
+        let V = V, H = H, G = Int(SHOP_OUTPUT_GROUP_ROWS)
+        if logits.count != G * V { logits = [Float](repeating: 0, count: G * V) }
+        let rows = nodeCount - first
+        outWeightT.withUnsafeBufferPointer { wp in
+        outBias.withUnsafeBufferPointer { bp in
+        logits.withUnsafeMutableBufferPointer { sp in
+            if kernels {
+                shop_output_log_normalisers(hidden.base + first * H, rows, H, wp.baseAddress!, bp.baseAddress!, V,
+                                            sp.baseAddress!, logZ.base + first)
+                return
+            }
+            var start = first
+            while start < nodeCount {
+                let n = min(G, nodeCount - start)
+                Self.chainProduct(hidden.base + start * H, rows: n, k: H, wp.baseAddress!, columns: V, into: sp.baseAddress!, kernels: false)
+                for r in 0..<n { logZ.base[start + r] = Self.logSumExpReference(sp.baseAddress! + r * V, bias: bp.baseAddress!, V) }
+                start += n
+            }
+        }}}
+    }
 
-    /// The narrowest output layer the kernels take: OpenBLAS sums products fewer than 10
-    /// columns wide in another order, so its bits are only matched from here (the copy LMs
-    /// have 1,340 and 3,331 words; the gates are 4H ≥ 64 wide).
-    static let minimumColumns = 64
+    /// Whether this CPU runs the C kernels (`shop_log_sum_exp` and the rest: AVX-512F, or AVX2
+    /// with FMA), 16 or 8 wide where Swift's baseline code is 4; they give the reference's bits.
+    static let vectorKernel = shop_log_sum_exp_available() != 0
 
     /// `m` (rows × columns, row-major) transposed.
     static func transposed(_ m: [Float], rows: Int, columns: Int) -> [Float] {
@@ -311,7 +287,7 @@ public final class PrefixStateCache {
         vectorKernel ? shop_log_sum_exp(p, b, n) : logSumExpReference(p, bias: b, n)
     }
 
-    /// The Swift reference of `logSumExp` (and the path on CPUs without AVX-512).
+    /// The Swift reference of `logSumExp` (and the path on CPUs without the kernels).
     @inline(__always)
     static func logSumExpReference(_ p: UnsafeMutablePointer<Float>, bias b: UnsafePointer<Float>, _ n: Int) -> Float {
         for k in 0..<n { p[k] += b[k] }

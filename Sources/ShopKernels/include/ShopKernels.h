@@ -5,8 +5,17 @@
 /// 4 wide. Each computes bit for bit what its reference computes (same operations in the
 /// same order), so outputs do not depend on which path ran.
 
-/// 1 when this CPU can run `shop_log_sum_exp` (x86-64 with AVX-512F), else 0.
+/// 1 when this CPU runs the kernels (x86-64 with AVX-512F, or with AVX2 and FMA), else 0.
+/// Every kernel below may only be called when it is 1. The widest variant the CPU has runs;
+/// all variants give the same bits.
 int shop_log_sum_exp_available(void);
+
+/// Floats per vector of the variant that runs: 16 (AVX-512F), 8 (AVX2) or 0 (none).
+int shop_kernel_width(void);
+
+/// For tests: run no variant wider than `width` floats (16 lifts the limit; 8, or less, makes an
+/// AVX-512 CPU run the AVX2 variants). Returns `shop_kernel_width()` after. Not thread-safe.
+int shop_kernels_limit(int width);
 
 /// log Σ exp(p[k] + bias[k]) over k < n, as `PrefixStateCache.logSumExp` computes it:
 /// p[k] += bias[k]; best = max; p[k] = fastExp(p[k] − best) (ShopNeural's polynomial);
@@ -20,14 +29,14 @@ float shop_log_sum_exp(float *p, const float *bias, long n);
 /// out[r·v + j] = Σ_i h[r·k + i] · wT[i·v + j] for r < rows, j < v: the logits of an output
 /// layer whose weights are stored transposed (k × v), each a fused multiply-add chain over
 /// i in order from zero, which is what OpenBLAS's sgemm gives (the copywriting LM's scores
-/// must not change with the path). A row's values do not depend on the other rows.
-/// AVX-512F only (`shop_log_sum_exp_available`).
+/// must not change with the path; not every OpenBLAS kernel sums so: Zen's differs in a few
+/// percent of entries). A row's values do not depend on the other rows.
 void shop_output_logits(const float *h, long rows, long k, const float *wT, long v, float *out);
 
 /// logZ[r] = `shop_log_sum_exp` of row r of `shop_output_logits` with `bias`, for r < rows,
 /// 32 rows at a time through `scratch` (SHOP_OUTPUT_GROUP_ROWS × v floats): the output
 /// layer's product and its normaliser without packing the weights for every block or
-/// writing a block's logits out of cache. AVX-512F only.
+/// writing a block's logits out of cache.
 void shop_output_log_normalisers(const float *h, long rows, long k, const float *wT, const float *bias, long v,
                                  float *scratch, float *logZ);
 
@@ -35,7 +44,7 @@ void shop_output_log_normalisers(const float *h, long rows, long k, const float 
 /// cache has its gates: gates = input + product (the token's row of embedding · W_ihᵀ, and
 /// h_parent · W_hhᵀ), then sigmoid/tanh with `bias` added (ShopNeural's fastSigmoid and
 /// fastTanh), c = f·cPrev + i·g, h = o·tanh(c). `product`, `input` and `bias` are 4H wide
-/// ([i f g o]); H must be a multiple of 16. AVX-512F only.
+/// ([i f g o]); H must be a multiple of 16.
 void shop_lstm_cell(const float *product, const float *input, const float *bias, const float *cPrev,
                     float *c, float *h, long H);
 
