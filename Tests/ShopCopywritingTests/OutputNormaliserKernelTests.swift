@@ -67,9 +67,10 @@ final class OutputNormaliserKernelTests: XCTestCase {
 
     func testLogitsAreAFusedMultiplyAddChainForEveryTileEdge() throws {
         // Rows across the 4-row tiles and the 32-row groups; columns across the tails of the
-        // 16-, 24- and 64-column tiles; the copy LMs' real shapes (k 64, v 1,340 and 3,331;
+        // 16- (AVX2) and 64-column (AVX-512) tiles; the copy LMs' real shapes (k 64, v 1,340 and 3,331;
         // 4H = 256; the input table's k 32).
-        let shapes = [(1, 1, 16), (3, 7, 16), (4, 8, 16), (5, 9, 32), (2, 23, 8), (6, 24, 8), (7, 25, 8), (9, 47, 64),
+        let shapes = [(1, 1, 16), (3, 7, 16), (4, 8, 16), (5, 9, 32), (2, 15, 8), (3, 16, 8), (4, 17, 8), (5, 31, 16), (6, 32, 16),
+                      (7, 33, 16), (2, 23, 8), (6, 24, 8), (7, 25, 8), (9, 47, 64),
                       (1, 64, 16), (3, 65, 16), (5, 127, 32), (33, 65, 64), (31, 130, 64), (32, 256, 64), (40, 1_340, 64),
                       (67, 3_331, 64), (70, 256, 32)]
         var checked = 0
