@@ -281,13 +281,8 @@ public final class PrefixStateCache {
         return t
     }
 
-    /// max + log Σ exp(x − max), as ShopNeural's `LogSoftmax` after adding the bias (p is overwritten).
-    @inline(__always)
-    static func logSumExp(_ p: UnsafeMutablePointer<Float>, bias b: UnsafePointer<Float>, _ n: Int) -> Float {
-        vectorKernel ? shop_log_sum_exp(p, b, n) : logSumExpReference(p, bias: b, n)
-    }
-
-    /// The Swift reference of `logSumExp` (and the path on CPUs without the kernels).
+    /// max + log Σ exp(x − max), as ShopNeural's `LogSoftmax` after adding the bias (p is
+    /// overwritten): the path on CPUs without the kernels, and their reference.
     @inline(__always)
     static func logSumExpReference(_ p: UnsafeMutablePointer<Float>, bias b: UnsafePointer<Float>, _ n: Int) -> Float {
         for k in 0..<n { p[k] += b[k] }
