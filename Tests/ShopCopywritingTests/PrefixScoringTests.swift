@@ -44,6 +44,33 @@ final class PrefixScoringTests: XCTestCase {
         XCTAssertLessThan(cache.computedNodes, fast.reduce(0) { $0 + $1.tokens }, "shared prefixes are computed once")
     }
 
+    /// A self-normalised model's scores skip the normaliser: each token's logit, which is its
+    /// log-probability plus the log-normaliser the model's own forward pass reports.
+    func testSelfNormalisedScoresAreTheLogits() {
+        var config = Self.tinyModel(seed: 13).config
+        config.selfNormalisation = 0.1
+        let model = LSTMLanguageModel(config: config)
+        // A bias that puts log Z far from 0, so that dropping it shows.
+        for i in 0..<model.output.bias.count { model.output.bias.value[i] = 0.5 }
+        let seqs = Self.sequences(count: 40, vocab: 30, seed: 3)
+        let (logp, logZ) = model.tokenScores(of: seqs)
+        for kernels in [false, true] {
+            let cache = PrefixStateCache(model: model, kernels: kernels)
+            XCTAssertFalse(cache.normalises)
+            let fast = cache.logProbabilities(seqs)
+            let exact = PrefixStateCache(model: model, kernels: kernels, exactNormalisers: true).logProbabilities(seqs)
+            for i in seqs.indices {
+                let logits = zip(logp[i], logZ[i]).reduce(Float(0)) { $0 + $1.0 + $1.1 }
+                XCTAssertEqual(fast[i].tokens, logp[i].count, "sequence \(i)")
+                XCTAssertEqual(fast[i].logProb, logits, accuracy: 1e-4 * max(1, abs(logits)), "sequence \(i): Σ logits")
+                let want = logp[i].reduce(0, +)
+                XCTAssertEqual(exact[i].logProb, want, accuracy: 1e-4 * max(1, abs(want)), "sequence \(i): exact")
+                if logp[i].count > 0 { XCTAssertGreaterThan(abs(fast[i].logProb - exact[i].logProb), 0.1, "log Z is not 0 here") }
+            }
+        }
+        XCTAssertTrue(PrefixStateCache(model: Self.tinyModel()).normalises, "a plain model is always normalised")
+    }
+
     func testScoresDoNotDependOnBatchingOrCacheState() {
         let model = Self.tinyModel(seed: 11)
         let seqs = Self.sequences(count: 60, vocab: 30, seed: 2)

@@ -38,4 +38,33 @@ final class LanguageModelTests: XCTestCase {
         XCTAssertEqual(meta["vocabulary"]?.count, 4)
         XCTAssertEqual(loaded.logProbability(of: [2, 4, 5, 6, 3]), lm.logProbability(of: [2, 4, 5, 6, 3]))
     }
+
+    /// Trained with α > 0 the log-normaliser stays near 0 on held-out text (it starts at
+    /// log V with zero biases, 2.3 here), the model still learns the grammar, and α is saved.
+    func testSelfNormalisedModelKeepsLogZNearZero() throws {
+        let config = LanguageModelConfig(vocabSize: 10, embedDim: 8, hiddenSize: 16, dropout: 0, seed: 1, selfNormalisation: 0.5)
+        let lm = LSTMLanguageModel(config: config)
+        lm.train(Self.corpus(600, seed: 1), dev: Self.corpus(100, seed: 2),
+                 options: TrainingOptions(epochs: 8, batchSize: 16, learningRate: 0.01, schedule: .constant,
+                                          weightDecay: 0, showProgress: false))
+        let held = Self.corpus(100, seed: 9)
+        XCTAssertLessThan(lm.perplexity(of: held), 2.0)
+        let z = lm.tokenScores(of: held).logNormalisers.flatMap { $0 }
+        let meanAbs = z.reduce(0) { $0 + abs($1) } / Float(z.count)
+        XCTAssertLessThan(meanAbs, 0.3, "mean |log Z| on held-out text")
+
+        let path = NSTemporaryDirectory() + "lm-sn-\(UUID().uuidString).snm"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try lm.save(to: path, metadata: ["vocabulary": ["<pad>", "<unk>", "<s>", "</s>"]])
+        let (loaded, _) = try LSTMLanguageModel.load(from: path, metadata: [String: [String]].self)
+        XCTAssertEqual(loaded.config.selfNormalisation, 0.5)
+    }
+
+    /// Model files written before the field existed read as plain softmax models.
+    func testConfigWithoutSelfNormalisationReadsAsZero() throws {
+        let json = #"{"vocabSize":5,"embedDim":2,"hiddenSize":3,"dropout":0,"paddingIndex":0,"unknownIndex":1,"maxLength":8,"seed":4}"#
+        let config = try JSONDecoder().decode(LanguageModelConfig.self, from: Data(json.utf8))
+        XCTAssertEqual(config, LanguageModelConfig(vocabSize: 5, embedDim: 2, hiddenSize: 3, dropout: 0, maxLength: 8, seed: 4))
+        XCTAssertEqual(config.selfNormalisation, 0)
+    }
 }

@@ -58,26 +58,44 @@ final class ModelGradientTests: XCTestCase {
     }
 
     func testLanguageModel() {
+        checkLanguageModel(selfNormalisation: 0)
+    }
+
+    /// With α > 0 the loss adds α · (log Z)² per token; log Z is recomputed here in Double
+    /// from the raw logits, not from the model's log-softmax.
+    func testSelfNormalisedLanguageModel() {
+        checkLanguageModel(selfNormalisation: 0.3)
+    }
+
+    func checkLanguageModel(selfNormalisation alpha: Float, file: StaticString = #filePath, line: UInt = #line) {
         let model = LSTMLanguageModel(config: LanguageModelConfig(vocabSize: 8, embedDim: 4, hiddenSize: 3, dropout: 0.2,
-                                                                  seed: 5))
+                                                                  seed: 5, selfNormalisation: alpha))
+        // Biases away from zero so that log Z is far from 0 and its term matters.
+        for i in 0..<model.output.bias.count { model.output.bias.value[i] = 0.4 + 0.1 * Float(i) }
         let batch: [[Int32]] = [[2, 3, 4, 5, 3], [2, 6], [2], [2, 7, 99]]
         func loss() -> Double {
             var rng = SeededRandom(seed: 8)
             let ws = LSTMLanguageModel.Workspace()
             withUnsafeMutablePointer(to: &rng) { model.forward(batch, workspace: ws, training: true, rng: $0) }
-            let logp = model.targetLogProbabilities(ws)
-            let n = ws.targets.filter { $0 >= 0 }.count
-            return -logp.reduce(0.0) { $0 + Double($1) } / Double(n)
+            let V = model.config.vocabSize
+            var total = 0.0, n = 0
+            for r in ws.targets.indices where ws.targets[r] >= 0 {
+                let row = (0..<V).map { Double(ws.logits.data[r * V + $0]) }
+                let z = log(row.reduce(0) { $0 + exp($1) })
+                total += z - row[Int(ws.targets[r])] + Double(alpha) * z * z
+                n += 1
+            }
+            return total / Double(n)
         }
         for p in model.parameters { p.zeroGrad() }
         var rng = SeededRandom(seed: 8)
         let (l, n) = model.lossAndGradients(sequences: batch, training: true, rng: &rng)
-        XCTAssertEqual(n, 4 + 1 + 0 + 2)
-        XCTAssertEqual(Double(l), loss(), accuracy: 1e-5)
+        XCTAssertEqual(n, 4 + 1 + 0 + 2, file: file, line: line)
+        XCTAssertEqual(Double(l), loss(), accuracy: 1e-5, file: file, line: line)
         let checker = GradientChecker(samples: 40)
         for p in model.parameters {
             let indices: [Int]? = p.isSparse ? p.touchedRows.flatMap { r in (r * p.cols)..<((r + 1) * p.cols) } : nil
-            assertPassed(checker.check(p, indices: indices, loss: loss))
+            assertPassed(checker.check(p, indices: indices, loss: loss), file: file, line: line)
         }
     }
 }

@@ -11,9 +11,12 @@ public struct CopyLMTrainer: Sendable {
     public var batchSize: Int
     public var learningRate: Float
     public var seed: UInt64
+    /// α of `LanguageModelConfig.selfNormalisation` (0: a plain softmax LM).
+    public var selfNormalisation: Float
 
     public init(embedDim: Int = 32, hiddenSize: Int = 64, maxVocabulary: Int = 3000, minCount: Int = 2, epochs: Int = 3,
-                batchSize: Int = 16, learningRate: Float = 4e-3, seed: UInt64 = 1) {
+                batchSize: Int = 16, learningRate: Float = 4e-3, seed: UInt64 = 1, selfNormalisation: Float = 0) {
+        self.selfNormalisation = selfNormalisation
         self.embedDim = embedDim
         self.hiddenSize = hiddenSize
         self.maxVocabulary = maxVocabulary
@@ -31,7 +34,8 @@ public struct CopyLMTrainer: Sendable {
         let vocab = CopyLanguageModel.vocabulary(for: texts, language: language, minCount: minCount, maxSize: maxVocabulary)
         let maxLength = language == .zh ? 160 : 96
         let config = LanguageModelConfig(vocabSize: vocab.count, embedDim: embedDim, hiddenSize: hiddenSize,
-                                         dropout: 0.1, maxLength: maxLength, seed: seed)
+                                         dropout: 0.1, maxLength: maxLength, seed: seed,
+                                         selfNormalisation: selfNormalisation)
         let lm = LSTMLanguageModel(config: config)
         let tmpMeta = CopyLMMetadata(language: language, vocabulary: vocab, trainingSource: source,
                                      trainingSequences: texts.count, devPerplexity: nil)

@@ -33,7 +33,7 @@ public final class LSTMLanguageModel: ArchivedModel, @unchecked Sendable {
 
     public struct EpochRecord: Sendable {
         public let epoch: Int
-        /// Mean loss per predicted token (nats).
+        /// Mean loss per predicted token (nats; with the self-normalisation term when α > 0).
         public let trainLoss: Float
         public let devPerplexity: Float?
         public let tokensPerSecond: Double
@@ -53,6 +53,11 @@ public final class LSTMLanguageModel: ArchivedModel, @unchecked Sendable {
                               name: "lm.embedding", rng: &rng)
         lstm = LSTM(inputSize: config.embedDim, hiddenSize: config.hiddenSize, name: "lm.lstm", rng: &rng)
         output = Dense(inputSize: config.hiddenSize, outputSize: config.vocabSize, name: "lm.output", rng: &rng)
+        if config.selfNormalisation > 0 {
+            // Start normalised (log Z ≈ 0): with zero biases log Z starts at log V, and the
+            // first epochs went to pulling it down rather than to predicting.
+            for i in 0..<config.vocabSize { output.bias.value[i] = -log(Float(config.vocabSize)) }
+        }
         dropout = Dropout(rate: config.dropout)
     }
 
@@ -95,23 +100,30 @@ public final class LSTMLanguageModel: ArchivedModel, @unchecked Sendable {
         return result
     }
 
-    /// Forward + backward: mean negative log-likelihood per predicted token, gradients
-    /// added into the parameters. Returns the loss and the number of predicted tokens.
+    /// Forward + backward: mean negative log-likelihood per predicted token (plus
+    /// α · (log Z)² when `config.selfNormalisation` is α > 0), gradients added into the
+    /// parameters. Returns the loss and the number of predicted tokens.
     public func lossAndGradients(sequences: [[Int32]], training: Bool, rng: inout SeededRandom,
                                  workspace ws: Workspace = Workspace()) -> (loss: Float, tokens: Int) {
         withUnsafeMutablePointer(to: &rng) { p in forward(sequences, workspace: ws, training: training, rng: p) }
+        let V = config.vocabSize, alpha = config.selfNormalisation
+        // The target's raw logit: log Z = logit − log p once the rows are log-softmaxed.
+        let targetLogits = ws.targets.indices.map { r in ws.targets[r] < 0 ? 0 : ws.logits.data[r * V + Int(ws.targets[r])] }
         let logp = targetLogProbabilities(ws)
         let count = ws.targets.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) }
         if count == 0 { return (0, 0) }
-        let V = config.vocabSize, scale = 1 / Float(count)
-        var nll: Double = 0
-        // The logits now hold log-probabilities: gradient = (p − onehot) / count.
+        let scale = 1 / Float(count)
+        var loss: Double = 0
+        // The logits now hold log-probabilities. d(−log p_t)/dlogits = p − onehot, and
+        // d(α z²)/dlogits = 2αz · p, with z = log Z: the row's gradient is p(1 + 2αz) − onehot, / count.
         ws.logits.data.withUnsafeMutableBufferPointer { lp in
             for r in 0..<ws.targets.count {
                 let row = lp.baseAddress! + r * V
                 if ws.targets[r] < 0 { row.update(repeating: 0, count: V); continue }
-                nll -= Double(logp[r])
-                for j in 0..<V { row[j] = fastExp(row[j]) * scale }
+                let z = targetLogits[r] - logp[r]
+                loss += -Double(logp[r]) + Double(alpha) * Double(z) * Double(z)
+                let pScale = scale * (1 + 2 * alpha * z)
+                for j in 0..<V { row[j] = fastExp(row[j]) * pScale }
                 row[Int(ws.targets[r])] -= scale
             }
         }
@@ -124,20 +136,29 @@ public final class LSTMLanguageModel: ArchivedModel, @unchecked Sendable {
             if training { dropout.backward(&ws.gradEmbedded, mask: ws.embeddedMask) }
             embedding.backward(ids: ws.ids, gradOutput: ws.gradEmbedded)
         }
-        return (Float(nll / Double(count)), count)
+        return (Float(loss / Double(count)), count)
     }
 
     // MARK: Scoring
 
     /// Log-probability of each token after the first, given the tokens before it, for each sequence.
     public func tokenLogProbabilities(of batch: [[Int32]]) -> [[Float]] {
-        if batch.isEmpty { return [] }
+        tokenScores(of: batch).logProbabilities
+    }
+
+    /// Per predicted token of each sequence: its log-probability and the log-normaliser
+    /// log Σ exp(logits) of the distribution it was drawn from (near 0 for a model trained
+    /// with `selfNormalisation`; its logit is the sum of the two).
+    public func tokenScores(of batch: [[Int32]]) -> (logProbabilities: [[Float]], logNormalisers: [[Float]]) {
+        if batch.isEmpty { return ([], []) }
         let ws = workspaces.take()
         defer { workspaces.give(ws) }
         var results = [[Float]](repeating: [], count: batch.count)
+        var normalisers = [[Float]](repeating: [], count: batch.count)
         let order = batch.indices.sorted { batch[$0].count < batch[$1].count }
         // Chunks of up to 128 sequences and ~4M logits (16 MB) at a time.
         let budget = max(1, (1 << 22) / config.vocabSize)
+        let V = config.vocabSize
         var start = 0
         while start < order.count {
             var end = start + 1
@@ -145,12 +166,16 @@ public final class LSTMLanguageModel: ArchivedModel, @unchecked Sendable {
                     && (end - start + 1) * min(batch[order[end]].count, config.maxLength) <= budget { end += 1 }
             let idx = Array(order[start..<end])
             forward(idx.map { batch[$0] }, workspace: ws, training: false, rng: nil)
+            let logits = ws.targets.indices.map { r in ws.targets[r] < 0 ? 0 : ws.logits.data[r * V + Int(ws.targets[r])] }
             let logp = targetLogProbabilities(ws)
             let B = idx.count
-            for (b, i) in idx.enumerated() { results[i] = (0..<ws.lengths[b]).map { logp[$0 * B + b] } }
+            for (b, i) in idx.enumerated() {
+                results[i] = (0..<ws.lengths[b]).map { logp[$0 * B + b] }
+                normalisers[i] = (0..<ws.lengths[b]).map { logits[$0 * B + b] - logp[$0 * B + b] }
+            }
             start = end
         }
-        return results
+        return (results, normalisers)
     }
 
     public func tokenLogProbabilities(of tokens: [Int32]) -> [Float] {

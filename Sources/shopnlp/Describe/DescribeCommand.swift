@@ -33,7 +33,7 @@ struct DescribeCommand: ParsableCommand {
     @Option(name: .long, help: "Maximum blurb length in characters.", range: .length) var maxChars: Int?
     @Option(name: .long, help: "Tone: plain, lively, premium.") var tone = "plain"
     @Option(name: .long, help: "Random seed (candidate sampling).") var seed: UInt64 = 1
-    @Option(name: .long, help: "Ranking language model (default: Models/copy-lm.bin when present).") var model: String?
+    @Option(name: .long, help: "Ranking language models, comma-separated .snm files (default: Models/copy-lm-zh.snm and Models/copy-lm-en.snm).") var model: String?
     @Flag(name: .long, help: "Rank without the language model (coverage and repetition only).") var noLm = false
     @Option(name: .long, help: "The LM rescores this many best candidates per product (more: slower, more fluent).", range: .small) var lmShortlist = RankingWeights.shipped.fluencyShortlist
     // The diversity weight (2.5) and saturation (4) were chosen on the dev portion of AdvertiseGen
@@ -59,6 +59,8 @@ struct DescribeCommand: ParsableCommand {
     @Option(name: .long, help: "Train the ranking LM and write it here (uses --corpora).") var trainLm: String?
     @Option(name: .long, help: "Corpora folder (default: ../shared/corpora or SHOPNLP_CORPORA).") var corpora: String?
     @Option(name: .long, help: "LM training epochs.", range: .epochs) var epochs = 3
+    @Option(name: .long, help: "LM training: α of the self-normalisation term α·(log Z)² (0: plain softmax, scored with its normaliser).")
+    var selfNormalisation: Float = CopyLMRecipe.defaultSelfNormalisation
 
     func validate() throws {
         let modes = [products != nil, check != nil, trainLm != nil].filter { $0 }.count
@@ -71,6 +73,7 @@ struct DescribeCommand: ParsableCommand {
         if minReviews < 1 { throw ValidationError("--min-reviews must be at least 1") }
         if reviewAspects != nil && reviews == nil { throw ValidationError("--review-aspects needs --reviews (the file it tagged)") }
         if lmShortlist < 1 { throw ValidationError("--lm-shortlist must be at least 1") }
+        if !(selfNormalisation.isFinite && selfNormalisation >= 0) { throw ValidationError("--self-normalisation must be a finite number ≥ 0") }
         if !(diversity >= 0) || !diversity.isFinite { throw ValidationError("--diversity must be a number ≥ 0") }
         if saturation < 1 { throw ValidationError("--saturation must be at least 1") }
         if !(fluencyWeight >= 0) || !fluencyWeight.isFinite { throw ValidationError("--fluency-weight must be a number ≥ 0") }
@@ -90,7 +93,8 @@ struct DescribeCommand: ParsableCommand {
             if lint.hits > 0 || lint.problems > 0 { throw ExitCode(1) }
             return
         }
-        if let trainLm { return try CopyLMRecipe.run(output: trainLm, corpora: corpora, epochs: epochs, seed: seed) }
+        if let trainLm { return try CopyLMRecipe.run(output: trainLm, corpora: corpora, epochs: epochs, seed: seed,
+                                                         selfNormalisation: selfNormalisation) }
         try generate(products!)
     }
 
