@@ -1,7 +1,7 @@
 # Lead's verdicts on the seed-1905 sheet. First read 5 Dec 2026, 01:10-01:35 UTC (4bdf508/0a588dd); the 25 blurbs
 # that changed with the merges of polar/speed/house re-read at about 02:08 UTC; the 65 that changed with the LM
 # shortlist of 12 and 32 candidates per template (8131d7e: 24 zh, 41 en) re-read 04:58-05:00 UTC; the 33 that
-# changed with the self-normalised ranking LMs (22 zh, 11 en) re-read 5 Dec 18:36-18:45 UTC.
+# changed with the self-normalised ranking LMs (22 zh, 11 en) re-read 5 Dec 18:30-18:31 UTC.
 # "ok" = every claim is an attribute value of the record or true of that value; notes are readability defects.
 # (Until 8131d7e the EN dict also held five stray Chinese notes, a copying slip: en 17 and en 24 carried
 # zh notes; their verdict, ok, was right.)
