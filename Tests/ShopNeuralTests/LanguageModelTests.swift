@@ -1,3 +1,4 @@
+import ShopCore
 import XCTest
 @testable import ShopNeural
 
@@ -66,5 +67,21 @@ final class LanguageModelTests: XCTestCase {
         let config = try JSONDecoder().decode(LanguageModelConfig.self, from: Data(json.utf8))
         XCTAssertEqual(config, LanguageModelConfig(vocabSize: 5, embedDim: 2, hiddenSize: 3, dropout: 0, maxLength: 8, seed: 4))
         XCTAssertEqual(config.selfNormalisation, 0)
+    }
+
+    /// A model file whose α is negative is refused, naming the file (JSON cannot hold a NaN).
+    func testInvalidSelfNormalisationInAFileIsRefused() throws {
+        for alpha: Float in [-0.5, -1e-6] {
+            let lm = LSTMLanguageModel(config: LanguageModelConfig(vocabSize: 6, embedDim: 2, hiddenSize: 3, dropout: 0,
+                                                                   seed: 2, selfNormalisation: alpha))
+            let path = NSTemporaryDirectory() + "lm-bad-\(UUID().uuidString).snm"
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            try lm.save(to: path, metadata: ["vocabulary": ["<pad>", "<unk>", "<s>", "</s>"]])
+            XCTAssertThrowsError(try LSTMLanguageModel.load(from: path, metadata: [String: [String]].self)) { error in
+                guard case let ModelArchiveError.malformed(file, reason) = error else { return XCTFail("\(error)") }
+                XCTAssertEqual(file, path)
+                XCTAssertTrue(reason.contains("config"), reason)
+            }
+        }
     }
 }

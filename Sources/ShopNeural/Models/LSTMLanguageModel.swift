@@ -267,7 +267,7 @@ public final class LSTMLanguageModel: ArchivedModel, @unchecked Sendable {
         try archive.expectKind(archiveKind)
         let config = try archive.decodeConfig(LanguageModelConfig.self)
         guard config.vocabSize > 1, config.embedDim > 0, config.hiddenSize > 0, config.maxLength > 1,
-              (0..<1).contains(config.dropout) else {
+              (0..<1).contains(config.dropout), config.selfNormalisation.isFinite, config.selfNormalisation >= 0 else {
             throw ModelArchiveError.malformed(file: archive.file, reason: "invalid LSTMLanguageModel config")
         }
         try archive.expectShape("lm.embedding.weight", rows: config.vocabSize, cols: config.embedDim)
