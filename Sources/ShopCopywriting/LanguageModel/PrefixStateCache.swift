@@ -20,8 +20,8 @@ import ShopNeural
 ///
 /// A model trained self-normalised (`LanguageModelConfig.selfNormalisation` > 0) keeps its
 /// log-normaliser near 0, so by default its scores are the target logits alone: no
-/// normaliser is computed, which was five sixths of the work at hidden 64 and a vocabulary of
-/// 1,340 (more for English's 3,331). `exactNormalisers` computes them anyway.
+/// normaliser is computed, which was five sixths of the multiply-adds at hidden 64 and a
+/// vocabulary of 1,340 (more for English's 3,331). `exactNormalisers` computes them anyway.
 /// Not thread-safe: give each thread its own (`LMFluencyScorer` keeps a pool).
 public final class PrefixStateCache {
     public let model: LSTMLanguageModel

@@ -87,6 +87,13 @@ public final class LSTMLanguageModel: ArchivedModel, @unchecked Sendable {
         output.forward(ws.hidden, output: &ws.logits)
     }
 
+    /// Each target's raw logit (0 at padding), read before `targetLogProbabilities` turns the
+    /// rows into log-probabilities: log Z of a row is its target's logit minus its log p.
+    func targetLogits(_ ws: Workspace) -> [Float] {
+        let V = config.vocabSize
+        return ws.targets.indices.map { r in ws.targets[r] < 0 ? 0 : ws.logits.data[r * V + Int(ws.targets[r])] }
+    }
+
     /// Turns each valid row of the logits into log-probabilities, in place; returns the
     /// log-probability of each target (0 at padding).
     func targetLogProbabilities(_ ws: Workspace) -> [Float] {
@@ -107,8 +114,7 @@ public final class LSTMLanguageModel: ArchivedModel, @unchecked Sendable {
                                  workspace ws: Workspace = Workspace()) -> (loss: Float, tokens: Int) {
         withUnsafeMutablePointer(to: &rng) { p in forward(sequences, workspace: ws, training: training, rng: p) }
         let V = config.vocabSize, alpha = config.selfNormalisation
-        // The target's raw logit: log Z = logit − log p once the rows are log-softmaxed.
-        let targetLogits = ws.targets.indices.map { r in ws.targets[r] < 0 ? 0 : ws.logits.data[r * V + Int(ws.targets[r])] }
+        let targetLogits = self.targetLogits(ws)
         let logp = targetLogProbabilities(ws)
         let count = ws.targets.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) }
         if count == 0 { return (0, 0) }
@@ -158,7 +164,6 @@ public final class LSTMLanguageModel: ArchivedModel, @unchecked Sendable {
         let order = batch.indices.sorted { batch[$0].count < batch[$1].count }
         // Chunks of up to 128 sequences and ~4M logits (16 MB) at a time.
         let budget = max(1, (1 << 22) / config.vocabSize)
-        let V = config.vocabSize
         var start = 0
         while start < order.count {
             var end = start + 1
@@ -166,7 +171,7 @@ public final class LSTMLanguageModel: ArchivedModel, @unchecked Sendable {
                     && (end - start + 1) * min(batch[order[end]].count, config.maxLength) <= budget { end += 1 }
             let idx = Array(order[start..<end])
             forward(idx.map { batch[$0] }, workspace: ws, training: false, rng: nil)
-            let logits = ws.targets.indices.map { r in ws.targets[r] < 0 ? 0 : ws.logits.data[r * V + Int(ws.targets[r])] }
+            let logits = targetLogits(ws)
             let logp = targetLogProbabilities(ws)
             let B = idx.count
             for (b, i) in idx.enumerated() {
