@@ -61,7 +61,7 @@ public struct ProductDescriber: Sendable {
         prepared.map { p in
             let d = p.draft
             var rng = SplitMix64(seed: options.seed ^ 0x5EED, key: d.record.id)
-            let jitter = (0..<min(d.ranking.sorted.count, 64)).map { _ in Double(rng.below(1 << 20)) / Double(1 << 20) * ranker.weights.jitter }
+            let jitter = (0..<min(d.ranking.total, 64)).map { _ in Double(rng.below(1 << 20)) / Double(1 << 20) * ranker.weights.jitter }
             let blurbs = ranker.finish(d.ranking, fluency: p.scores, usage: &usage[d.ranking.language, default: PhraseUsage(saturation: ranker.weights.saturation, chineseGram: ranker.weights.chineseGram)], jitter: jitter)
             let listing = options.listing.map {
                 ListingCopy.make(record: d.record, blurb: blurbs.first, language: d.ranking.language, preset: $0, checker: checker)
@@ -84,17 +84,19 @@ public struct ProductDescriber: Sendable {
         // One fact cache for the record: the important facts and every template read it.
         let facts = SlotContext(record: record, language: language, highlights: highlights)
         let important = ImportantFacts.of(record, language: language, highlights: highlights, context: facts)
-        var candidates: [Candidate] = []
+        var tables: [CandidateTable] = []
         for template in library.applicable(to: record, language: language) {
             let context = SlotContext(record: record, language: language, highlights: highlights,
                                       checker: checker, derivedSlots: template.derivedSlots, sharing: facts)
-            candidates += generator.candidates(for: template, context: context, tone: options.tone, checker: checker,
-                                               claims: library.claims[language], important: important, rng: &rng)
+            if let t = generator.table(for: template, context: context, tone: options.tone, checker: checker,
+                                       claims: library.claims[language], important: important, rng: &rng) {
+                tables.append(t)
+            }
         }
-        let ranking = ranker.draft(candidates, important: important, language: language,
+        let ranking = ranker.draft(tables, important: important, language: language,
                                    count: max(1, options.variants), maxChars: options.maxChars)
         return Draft(record: record, ranking: ranking, evidence: evidence, highlights: highlights,
-                     candidateCount: candidates.count)
+                     candidateCount: tables.reduce(0) { $0 + $1.count })
     }
 
     struct Draft: Sendable {

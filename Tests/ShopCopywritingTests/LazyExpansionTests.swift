@@ -49,7 +49,10 @@ final class LazyExpansionTests: XCTestCase {
                                 XCTAssertEqual(probe == nil, built == nil, "\(template.file):\(line.line) probe")
                                 if let probe, let built {
                                     XCTAssertEqual(probe.empty, built.count == 0, "\(template.file):\(line.line) probe empty")
-                                    let all = built.all().map(\.facts)
+                                    let realisations = built.all()
+                                    let all = realisations.map(\.facts)
+                                    // Planning writes a sentence's text alone.
+                                    XCTAssertEqual((0..<built.count).map(built.text), realisations.map(\.text), "\(template.file):\(line.line) text")
                                     if !probe.statesFacts {
                                         XCTAssertTrue(all.allSatisfy(\.isEmpty), "\(template.file):\(line.line) probe statesFacts")
                                     }

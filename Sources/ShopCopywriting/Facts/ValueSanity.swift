@@ -1,9 +1,14 @@
+import ShopCore
+
 /// Plausibility ranges for numeric facts a blurb would repeat: recommended ages, weights,
 /// sizes. A value outside them (`3-20months` read as 3 years to 20 months, `200 years and
 /// up`, a weight of 0) is left out of the blurb with a warning rather than printed.
 public enum ValueSanity {
     /// Why a value is implausible, or nil when it may be used.
     public static func problem(key: String, value: String) -> String? {
+        // A key of Chinese characters alone names no age (AdvertiseGen's keys): only the
+        // weight keys need the full test, and lower-casing every key was a hundredth of describe.
+        if !key.isEmpty, key.unicodeScalars.allSatisfy({ Han.isCommon($0.value) }), key != "重量", key != "净重" { return nil }
         let k = key.lowercased()
         if k.contains("age") && !k.contains("package") && !k.contains("storage") && !k.contains("voltage") { return ageProblem(value) }
         if k.contains("weight") || k == "重量" || k == "净重" { return weightProblem(value) }

@@ -26,14 +26,31 @@ public struct CandidateGenerator: Sendable {
     /// the ranker chooses among them for fluency.
     public func candidates(for template: Template, context: SlotContext, tone: Tone?, checker: ComplianceChecker?,
                            claims: ClaimsTable? = nil, important: Set<ProductAttribute> = [], rng: inout SplitMix64) -> [Candidate] {
+        table(for: template, context: context, tone: tone, checker: checker, claims: claims, important: important,
+              rng: &rng)?.candidates() ?? []
+    }
+
+    /// `candidates(for:…)` not yet written out (nil: none), for the ranker to write out only
+    /// the ones it keeps.
+    func table(for template: Template, context: SlotContext, tone: Tone?, checker: ComplianceChecker?,
+               claims: ClaimsTable? = nil, important: Set<ProductAttribute> = [], rng: inout SplitMix64) -> CandidateTable? {
         guard let parts = plan(template, context: context, tone: tone, checker: checker, claims: claims,
-                               important: important, rng: &rng) else { return [] }
-        return combine(parts, template: template, language: context.language, rng: &rng)
+                               important: important, rng: &rng) else { return nil }
+        return table(parts, template: template, language: context.language, rng: &rng)
     }
 
     /// Candidates from planned parts: every combination of their kept sentences and of the
     /// orders of the movable parts, or a seeded sample of `maxCandidates` when they are more.
-    func combine(_ parts: [PlannedPart], template: Template, language: Language, rng: inout SplitMix64) -> [Candidate] {
+    func table(_ parts: [PlannedPart], template: Template, language: Language, rng: inout SplitMix64) -> CandidateTable? {
+        guard !parts.isEmpty else { return nil }
+        let orders = orderings(count: parts.indices.filter { parts[$0].part.movable }.count, rng: &rng)
+        return CandidateTable(parts: parts, orders: orders, template: template.name, language: language,
+                              maxCandidates: maxCandidates, rng: &rng)
+    }
+
+    /// `table(_:…)` building every candidate as it goes: the reference `CandidateTable` is
+    /// tested against.
+    func combineReference(_ parts: [PlannedPart], template: Template, language: Language, rng: inout SplitMix64) -> [Candidate] {
         guard !parts.isEmpty else { return [] }
 
         let movableSlots = parts.indices.filter { parts[$0].part.movable }

@@ -46,7 +46,54 @@ public struct Ranker: Sendable {
             shortlist = min(scored.count, max(weights.fluencyShortlist, count))
             for i in 0..<shortlist { pieces += scored[i].pieces }
         }
-        return RankingDraft(language: language, count: count, sorted: scored, shortlist: shortlist, pieces: pieces)
+        return RankingDraft(language: language, count: count, head: scored, total: scored.count, shortlist: shortlist, pieces: pieces, rest: nil)
+    }
+
+    /// `draft` of the candidates in `tables`, in order, writing out only the blurbs ranking
+    /// reads: the LM shortlist, the diversity step's head and the pick (`RankingDraft.head`);
+    /// the rest when a pick needs them (`RankingDraft.sorted`). The same draft as `draft` of
+    /// `tables`' candidates written out (`CandidateTableTests`), which is what a length limit
+    /// (shortening candidates) still takes.
+    func draft(_ tables: [CandidateTable], important: Set<ProductAttribute>, language: Language,
+               count: Int, maxChars: Int?) -> RankingDraft {
+        if maxChars != nil {
+            return draft(tables.flatMap { $0.candidates() }, important: important, language: language, count: count, maxChars: maxChars)
+        }
+        struct Entry { var score: Double; var tie: UInt64; var table: Int; var row: Int; var coverage: Double }
+        var entries: [Entry] = []
+        entries.reserveCapacity(tables.reduce(0) { $0 + $1.count })
+        var distinct: [Int] = []
+        for (t, table) in tables.enumerated() {
+            // Whether each fact is important, asked once per table rather than per candidate.
+            let isImportant = table.facts.map { important.contains($0) }
+            for row in 0..<table.count {
+                let f = table.figures(row, distinct: &distinct)
+                let (score, covered) = baseScore(distinctImportant: distinct.reduce(0) { $0 + (isImportant[$1] ? 1 : 0) },
+                                                 important: important.count, duplicates: f.duplicates, mentions: f.mentions,
+                                                 repetition: table.repetitions[row], toneMatches: f.toneMatches, scalars: f.scalars)
+                entries.append(Entry(score: score, tie: table.hashes[row], table: t, row: row, coverage: covered))
+            }
+        }
+        // `draft`'s order; texts are compared only when score and hash tie.
+        entries.sort { a, b in
+            if a.score != b.score { return a.score > b.score }
+            if a.tie != b.tie { return a.tie < b.tie }
+            return tables[a.table].text(a.row) < tables[b.table].text(b.row)
+        }
+        func blurb(_ e: Entry) -> Blurb { Self.blurb(e.table, e.row, score: e.score, coverage: e.coverage, tables: tables) }
+        var shortlist = 0
+        if fluency != nil, !entries.isEmpty { shortlist = min(entries.count, max(weights.fluencyShortlist, count)) }
+        // `finish` reads the shortlist, the diversity step's top 16 and, for one blurb, the first.
+        let head = entries.prefix(max(shortlist, 16, count)).map(blurb)
+        var pieces: [String] = []
+        for i in 0..<shortlist { pieces += head[i].pieces }
+        let rest = Array(entries.dropFirst(head.count))
+        var writeRest: (@Sendable () -> [Blurb])? = nil
+        if !rest.isEmpty {
+            writeRest = { rest.map { Self.blurb($0.table, $0.row, score: $0.score, coverage: $0.coverage, tables: tables) } }
+        }
+        return RankingDraft(language: language, count: count, head: head, total: entries.count, shortlist: shortlist,
+                            pieces: pieces, rest: writeRest)
     }
 
     /// The best `count` distinct blurbs of a draft, given the LM's scores of its pieces (in order).
@@ -62,7 +109,7 @@ public struct Ranker: Sendable {
     public func finish(_ draft: RankingDraft, fluency lps: ArraySlice<(logProb: Double, tokens: Int)>,
                        usage: inout PhraseUsage, jitter: [Double]) -> [Blurb] {
         precondition(lps.count == draft.pieces.count, "one score per piece")
-        var scored = draft.sorted
+        var scored = draft.head
         let k = draft.shortlist
         if k > 0 {
             let w = draft.language == .zh ? (weights.chineseFluency ?? weights.fluency) : weights.fluency
@@ -90,6 +137,8 @@ public struct Ranker: Sendable {
             let head = scored[0..<m].sorted { $0.score > $1.score || ($0.score == $1.score && $0.text < $1.text) }
             scored = Array(head) + scored[m...]
         }
+        // One blurb is the first of the head; more may need the candidates past it.
+        if draft.count > 1, let rest = draft.rest { scored += rest() }
         let picked = pickDistinct(scored, count: draft.count, language: draft.language)
         for b in picked { usage.record(b.text, language: draft.language) }
         return picked
@@ -102,15 +151,36 @@ public struct Ranker: Sendable {
         for f in c.facts {
             if unique.contains(f) { duplicates += 1 } else { unique.append(f) }
         }
-        let covered = important.isEmpty ? 0 : Double(unique.reduce(0) { $0 + (important.contains($1) ? 1 : 0) }) / Double(important.count)
         let rep = c.repetition ?? TextStatistics.repetition(c.text, language: language)
-        let dupShare = c.facts.isEmpty ? 0 : Double(duplicates) / Double(c.facts.count)
-        var score = weights.coverage * covered - weights.repetition * (rep + dupShare) + weights.tone * Double(c.toneMatches)
-        if weights.length > 0 {
-            score += weights.length * min(1, Double(c.text.unicodeScalars.count) / Double(max(1, weights.targetLength)))
-        }
+        let (score, covered) = baseScore(distinctImportant: unique.reduce(0) { $0 + (important.contains($1) ? 1 : 0) },
+                                         important: important.count, duplicates: duplicates, mentions: c.facts.count,
+                                         repetition: rep, toneMatches: c.toneMatches, scalars: c.text.unicodeScalars.count)
         return Blurb(text: c.text, mentions: unique, template: c.template, score: score, coverage: covered, repetition: rep,
                      pieces: c.pieces)
+    }
+
+    /// Candidate `row` of `tables[table]` written out as `baseScore` would score it.
+    static func blurb(_ table: Int, _ row: Int, score: Double, coverage: Double, tables: [CandidateTable]) -> Blurb {
+        let t = tables[table]
+        var ids: [Int] = []
+        _ = t.figures(row, distinct: &ids)
+        return Blurb(text: t.text(row), mentions: ids.map { t.facts[$0] }, template: t.template,
+                     score: score, coverage: coverage, repetition: t.repetitions[row], pieces: t.pieces(row))
+    }
+
+    /// The base score from a candidate's figures (one formula for both ways of drafting):
+    /// its distinct important facts out of `important`, mentions repeating a fact, all its
+    /// mentions, its repetition, lines written for the tone, and code points.
+    @inline(__always)
+    func baseScore(distinctImportant: Int, important: Int, duplicates: Int, mentions: Int, repetition rep: Double,
+                   toneMatches: Int, scalars: Int) -> (score: Double, coverage: Double) {
+        let covered = important == 0 ? 0 : Double(distinctImportant) / Double(important)
+        let dupShare = mentions == 0 ? 0 : Double(duplicates) / Double(mentions)
+        var score = weights.coverage * covered - weights.repetition * (rep + dupShare) + weights.tone * Double(toneMatches)
+        if weights.length > 0 {
+            score += weights.length * min(1, Double(scalars) / Double(max(1, weights.targetLength)))
+        }
+        return (score, covered)
     }
 
     /// Drops the least informative parts (never the first) until the text fits.

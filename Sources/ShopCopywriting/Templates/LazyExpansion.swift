@@ -29,6 +29,23 @@ struct LazyExpansion {
             }
         }
 
+        /// Appends option `i`'s text: `visit` writing text alone, with no `Realisation` made
+        /// per piece (sentences are written for every kept realisation of every product).
+        func appendText(_ i: Int, to text: inout String) {
+            switch self {
+            case .single(let r):
+                text += r.text
+            case .group(let e):
+                e.appendText(i, to: &text)
+            case .words(let alts):
+                if case .text(let t)? = alts[i].first { text += t }
+            case .choice(let alts, let starts):
+                var k = 0
+                while starts[k + 1] <= i { k += 1 }
+                alts[k].appendText(i - starts[k], to: &text)
+            }
+        }
+
         /// Calls `body` with each fixed realisation option `i` is made of, in order.
         func visit(_ i: Int, _ body: (Realisation) -> Void) {
             switch self {
@@ -248,10 +265,24 @@ struct LazyExpansion {
         visit(i) { r in if !r.facts.isEmpty { facts += r.facts } }
     }
 
+    /// Appends the text of realisation `i` (`visit`'s pieces' texts, in order).
+    func appendText(_ i: Int, to text: inout String) {
+        if let picks {
+            let row = i * perNode.count
+            for k in perNode.indices { perNode[k].appendText(picks[row + k], to: &text) }
+        } else if strides.isEmpty {
+            for k in perNode.indices { perNode[k].appendText(0, to: &text) }
+        } else {
+            for k in perNode.indices { perNode[k].appendText(i / strides[k] % perNode[k].count, to: &text) }
+        }
+    }
+
     /// The text of realisation `i` alone.
     func text(_ i: Int) -> String {
         var text = ""
-        visit(i) { text += $0.text }
+        // Room for a typical sentence at once, rather than growing it piece by piece.
+        text.reserveCapacity(96)
+        appendText(i, to: &text)
         return text
     }
 

@@ -14,6 +14,8 @@ public enum SlotFilters {
 
     public static func apply(_ values: [SlotValue], filters: [String], language: Language) -> SlotValue? {
         guard !values.isEmpty else { return nil }
+        // One value, no filter (most slots): the value itself; the join of one text is that text.
+        if filters.isEmpty && values.count == 1 { return values[0].text.isEmpty ? nil : values[0] }
         var chosen = values
         if filters.contains("first") { chosen = [values[0]] }
         if let nth = filters.lazy.compactMap({ Int($0) }).first {
