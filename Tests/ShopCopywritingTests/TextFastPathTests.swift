@@ -121,4 +121,52 @@ final class TextFastPathTests: XCTestCase {
             XCTAssertEqual(BulletSentence.firstWord(t), t.split(separator: " ").first, t.debugDescription)
         }
     }
+
+    /// A short title cut by byte search is the one the character search cuts, on the edge
+    /// cases, separators at and around 8 characters, and every catalogue title and bullet.
+    func testShortTitleByteCutIsTheCharacterCut() {
+        var texts = Self.edgeCases + Self.corpusTexts
+        for sep in FeatureCleaner.shortTitleSeparators {
+            for n in 6...10 { texts.append(String(repeating: "x", count: n) + sep + "rest, more - tail") }
+        }
+        texts += ["Toy Car, red (big) - set | kit: w/ box", "Abcdefg\r\nh, rest", "12345678 w/ case with lid", "Shorty, x"]
+        var cut = 0, ascii = 0
+        for t in texts {
+            guard let fast = FeatureCleaner.asciiCut(t) else { continue }
+            ascii += 1
+            let want = FeatureCleaner.characterCut(t)
+            XCTAssertEqual(String(fast), String(want), t)
+            if fast.count < t.count { cut += 1 }
+        }
+        XCTAssertGreaterThan(ascii, 40)
+        XCTAssertGreaterThan(cut, 20, "titles that are cut are compared")
+        XCTAssertNil(FeatureCleaner.asciiCut("Caf\u{00E9} table, oak"), "non-ASCII titles take the character search")
+        XCTAssertNil(FeatureCleaner.asciiCut("Line\r\nbreak, title"), "CR LF is one character")
+    }
+
+    /// An ASCII price text contains a currency symbol or range separator by bytes exactly
+    /// when `contains` says so, for every symbol and separator.
+    func testPriceByteSearchMatchesContains() {
+        let needles = Price.symbols.map(\.0) + [" to ", "~", "–", "—", "-", "至"]
+        let texts = ["$19.99", "US$ 5", "19,99 EUR", "10 - 20", "10~20", "1 to 2", "KRW 1000", "JPY1980", "usd 5", "", " ",
+                     "HK$1", "C$ 2", "A$3", "12 RMB", "CHF", "eur", "5 GBP", "$10.99 - $20.99", "1\r\n2", "SGD-INR"]
+        var hits = 0
+        for t in texts where t.utf8.allSatisfy({ $0 < 0x80 }) {
+            for n in needles {
+                XCTAssertEqual(Price.bytesContain(t, n), t.contains(n), "\(t) / \(n)")
+                if t.contains(n) { hits += 1 }
+            }
+        }
+        XCTAssertGreaterThan(hits, 20)
+    }
+
+    /// Keys of Chinese characters alone skip the age and weight tests, but the weight keys
+    /// are still tested, and the answer is the full test's on AdvertiseGen-like keys.
+    func testChineseKeysTakeTheShortSanityPath() {
+        XCTAssertNil(ValueSanity.problem(key: "材质", value: "0"))
+        XCTAssertNotNil(ValueSanity.problem(key: "重量", value: "0 kg"))
+        XCTAssertEqual(ValueSanity.problem(key: "净重", value: "0 kg"), ValueSanity.problem(key: "weight", value: "0 kg"))
+        XCTAssertNotNil(ValueSanity.problem(key: "Age 年龄", value: "200 years"), "a key with Latin letters takes the full test")
+    }
 }
+

@@ -1,4 +1,5 @@
 import Foundation
+import ShopCore
 
 /// A price as the record states it: an amount in minor units (cents/分) and a currency, or
 /// a range (`$10.99 - $20.99`). Kept as integers so formatting never rounds what the
@@ -54,14 +55,19 @@ public struct Price: Sendable, Equatable, Hashable, Codable {
             (0xFF01...0xFF5E).contains(u.value) && u.value != 0xFFE5 ? Unicode.Scalar(u.value - 0xFEE0)! : u
         }))
         var currency: String? = nil
-        for (sym, code) in symbols where t.contains(sym) {
+        // Most catalogue prices are ASCII (`$19.99`): there a byte search answers what the
+        // canonical-equivalence search does (no other ASCII text is equivalent to a symbol),
+        // and asking Foundation for each of the 37 symbols was a thirtieth of English describe.
+        let ascii = t.utf8.allSatisfy { $0 < 0x80 }
+        for (sym, code) in symbols where ascii ? Self.bytesContain(t, sym) : t.contains(sym) {
             if currency == nil { currency = code }
             t = t.replacingAll(sym, with: " ")
         }
         // A range: two amounts around a dash, tilde or "to" (`10.99 - 20.99`, `10~20`).
         var amounts: [String] = []
         var rest = t
-        for sep in [" to ", "~", "–", "—", "-", "至"] where rest.contains(sep) {
+        let asciiRest = rest.utf8.allSatisfy { $0 < 0x80 }
+        for sep in [" to ", "~", "–", "—", "-", "至"] where asciiRest ? Self.bytesContain(rest, sep) : rest.contains(sep) {
             let halves = rest.components(separatedBy: sep)
             if halves.count == 2 { amounts = halves.map { $0.trimmingCharactersInSet() }; rest = ""; break }
             return .failure(.malformed(text))
@@ -82,6 +88,13 @@ public struct Price: Sendable, Equatable, Hashable, Codable {
             return .success(Price(cents: values[0], currency: cur, upperCents: values[0] == values[1] ? nil : values[1]))
         }
         return .success(Price(cents: values[0], currency: cur))
+    }
+
+    /// Whether `needle`'s UTF-8 bytes occur in `text`'s (`contains` for an ASCII text: a
+    /// needle with other scalars cannot occur in it, and ASCII has no other equivalents).
+    static func bytesContain(_ text: String, _ needle: String) -> Bool {
+        var t = text, n = needle
+        return t.withUTF8 { hay in n.withUTF8 { ByteSearch.firstIndex(of: $0, in: hay, from: 0) != nil } }
     }
 
     /// One amount in cents: digits with `,` / `.` / space / `'` as separators.

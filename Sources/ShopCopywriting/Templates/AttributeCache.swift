@@ -4,4 +4,10 @@ final class AttributeCache {
     var byKey: [UTF8Key: [ProductAttribute]] = [:]
     /// The record's names (`SlotContext.exemptPhrases`), once per record, not per template.
     var exemptPhrases: [String]?
+    /// `SlotContext.normalise` of each spec's key, in order: a lookup of a spec key compares
+    /// it with every spec's, and normalising them again for each key was a thirtieth of
+    /// English describe.
+    var specKeys: [String]?
+    /// `SlotContext.normalise` of the keys asked for that were not normal already.
+    var normalisedKeys: [UTF8Key: String] = [:]
 }

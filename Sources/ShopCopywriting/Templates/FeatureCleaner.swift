@@ -102,13 +102,40 @@ public enum FeatureCleaner {
         return s[start..<end]
     }
 
-    /// The short name of a long catalogue title: up to the first comma, bracket or dash.
-    public static func shortTitle(_ title: String, maxWords: Int = 9) -> String {
+    /// The title up to its first separator at 8 characters or more, each separator cutting
+    /// what the ones before left.
+    static func characterCut(_ title: String) -> Substring {
         var s = Substring(title)
-        for sep in [",", " (", " - ", " – ", " | ", ": ", " w/ ", " with "] {
+        for sep in shortTitleSeparators {
             // The standard library's search, not Foundation's (which bridges to NSString per call).
             if let r = s.firstRange(of: sep), s.distance(from: s.startIndex, to: r.lowerBound) >= 8 { s = s[..<r.lowerBound] }
         }
+        return s
+    }
+
+    /// `characterCut` for an ASCII title without CR (the usual catalogue title), found by
+    /// byte search: there a character is a byte, so the same cuts at the same offsets. Nil
+    /// for other titles.
+    static func asciiCut(_ title: String) -> Substring? {
+        var t = title
+        let end: Int? = t.withUTF8 { b in
+            guard !b.contains(where: { $0 >= 0x80 || $0 == 13 }) else { return nil }
+            var end = b.count
+            for sep in shortTitleSeparatorBytes {
+                let found = sep.withUnsafeBufferPointer { ByteSearch.firstIndex(of: $0, in: UnsafeBufferPointer(rebasing: b[0..<end]), from: 0) }
+                if let i = found, i >= 8 { end = i }
+            }
+            return end
+        }
+        return end.map { title[..<title.utf8.index(title.utf8.startIndex, offsetBy: $0)] }
+    }
+
+    static let shortTitleSeparators = [",", " (", " - ", " – ", " | ", ": ", " w/ ", " with "]
+    static let shortTitleSeparatorBytes = shortTitleSeparators.map { Array($0.utf8) }
+
+    /// The short name of a long catalogue title: up to the first comma, bracket or dash.
+    public static func shortTitle(_ title: String, maxWords: Int = 9) -> String {
+        let s = asciiCut(title) ?? characterCut(title)
         let words = s.split(separator: " ")
         return words.prefix(maxWords).joined(separator: " ").trimmingCharactersInSet()
     }

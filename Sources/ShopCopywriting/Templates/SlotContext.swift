@@ -54,18 +54,34 @@ public final class SlotContext {
     /// Keys match case-insensitively and ignoring spaces and underscores, so
     /// `{manufacturer recommended age}` finds the catalogue's squeezed `Manufacturerrecommendedage`.
     static func normalise(_ key: String) -> String {
-        // Most keys are already normal (Chinese, or lower-case ASCII): skip the rebuild.
-        if !key.isEmpty, key.unicodeScalars.allSatisfy({ u in
+        if isNormal(key) { return key }
+        return key.lowercased().split(whereSeparator: { $0 == " " || $0 == "_" }).joined()
+    }
+
+    /// Most keys are already normal (Chinese, or lower-case ASCII): no rebuild needed.
+    @inline(__always)
+    static func isNormal(_ key: String) -> Bool {
+        !key.isEmpty && key.unicodeScalars.allSatisfy { u in
             let v = u.value
             return v < 0x80 ? !(v >= 65 && v <= 90) && v != 32 && v != 95 && v != 9 && v != 10 && v != 13
                             : Han.isCommon(v)
-        }) { return key }
-        return key.lowercased().split(whereSeparator: { $0 == " " || $0 == "_" }).joined()
+        }
+    }
+
+    /// `normalise(key)`, remembered per record for keys that need rebuilding (English
+    /// template keys with spaces or capitals are asked for on every line).
+    private func normalised(_ key: String) -> String {
+        if Self.isNormal(key) { return key }
+        let u = UTF8Key(key)
+        if let hit = attributeCache.normalisedKeys[u] { return hit }
+        let k = Self.normalise(key)
+        attributeCache.normalisedKeys[u] = k
+        return k
     }
 
     /// The record's facts under a key (built-in names or spec keys, case-insensitive).
     public func attributes(for key: String) -> [ProductAttribute] {
-        let k = Self.normalise(key)
+        let k = normalised(key)
         if let hit = attributeCache.byKey[UTF8Key(k)] { return hit }
         var out: [ProductAttribute] = []
         func add(_ name: String, _ v: String?) {
@@ -93,7 +109,9 @@ public final class SlotContext {
             for h in highlights { add("highlight", h.aspect) }
         default:
             var seen = Set<String>()
-            for a in record.specs where Self.normalise(a.key) == k && !a.value.isEmpty && seen.insert(a.value).inserted {
+            let keys = attributeCache.specKeys ?? record.specs.map { Self.normalise($0.key) }
+            attributeCache.specKeys = keys
+            for (a, key) in zip(record.specs, keys) where key == k && !a.value.isEmpty && seen.insert(a.value).inserted {
                 out.append(a)
             }
         }
@@ -103,7 +121,7 @@ public final class SlotContext {
 
     /// Raw values under a key, for conditions.
     public func rawValues(for key: String) -> [String] {
-        let k = Self.normalise(key)
+        let k = normalised(key)
         if derived[k] != nil { return values(for: key).map(\.text) }
         return attributes(for: key).map(\.value)
     }
@@ -120,7 +138,7 @@ public final class SlotContext {
     /// The values a slot may be filled with: compliant facts, or a derived slot's first
     /// realisable alternative. Empty means the slot cannot be filled.
     public func values(for key: String) -> [SlotValue] {
-        let k = Self.normalise(key)
+        let k = normalised(key)
         if let hit = valueCache[UTF8Key(k)] { return hit }
         var out: [SlotValue] = []
         if let d = derived[k], !resolving.contains(k) {
