@@ -168,5 +168,19 @@ final class TextFastPathTests: XCTestCase {
         XCTAssertEqual(ValueSanity.problem(key: "净重", value: "0 kg"), ValueSanity.problem(key: "weight", value: "0 kg"))
         XCTAssertNotNil(ValueSanity.problem(key: "Age 年龄", value: "200 years"), "a key with Latin letters takes the full test")
     }
+
+    /// Keys compare as `==` does: by bytes only where no other spelling is equivalent.
+    func testSpecKeysCompareAsStrings() {
+        let keys = ["材质", "材料", "颜色", "color", "colour", "Color", "", "\u{F900}", "\u{8C48}", "caf\u{00E9}", "cafe\u{0301}",
+                    "版型", "版型 ", "k", "\u{212A}", "材质\u{0301}", "x\u{F900}", "x\u{8C48}"]
+        var equalPairs = 0
+        for a in keys {
+            for b in keys {
+                XCTAssertEqual(SlotContext.sameKey(a, b), a == b, "\(a.unicodeScalars.map(\.value)) vs \(b.unicodeScalars.map(\.value))")
+                if a == b && !UTF8Key.bytesEqual(a, b) { equalPairs += 1 }
+            }
+        }
+        XCTAssertGreaterThan(equalPairs, 3, "canonically equal spellings with other bytes are compared")
+    }
 }
 

@@ -55,6 +55,12 @@ public enum TextStatistics {
     static func unitHashes(_ text: String, language: Language) -> [UInt64] {
         var out: [UInt64] = []
         out.reserveCapacity(text.utf8.count / 2)
+        appendUnitHashes(text, language: language, to: &out)
+        return out
+    }
+
+    /// Appends `unitHashes(text)` to `out` (no array per text when a caller keeps many).
+    static func appendUnitHashes(_ text: String, language: Language, to out: inout [UInt64]) {
         switch language {
         case .zh:
             for s in text.unicodeScalars where !isWhitespace(s.value) && !isPunctuation(s.value) {
@@ -82,7 +88,6 @@ public enum TextStatistics {
             }
             if inWord { out.append(h) }
         }
-        return out
     }
 
     /// Unicode's White_Space property (the whole list: it is fixed), without the property

@@ -136,7 +136,10 @@ struct CandidateTable: Sendable {
         bytes.append(contentsOf: joined.utf8)
         byteCount[f] = bytes.count - byteStart[f]
         present[f] = !r.text.isEmpty
-        scalars[f] = joined.unicodeScalars.count
+        // Code points: the bytes that start one (not 10xxxxxx).
+        var n = 0
+        for i in byteStart[f] ..< bytes.count where bytes[i] & 0xC0 != 0x80 { n += 1 }
+        scalars[f] = n
         toned[f] = r.tone != nil
         factStart[f] = factIDs.count
         for fact in r.facts {
@@ -144,7 +147,7 @@ struct CandidateTable: Sendable {
         }
         factCount[f] = r.facts.count
         unitStart[f] = units.count
-        units += TextStatistics.unitHashes(r.text, language: language)
+        TextStatistics.appendUnitHashes(r.text, language: language, to: &units)
         unitCount[f] = units.count - unitStart[f]
     }
 

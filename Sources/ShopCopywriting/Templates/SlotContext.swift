@@ -58,6 +58,16 @@ public final class SlotContext {
         return key.lowercased().split(whereSeparator: { $0 == " " || $0 == "_" }).joined()
     }
 
+    /// `a == b` for keys. Keys of ASCII and common Han characters alone have no other
+    /// canonically equivalent spelling, so theirs compare by bytes (Chinese `String`
+    /// comparison normalises, and every spec key of a record is compared with each key asked for).
+    static func sameKey(_ a: String, _ b: String) -> Bool {
+        if UTF8Key.bytesEqual(a, b) { return true }
+        func plain(_ s: String) -> Bool { s.unicodeScalars.allSatisfy { $0.value < 0x80 || Han.isCommon($0.value) } }
+        if plain(a) && plain(b) { return false }
+        return a == b
+    }
+
     /// Most keys are already normal (Chinese, or lower-case ASCII): no rebuild needed.
     @inline(__always)
     static func isNormal(_ key: String) -> Bool {
@@ -111,7 +121,7 @@ public final class SlotContext {
             var seen = Set<String>()
             let keys = attributeCache.specKeys ?? record.specs.map { Self.normalise($0.key) }
             attributeCache.specKeys = keys
-            for (a, key) in zip(record.specs, keys) where key == k && !a.value.isEmpty && seen.insert(a.value).inserted {
+            for (a, key) in zip(record.specs, keys) where Self.sameKey(key, k) && !a.value.isEmpty && seen.insert(a.value).inserted {
                 out.append(a)
             }
         }
