@@ -182,5 +182,27 @@ final class TextFastPathTests: XCTestCase {
         }
         XCTAssertGreaterThan(equalPairs, 3, "canonically equal spellings with other bytes are compared")
     }
+
+    /// Bullet cleaning's shortcuts: the headline found in the first 40 characters is the one
+    /// the whole-bullet search found within 40, and the last word found from the end is the
+    /// last piece of a split on spaces, on the edge cases and every catalogue bullet.
+    func testBulletCleaningShortcutsMatchTheSearchesTheyReplace() {
+        var texts = Self.edgeCases + Self.corpusTexts
+        texts += [String(repeating: "x", count: 39) + "]", String(repeating: "x", count: 40) + "]", String(repeating: "y", count: 39) + ":",
+                  String(repeating: "y", count: 40) + ": z", "a] b: c", "HEAD: text] more", "trailing spaces   ", "   ", "one"]
+        var headlines = 0
+        for t in texts {
+            let s = Substring(t)
+            let close = s.firstIndex(where: { $0 == "】" || $0 == "]" })
+            let wantClose = close.flatMap { s.distance(from: s.startIndex, to: $0) < 40 ? $0 : nil }
+            XCTAssertEqual(FeatureCleaner.headlineEnd(s), wantClose, t)
+            let colon = s.firstIndex(of: ":")
+            let wantColon = colon.flatMap { s.distance(from: s.startIndex, to: $0) < 40 ? $0 : nil }
+            XCTAssertEqual(FeatureCleaner.headlineColon(s), wantColon, t)
+            if wantClose != nil || wantColon != nil { headlines += 1 }
+            XCTAssertEqual(String(FeatureCleaner.lastWord(s)), t.split(separator: " ").last.map(String.init) ?? "", t)
+        }
+        XCTAssertGreaterThan(headlines, 20)
+    }
 }
 

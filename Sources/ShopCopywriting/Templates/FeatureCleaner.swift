@@ -14,9 +14,11 @@ public enum FeatureCleaner {
         // Drop leading decorations: ✅, 【, ★, bullets, dashes.
         s = s.drop { !($0.isLetter || $0.isNumber) }
         // "HEADLINE: text" or "【Headline】text": keep the text after the headline.
-        if let close = s.firstIndex(where: { $0 == "】" || $0 == "]" }), s.distance(from: s.startIndex, to: close) < 40 {
+        // Only a headline in the first 40 characters counts: searching those alone finds the
+        // same one as searching the whole bullet and measuring how far in it is.
+        if let close = Self.headlineEnd(s) {
             s = s[s.index(after: close)...].drop { $0 == " " || $0 == "-" || $0 == ":" }
-        } else if let colon = s.firstIndex(of: ":"), s.distance(from: s.startIndex, to: colon) < 40 {
+        } else if let colon = Self.headlineColon(s) {
             let head = s[..<colon]
             let letters = head.filter { $0.isLetter }
             if !letters.isEmpty, letters == letters.uppercased() || head.split(separator: " ").count <= 4 {
@@ -43,7 +45,7 @@ public enum FeatureCleaner {
         let (length, letters, upper) = counts(sentence)
         guard length >= 12, length <= maxLength else { return nil }
         // A sentence the seller (or the scrape) cut off mid-phrase: "… Elite Trainer Box includes".
-        let lastWord = sentence.split(separator: " ").last.map { $0.lowercased() } ?? ""
+        let lastWord = Self.lastWord(Substring(sentence)).lowercased()
         if dangling.contains(lastWord) || lastWord.hasSuffix("’s") || lastWord.hasSuffix("'s") && lastWord.count <= 6 { return nil }
         guard letters * 2 >= length else { return nil }
         // Shouting headlines are unusable as sentences.
@@ -90,6 +92,16 @@ public enum FeatureCleaner {
         }
         if let fast { return fast }
         return (sentence.count, sentence.filter { $0.isLetter }.count, sentence.filter { $0.isUppercase }.count)
+    }
+
+    /// A closing bracket within the first 40 characters (of `【Headline】text`).
+    static func headlineEnd(_ s: Substring) -> Substring.Index? {
+        s.prefix(40).firstIndex(where: { $0 == "】" || $0 == "]" })
+    }
+
+    /// A colon within the first 40 characters (of `HEADLINE: text`).
+    static func headlineColon(_ s: Substring) -> Substring.Index? {
+        s.prefix(40).firstIndex(of: ":")
     }
 
     /// The last run of non-spaces (`split(separator: " ").last`, found from the end instead
