@@ -90,29 +90,44 @@ public struct CandidateGenerator: Sendable {
                                  repetition: TextStatistics.repetition(ofUnits: textUnits)))
         }
 
+        Self.drawCombinations(optionCounts: parts.map(\.options.count), orders: orders, total: total,
+                              maxCandidates: maxCandidates, rng: &rng) { picks, order in
+            let before = out.count
+            emit(picks, order)
+            return out.count > before
+        }
+        return out
+    }
+
+    /// The combinations candidates are made of, in the order they are drawn: when there are
+    /// at most `maxCandidates` (`total`), every pick of the parts' sentences (the last part
+    /// varying fastest) in every order; else the first sentences in the first order, then
+    /// seeded draws until `maxCandidates` are kept or 4 × `maxCandidates` draws were made.
+    /// `emit` returns whether it kept the combination (a repeated text is not kept).
+    static func drawCombinations(optionCounts: [Int], orders: [[Int]], total: Int, maxCandidates: Int,
+                                 rng: inout SplitMix64, emit: ([Int], [Int]) -> Bool) {
         if total <= maxCandidates {
-            var picks = Array(repeating: 0, count: parts.count)
+            var picks = Array(repeating: 0, count: optionCounts.count)
             outer: while true {
-                for order in orders { emit(picks, order) }
-                var i = parts.count - 1
+                for order in orders { _ = emit(picks, order) }
+                var i = optionCounts.count - 1
                 while i >= 0 {
                     picks[i] += 1
-                    if picks[i] < parts[i].options.count { continue outer }
+                    if picks[i] < optionCounts[i] { continue outer }
                     picks[i] = 0
                     i -= 1
                 }
                 break
             }
         } else {
-            emit(Array(repeating: 0, count: parts.count), orders[0])
+            var kept = emit(Array(repeating: 0, count: optionCounts.count), orders[0]) ? 1 : 0
             var attempts = 0
-            while out.count < maxCandidates && attempts < maxCandidates * 4 {
+            while kept < maxCandidates && attempts < maxCandidates * 4 {
                 attempts += 1
-                let picks = parts.map { Int.random(in: 0..<$0.options.count, using: &rng) }
-                emit(picks, orders[Int.random(in: 0..<orders.count, using: &rng)])
+                let picks = optionCounts.map { Int.random(in: 0..<$0, using: &rng) }
+                if emit(picks, orders[Int.random(in: 0..<orders.count, using: &rng)]) { kept += 1 }
             }
         }
-        return out
     }
 
     /// How many distinct facts of `facts` are important (or all, when `important` is empty)

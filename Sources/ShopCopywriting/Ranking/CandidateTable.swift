@@ -75,7 +75,7 @@ struct CandidateTable: Sendable {
         seen.reserveCapacity(min(total, maxCandidates * 4))
         var sequence = [Int](repeating: 0, count: parts.count)
         var textUnits: [UInt64] = []
-        func emit(_ picks: [Int], _ order: [Int]) {
+        func emit(_ picks: [Int], _ order: [Int]) -> Bool {
             // Place parts: fixed ones stay, movable ones take the permuted positions.
             for i in sequence.indices { sequence[i] = i }
             for (slot, target) in zip(movableSlots, order) { sequence[slot] = movableSlots[target] }
@@ -90,7 +90,7 @@ struct CandidateTable: Sendable {
             if let rows = seen[h], rows.contains(where: { sameText($0, row) }) {
                 placedParts.removeLast(parts.count)
                 placed.removeLast(parts.count)
-                return
+                return false
             }
             seen[h, default: []].append(row)
             hashes.append(h)
@@ -100,30 +100,11 @@ struct CandidateTable: Sendable {
                 textUnits += units[unitStart[f] ..< unitStart[f] + unitCount[f]]
             }
             repetitions.append(TextStatistics.repetition(ofUnits: textUnits))
+            return true
         }
 
-        if total <= maxCandidates {
-            var picks = Array(repeating: 0, count: parts.count)
-            outer: while true {
-                for order in orders { emit(picks, order) }
-                var i = parts.count - 1
-                while i >= 0 {
-                    picks[i] += 1
-                    if picks[i] < parts[i].options.count { continue outer }
-                    picks[i] = 0
-                    i -= 1
-                }
-                break
-            }
-        } else {
-            emit(Array(repeating: 0, count: parts.count), orders[0])
-            var attempts = 0
-            while count < maxCandidates && attempts < maxCandidates * 4 {
-                attempts += 1
-                let picks = parts.map { Int.random(in: 0..<$0.options.count, using: &rng) }
-                emit(picks, orders[Int.random(in: 0..<orders.count, using: &rng)])
-            }
-        }
+        CandidateGenerator.drawCombinations(optionCounts: parts.map(\.options.count), orders: orders, total: total,
+                                            maxCandidates: maxCandidates, rng: &rng, emit: emit)
     }
 
     /// Works out sentence `f`'s figures once.
