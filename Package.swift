@@ -38,7 +38,7 @@ let package = Package(
 
         .target(name: "ShopTokenize", dependencies: ["ShopCore", "ShopICU", "ShopData"]),
         .target(name: "ShopData", dependencies: ["ShopCore", "CLibXML2"]),
-        .target(name: "ShopNeural", dependencies: ["ShopCore", "CBLAS"]),
+        .target(name: "ShopNeural", dependencies: ["ShopCore", "CBLAS", "ShopKernels"]),
         .target(name: "ShopEmbeddings", dependencies: ["ShopCore", "ShopTokenize", "ShopData", "ShopNeural"]),
         .target(name: "ShopSentiment", dependencies: ["ShopCore", "ShopTokenize", "ShopData", "ShopNeural", "ShopEmbeddings"]),
         .target(name: "ShopDialogue", dependencies: ["ShopCore", "ShopData", "ShopNeural", "ShopSentiment", "ShopEmbeddings", "ShopTokenize"]),

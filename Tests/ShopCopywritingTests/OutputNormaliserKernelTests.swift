@@ -56,10 +56,10 @@ final class OutputNormaliserKernelTests: XCTestCase {
     func testSwiftProductIsTheChain() {
         for (rows, v, k) in [(1, 1, 3), (3, 30, 16), (33, 70, 64)] {
             let h = uniform(rows * k, 1), w = uniform(v * k, 0.4)
-            let wT = PrefixStateCache.transposed(w, rows: v, columns: k)
+            let wT = ChainProduct.transposed(w, rows: v, columns: k)
             var got = [Float](repeating: .nan, count: rows * v)
             h.withUnsafeBufferPointer { hp in wT.withUnsafeBufferPointer { tp in got.withUnsafeMutableBufferPointer { gp in
-                PrefixStateCache.chainProduct(hp.baseAddress!, rows: rows, k: k, tp.baseAddress!, columns: v, into: gp.baseAddress!, kernels: false)
+                ChainProduct.product(hp.baseAddress!, rows: rows, k: k, tp.baseAddress!, columns: v, into: gp.baseAddress!, kernels: false)
             }}}
             XCTAssertEqual(got.map(\.bitPattern), Self.chainLogits(h, rows: rows, k: k, weights: w, v: v).map(\.bitPattern))
         }
@@ -78,7 +78,7 @@ final class OutputNormaliserKernelTests: XCTestCase {
             for (rows, v, k) in shapes {
                 let h = uniform(rows * k, 1), w = uniform(v * k, 0.4)
                 let want = Self.chainLogits(h, rows: rows, k: k, weights: w, v: v)
-                let wT = PrefixStateCache.transposed(w, rows: v, columns: k)
+                let wT = ChainProduct.transposed(w, rows: v, columns: k)
                 var got = [Float](repeating: .nan, count: rows * v)
                 h.withUnsafeBufferPointer { hp in wT.withUnsafeBufferPointer { tp in got.withUnsafeMutableBufferPointer { gp in
                     shop_output_logits(hp.baseAddress!, rows, k, tp.baseAddress!, v, gp.baseAddress!)
@@ -102,7 +102,7 @@ final class OutputNormaliserKernelTests: XCTestCase {
                         PrefixStateCache.logSumExpReference(lp.baseAddress! + r * v, bias: bp.baseAddress!, v)
                     }}
                 }
-                let wT = PrefixStateCache.transposed(w, rows: v, columns: k)
+                let wT = ChainProduct.transposed(w, rows: v, columns: k)
                 var scratch = [Float](repeating: 0, count: Int(SHOP_OUTPUT_GROUP_ROWS) * v)
                 var got = [Float](repeating: .nan, count: rows)
                 h.withUnsafeBufferPointer { hp in wT.withUnsafeBufferPointer { tp in bias.withUnsafeBufferPointer { bp in

@@ -68,6 +68,33 @@ final class TokenGateTableTests: XCTestCase {
         }
     }
 
+    /// Which rows are filled together depends on which thread asks first: a row's bits must
+    /// not (OpenBLAS's sgemm on Zen summed by a row's place in the call, and `sentiment tag`
+    /// gave another attention weight in the 4th decimal from run to run).
+    func testARowsBitsDoNotDependOnTheRowsFilledWithIt() {
+        var config = TextClassifierConfig(vocabSize: 300, numClasses: 2, embedDim: 24, hiddenSize: 16, attentionSize: 8,
+                                          wideBuckets: 0, wideDim: 0, seed: 11)
+        config.maxLength = 64
+        let m = TextClassifier(config: config)
+        func rows(_ fills: [[Int32]]) -> [Int: [UInt32]] {
+            let table = TokenGateTable(vocabSize: 300, hiddenSize: 16, versions: [])
+            for ids in fills { table.fill(ids: ids, embedding: m.embedding, encoder: m.encoder) }
+            var out: [Int: [UInt32]] = [:]
+            for id in [0, 5, 17, 250, 299] {
+                let f = table.forwardColumns.row(id), r = table.reverseColumns.row(id)
+                out[id] = (0..<64).map { f[$0].bitPattern } + (0..<64).map { r[$0].bitPattern }
+            }
+            return out
+        }
+        let alone = rows([[0], [5], [17], [250], [299]])
+        // Over 32 rows at once (the two directions on two threads), in other places and orders.
+        var rng = SeededRandom(seed: 4)
+        let crowd = (0..<120).map { _ in Int32(rng.int(below: 300)) }
+        XCTAssertEqual(rows([crowd + [299, 250, 17, 5, 0]]), alone)
+        XCTAssertEqual(rows([[299, 250, 17, 5, 0] + crowd]), alone)
+        XCTAssertEqual(rows([Array(crowd.prefix(40)), [17, 5], crowd + [0, 250, 299]]), alone)
+    }
+
     func testEveryKindOfWriteBumpsTheVersion() {
         let p = Parameter(name: "p", rows: 3, cols: 2)
         var last = p.version

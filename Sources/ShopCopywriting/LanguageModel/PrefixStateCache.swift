@@ -82,11 +82,11 @@ public final class PrefixStateCache {
         // the machine.
         var table = [Float](repeating: 0, count: V * G)
         let (v, g) = (V, G)
-        let wihT = Self.transposed(model.lstm.weightIH.value, rows: g, columns: E)
+        let wihT = ChainProduct.transposed(model.lstm.weightIH.value, rows: g, columns: E)
         model.embedding.weight.value.withUnsafeBufferPointer { e in
             wihT.withUnsafeBufferPointer { wT in
                 table.withUnsafeMutableBufferPointer { t in
-                    Self.chainProduct(e.baseAddress!, rows: v, k: E, wT.baseAddress!, columns: g, into: t.baseAddress!, kernels: useKernels)
+                    ChainProduct.product(e.baseAddress!, rows: v, k: E, wT.baseAddress!, columns: g, into: t.baseAddress!, kernels: useKernels)
                 }
             }
         }
@@ -95,8 +95,8 @@ public final class PrefixStateCache {
         outWeight = model.output.weight.value
         outBias = model.output.bias.value
         self.kernels = useKernels
-        outWeightT = Self.transposed(outWeight, rows: V, columns: H)
-        weightHHT = Self.transposed(model.lstm.weightHH.value, rows: G, columns: H)
+        outWeightT = ChainProduct.transposed(outWeight, rows: V, columns: H)
+        weightHHT = ChainProduct.transposed(model.lstm.weightHH.value, rows: G, columns: H)
         reset()
     }
 
@@ -218,7 +218,7 @@ public final class PrefixStateCache {
             while start < m {
                 let n = min(R, m - start)
                 for r in 0..<n { (p0 + r * H).update(from: h0 + Int(created[start + r].parent) * H, count: H) }
-                Self.chainProduct(p0, rows: n, k: H, whhT.baseAddress!, columns: G, into: g0, kernels: kernels)
+                ChainProduct.product(p0, rows: n, k: H, whhT.baseAddress!, columns: G, into: g0, kernels: kernels)
                 for r in 0..<n {
                     let c = created[start + r]
                     let cPrev = UnsafePointer(c0 + Int(c.parent) * H), token = tp.baseAddress! + Int(c.token) * G
@@ -237,26 +237,6 @@ public final class PrefixStateCache {
         }}}}}
     }
 
-    /// out[r·columns + j] = Σ_i a[r·k + i] · wT[i·columns + j] for r < rows: each entry a fused
-    /// multiply-add chain over i in order from zero, each row alone. `kernels`: by
-    /// `shop_output_logits`; else in Swift, the same operations (the path for CPUs without
-    /// the kernels, and the reference the kernels are tested against).
-    static func chainProduct(_ a: UnsafePointer<Float>, rows: Int, k: Int, _ wT: UnsafePointer<Float>, columns: Int,
-                             into out: UnsafeMutablePointer<Float>, kernels: Bool) {
-        if kernels {
-            shop_output_logits(a, rows, k, wT, columns, out)
-            return
-        }
-        for r in 0..<rows {
-            let o = out + r * columns
-            o.update(repeating: 0, count: columns)
-            for i in 0..<k {
-                let x = a[r * k + i], w = wT + i * columns
-                for j in 0..<columns { o[j] = o[j].addingProduct(x, w[j]) }
-            }
-        }
-    }
-
     /// logZ of nodes `from..<nodeCount`: logits = h · W_outᵀ + b, then max + log Σ exp per row.
     private func computeNormalisers(from first: Int) {
         let V = V, H = H, G = Int(SHOP_OUTPUT_GROUP_ROWS)
@@ -273,7 +253,7 @@ public final class PrefixStateCache {
             var start = first
             while start < nodeCount {
                 let n = min(G, nodeCount - start)
-                Self.chainProduct(hidden.base + start * H, rows: n, k: H, wp.baseAddress!, columns: V, into: sp.baseAddress!, kernels: false)
+                ChainProduct.product(hidden.base + start * H, rows: n, k: H, wp.baseAddress!, columns: V, into: sp.baseAddress!, kernels: false)
                 for r in 0..<n { logZ.base[start + r] = Self.logSumExpReference(sp.baseAddress! + r * V, bias: bp.baseAddress!, V) }
                 start += n
             }
@@ -282,14 +262,7 @@ public final class PrefixStateCache {
 
     /// Whether this CPU runs the C kernels (`shop_log_sum_exp` and the rest: AVX-512F, or AVX2
     /// with FMA), 16 or 8 wide where Swift's baseline code is 4; they give the reference's bits.
-    static let vectorKernel = shop_log_sum_exp_available() != 0
-
-    /// `m` (rows × columns, row-major) transposed.
-    static func transposed(_ m: [Float], rows: Int, columns: Int) -> [Float] {
-        var t = [Float](repeating: 0, count: m.count)
-        for r in 0..<rows { for c in 0..<columns { t[c * rows + r] = m[r * columns + c] } }
-        return t
-    }
+    static let vectorKernel = ChainProduct.kernelsAvailable
 
     /// max + log Σ exp(x − max), as ShopNeural's `LogSoftmax` after adding the bias (p is
     /// overwritten): the path on CPUs without the kernels, and their reference.

@@ -4,7 +4,9 @@ import ShopCore
 /// `[E[v]·W_ih,fwdᵀ + b_fwd | E[v]·W_ih,revᵀ + b_rev]` (8H floats), where `E` is the
 /// embedding table. Looking a token's row up replaces the input product of both
 /// directions (`T·B × E × 8H` multiply-adds per batch: half of a BiLSTM's inference work)
-/// and the embedding copy. The result equals the products' up to float rounding.
+/// and the embedding copy. The result equals the products' up to float rounding: each entry
+/// is one fused multiply-add chain (`ChainProduct`), so a row's bits do not depend on the
+/// rows computed with it.
 ///
 /// Rows are computed on first use (`fill`), so a table never costs more products than
 /// the input projections it replaces, and a process that predicts a few sentences pays
@@ -30,6 +32,8 @@ final class TokenGateTable: @unchecked Sendable {
     private var filled: [Bool]
     /// Rows computed so far.
     private(set) var filledCount = 0
+    /// Both directions' input weights transposed (E × 4H), for `ChainProduct`.
+    private var inputWeightsT: [[Float]] = []
 
     init(vocabSize: Int, hiddenSize: Int, versions: [UInt64]) {
         self.vocabSize = vocabSize
@@ -62,16 +66,20 @@ final class TokenGateTable: @unchecked Sendable {
         let U = missing.count, E = embedding.dim, G = 4 * hiddenSize, W = 2 * G
         var x = Matrix(rows: 0, cols: 0)
         embedding.forward(ids: missing.map { Int32($0) }, output: &x)
-        var y = Matrix(rows: U, cols: W)
         let directions = [encoder.forwardLSTM, encoder.reverseLSTM]
+        // The weights are fixed for the table's life (`versions`): transposed once.
+        if inputWeightsT.isEmpty { inputWeightsT = directions.map { ChainProduct.transposed($0.weightIH.value, rows: G, columns: E) } }
+        // Each row a chain of its own: which rows are missing together depends on which
+        // thread asks first, and a row's bits must not.
+        var y = [Float](repeating: 0, count: 2 * U * G)
         x.data.withUnsafeBufferPointer { xp in
-            y.data.withUnsafeMutableBufferPointer { yp in
+            y.withUnsafeMutableBufferPointer { yp in
                 let ptrs = UncheckedBox((xp.baseAddress!, yp.baseAddress!))
+                let weights = inputWeightsT
                 let project: @Sendable (Int) -> Void = { d in
                     let (xa, ya) = ptrs.value
-                    directions[d].weightIH.value.withUnsafeBufferPointer { w in
-                        BLAS.gemm(transA: false, transB: true, m: U, n: G, k: E, a: xa, lda: E,
-                                  b: w.baseAddress!, ldb: E, beta: 0, c: ya + d * G, ldc: W, parallel: false)
+                    weights[d].withUnsafeBufferPointer { wT in
+                        ChainProduct.product(xa, rows: U, k: E, wT.baseAddress!, columns: G, into: ya + d * U * G)
                     }
                 }
                 // The two directions on two threads when there is enough work (as in BiLSTM.forward).
@@ -80,11 +88,11 @@ final class TokenGateTable: @unchecked Sendable {
         }
         directions[0].bias.value.withUnsafeBufferPointer { bf in
             directions[1].bias.value.withUnsafeBufferPointer { br in
-                y.data.withUnsafeBufferPointer { yp in
+                y.withUnsafeBufferPointer { yp in
                     for (u, v) in missing.enumerated() {
-                        let src = yp.baseAddress! + u * W, dst = storage + v * W
-                        for j in 0..<G { dst[j] = src[j] + bf[j] }
-                        for j in 0..<G { dst[G + j] = src[G + j] + br[j] }
+                        let forward = yp.baseAddress! + u * G, reverse = forward + U * G, dst = storage + v * W
+                        for j in 0..<G { dst[j] = forward[j] + bf[j] }
+                        for j in 0..<G { dst[G + j] = reverse[j] + br[j] }
                     }
                 }
             }
