@@ -114,7 +114,7 @@ final class FastPathTests: XCTestCase {
         let fresh = SlotContext(record: record, language: .en)
         for key in ["feature", "name", "brand", "color", "Color", "材质", "title", "price", "missing"] {
             XCTAssertEqual(shared.attributes(for: key), fresh.attributes(for: key), key)
-            XCTAssertEqual(shared.lowercasedRawValues(for: key), fresh.rawValues(for: key).map { $0.lowercased() }, key)
+            XCTAssertEqual(shared.lowercasedRawValues(number: SlotKeys.number(key), key: key), fresh.rawValues(for: key).map { $0.lowercased() }, key)
         }
         // Another language's context does not share (names are cut per language).
         let zh = SlotContext(record: record, language: .zh, sharing: first)

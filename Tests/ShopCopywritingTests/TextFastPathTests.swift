@@ -169,6 +169,37 @@ final class TextFastPathTests: XCTestCase {
         XCTAssertNotNil(ValueSanity.problem(key: "Age 年龄", value: "200 years"), "a key with Latin letters takes the full test")
     }
 
+    /// The planner's "has a letter or number" test is `Character`'s, on the edge cases (a
+    /// prepended Arabic number sign, combining marks, punctuation alone), every catalogue
+    /// title and bullet, and every sentence the shipped templates write for a few records.
+    func testLetterOrNumberTestIsCharacters() throws {
+        var texts = Self.edgeCases + Self.corpusTexts
+        texts += ["！", "。，、", "——", "\u{0600}一", "\u{0600}a", "\u{200D}一", "\u{0301}一", "一\u{0301}", "\u{0301}", "…1", "①", "Ⅻ", "\u{3007}",
+                  "\u{FF11}", "\u{F900}", "\u{9FFF}", "\u{4E00}", "\u{3400}", "-_-", "\r\n", "\u{1F457}"]
+        let library = try Fixtures.shippedLibrary()
+        for record in try LazyExpansionTests.records() {
+            let language = record.inferredLanguage
+            let context = SlotContext(record: record, language: language)
+            for template in library.templates where template.language == language {
+                for part in template.parts {
+                    for line in part.lines { texts += TemplateRealiser.realise(line, in: context, tone: nil, limit: 4).map(\.text) }
+                }
+            }
+        }
+        var without = 0
+        for t in texts {
+            let want = t.contains { $0.isLetter || $0.isNumber }
+            XCTAssertEqual(TextStatistics.hasLetterOrNumber(t), want, "\(t.unicodeScalars.map(\.value))")
+            if !want { without += 1 }
+        }
+        XCTAssertGreaterThan(texts.count, 3_000)
+        // Every common Han character is a letter to `Character` (the shortcut's premise).
+        for v in UInt32(0x4E00)...0x9FFF {
+            XCTAssertTrue(Character(Unicode.Scalar(v)!).isLetter, "U+\(String(v, radix: 16))")
+        }
+        XCTAssertGreaterThan(without, 8, "texts without a letter or number are tested too")
+    }
+
     /// Keys compare as `==` does: by bytes only where no other spelling is equivalent.
     func testSpecKeysCompareAsStrings() {
         let keys = ["材质", "材料", "颜色", "color", "colour", "Color", "", "\u{F900}", "\u{8C48}", "caf\u{00E9}", "cafe\u{0301}",
@@ -176,7 +207,7 @@ final class TextFastPathTests: XCTestCase {
         var equalPairs = 0
         for a in keys {
             for b in keys {
-                XCTAssertEqual(SlotContext.sameKey(a, b), a == b, "\(a.unicodeScalars.map(\.value)) vs \(b.unicodeScalars.map(\.value))")
+                XCTAssertEqual(SlotContext.sameText(a, b), a == b, "\(a.unicodeScalars.map(\.value)) vs \(b.unicodeScalars.map(\.value))")
                 if a == b && !UTF8Key.bytesEqual(a, b) { equalPairs += 1 }
             }
         }

@@ -15,6 +15,25 @@ public enum TextStatistics {
         }
     }
 
+    /// `text.contains { $0.isLetter || $0.isNumber }`, without cutting the text into
+    /// characters first (the planner asks it of every sentence it keeps). An ASCII or common
+    /// Han scalar after another (or first) starts a character of its own, and a character is
+    /// a letter or number by its first scalar: every common Han character is a letter (all of
+    /// U+4E00–U+9FFF is assigned and alphabetic, tested), so only ASCII is looked at more
+    /// closely; a text with no such scalar asks `Character`.
+    static func hasLetterOrNumber(_ text: String) -> Bool {
+        var previousPlain = true
+        for u in text.unicodeScalars {
+            let v = u.value
+            let plain = v < 0x80 || Han.isCommon(v)
+            if previousPlain && plain {
+                if v >= 0x80 || (v >= 48 && v <= 57) || ((v | 0x20) >= 97 && (v | 0x20) <= 122) { return true }
+            }
+            previousPlain = plain
+        }
+        return text.contains { $0.isLetter || $0.isNumber }
+    }
+
     /// Share of unit bigrams that repeat an earlier bigram (0 = no repetition). Runs on
     /// every candidate, so it hashes units instead of building strings.
     public static func repetition(_ text: String, language: Language) -> Double {

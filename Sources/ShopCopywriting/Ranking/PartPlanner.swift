@@ -130,7 +130,7 @@ extension CandidateGenerator {
         var text = text
         if let checker {
             text = checker.scrub(text, exempt: context.exemptPhrases)
-            if !text.contains(where: { $0.isLetter || $0.isNumber }) { return nil }
+            if !TextStatistics.hasLetterOrNumber(text) { return nil }
         }
         return Realisation(text: text, facts: facts, tone: tone)
     }

@@ -1,7 +1,8 @@
 /// A record's facts by normalised key, shared by the contexts of one record (a class, so
 /// contexts built from one another fill one cache).
 final class AttributeCache {
-    var byKey: [UTF8Key: [ProductAttribute]] = [:]
+    /// `SlotContext.attributes` by key number (`SlotKeys`).
+    var byNumber: [[ProductAttribute]?] = []
     /// The record's names (`SlotContext.exemptPhrases`), once per record, not per template.
     var exemptPhrases: [String]?
     /// `SlotContext.normalise` of each spec's key, in order: a lookup of a spec key compares

@@ -102,7 +102,7 @@ struct LazyExpansion {
             case .text(let t):
                 options = .single(Realisation(text: t))
             case .slot(let ref):
-                guard let v = SlotFilters.apply(context.values(for: ref.key), filters: ref.filters, language: context.language) else { return nil }
+                guard let v = SlotFilters.apply(context.values(for: ref), filters: ref.filters, language: context.language) else { return nil }
                 options = .single(Realisation(text: v.text, facts: v.facts))
             case .optional(let group):
                 if let e = build(group, in: context, limit: limit, variation: inner), e.count > 0 {
@@ -164,7 +164,7 @@ struct LazyExpansion {
             case .text:
                 continue
             case .slot(let ref):
-                guard let v = SlotFilters.apply(context.values(for: ref.key), filters: ref.filters, language: context.language) else { return nil }
+                guard let v = SlotFilters.apply(context.values(for: ref), filters: ref.filters, language: context.language) else { return nil }
                 if !v.facts.isEmpty { out.facts += v.facts; out.statesFacts = true }
             case .optional(let group):
                 // An unfillable (or empty) group is written as "" (`build`'s `.single("")`).

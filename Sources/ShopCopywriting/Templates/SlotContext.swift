@@ -8,14 +8,13 @@ public final class SlotContext {
     public let language: Language
     public let highlights: [ReviewHighlight]
     let checker: ComplianceChecker?
-    let derived: [String: DerivedSlot]
+    /// Derived slots by key number (`SlotKeys`).
+    let derived: [Int: DerivedSlot]
     private let attributeCache: AttributeCache
-    // Caches keyed by UTF-8 bytes: every template line asks again with the same key strings,
-    // and `String` keys cost a normalisation pass per Chinese lookup. A byte-different but
-    // equivalent key only gets its own entry, computed the same way.
-    private var valueCache: [UTF8Key: [SlotValue]] = [:]
-    private var rawCache: [UTF8Key: [String]] = [:]
-    private var resolving: Set<String> = []
+    // Caches by key number (`SlotKeys`): every template line asks again for the same keys.
+    private var valueCache: [[SlotValue]?] = []
+    private var rawCache: [[String]?] = []
+    private var resolving: Set<Int> = []
 
     /// `sharing`: another context of the same record, language and highlights whose facts
     /// this one may reuse (facts do not depend on the template; cleaning every catalogue
@@ -31,8 +30,8 @@ public final class SlotContext {
         } else {
             attributeCache = AttributeCache()
         }
-        var d: [String: DerivedSlot] = [:]
-        for s in derivedSlots { d[Self.normalise(s.name)] = s }
+        var d: [Int: DerivedSlot] = [:]
+        for s in derivedSlots { d[s.number] = s }
         self.derived = d
     }
 
@@ -58,10 +57,11 @@ public final class SlotContext {
         return key.lowercased().split(whereSeparator: { $0 == " " || $0 == "_" }).joined()
     }
 
-    /// `a == b` for keys. Keys of ASCII and common Han characters alone have no other
-    /// canonically equivalent spelling, so theirs compare by bytes (Chinese `String`
-    /// comparison normalises, and every spec key of a record is compared with each key asked for).
-    static func sameKey(_ a: String, _ b: String) -> Bool {
+    /// `a == b`. Texts of ASCII and common Han characters alone have no other canonically
+    /// equivalent spelling, so theirs compare by bytes (Chinese `String` comparison
+    /// normalises, and every spec key of a record is compared with each key asked for, every
+    /// condition value with the record's).
+    static func sameText(_ a: String, _ b: String) -> Bool {
         if UTF8Key.bytesEqual(a, b) { return true }
         func plain(_ s: String) -> Bool { s.unicodeScalars.allSatisfy { $0.value < 0x80 || Han.isCommon($0.value) } }
         if plain(a) && plain(b) { return false }
@@ -91,8 +91,13 @@ public final class SlotContext {
 
     /// The record's facts under a key (built-in names or spec keys, case-insensitive).
     public func attributes(for key: String) -> [ProductAttribute] {
+        attributes(number: SlotKeys.number(key), key: key)
+    }
+
+    /// `attributes(for: key)`, `number` being `SlotKeys.number(key)`.
+    func attributes(number: Int, key: String) -> [ProductAttribute] {
+        if number < attributeCache.byNumber.count, let hit = attributeCache.byNumber[number] { return hit }
         let k = normalised(key)
-        if let hit = attributeCache.byKey[UTF8Key(k)] { return hit }
         var out: [ProductAttribute] = []
         func add(_ name: String, _ v: String?) {
             if let v, !v.trimmingCharactersInSet().isEmpty { out.append(ProductAttribute(key: name, value: v)) }
@@ -121,47 +126,58 @@ public final class SlotContext {
             var seen = Set<String>()
             let keys = attributeCache.specKeys ?? record.specs.map { Self.normalise($0.key) }
             attributeCache.specKeys = keys
-            for (a, key) in zip(record.specs, keys) where Self.sameKey(key, k) && !a.value.isEmpty && seen.insert(a.value).inserted {
+            for (a, key) in zip(record.specs, keys) where Self.sameText(key, k) && !a.value.isEmpty && seen.insert(a.value).inserted {
                 out.append(a)
             }
         }
-        attributeCache.byKey[UTF8Key(k)] = out
+        Self.remember(out, at: number, in: &attributeCache.byNumber)
         return out
     }
 
     /// Raw values under a key, for conditions.
     public func rawValues(for key: String) -> [String] {
-        let k = normalised(key)
-        if derived[k] != nil { return values(for: key).map(\.text) }
-        return attributes(for: key).map(\.value)
+        rawValues(number: SlotKeys.number(key), key: key)
     }
 
-    /// `rawValues(for:)` lower-cased, computed once per key (every template line's
-    /// conditions ask again).
-    func lowercasedRawValues(for key: String) -> [String] {
-        if let hit = rawCache[UTF8Key(key)] { return hit }
-        let v = rawValues(for: key).map { $0.lowercased() }
-        rawCache[UTF8Key(key)] = v
+    func rawValues(number: Int, key: String) -> [String] {
+        if derived[number] != nil { return values(number: number, key: key).map(\.text) }
+        return attributes(number: number, key: key).map(\.value)
+    }
+
+    /// `rawValues(for: key)` lower-cased, computed once per key (every template line's
+    /// conditions ask again); `number` is `SlotKeys.number(key)`.
+    func lowercasedRawValues(number: Int, key: String) -> [String] {
+        if number < rawCache.count, let hit = rawCache[number] { return hit }
+        let v = rawValues(number: number, key: key).map { $0.lowercased() }
+        Self.remember(v, at: number, in: &rawCache)
         return v
     }
 
     /// The values a slot may be filled with: compliant facts, or a derived slot's first
     /// realisable alternative. Empty means the slot cannot be filled.
     public func values(for key: String) -> [SlotValue] {
-        let k = normalised(key)
-        if let hit = valueCache[UTF8Key(k)] { return hit }
+        values(number: SlotKeys.number(key), key: key)
+    }
+
+    /// `values(for: ref.key)`.
+    func values(for ref: SlotReference) -> [SlotValue] {
+        values(number: ref.number, key: ref.key)
+    }
+
+    func values(number: Int, key: String) -> [SlotValue] {
+        if number < valueCache.count, let hit = valueCache[number] { return hit }
         var out: [SlotValue] = []
-        if let d = derived[k], !resolving.contains(k) {
-            resolving.insert(k)
+        if let d = derived[number], !resolving.contains(number) {
+            resolving.insert(number)
             for alt in d.alternatives {
                 if let r = TemplateRealiser.first(alt, in: self, limit: 1) {
                     out = [SlotValue(text: r.text, facts: r.facts)]
                     break
                 }
             }
-            resolving.remove(k)
+            resolving.remove(number)
         } else {
-            for a in attributes(for: key) {
+            for a in attributes(number: number, key: key) {
                 var text = a.value
                 if a.key == "price" { text = a.value }
                 // Short spec values only: titles and bullets keep the seller's casing.
@@ -177,8 +193,14 @@ public final class SlotContext {
                 out.append(SlotValue(text: text, facts: [a]))
             }
         }
-        valueCache[UTF8Key(k)] = out
+        Self.remember(out, at: number, in: &valueCache)
         return out
+    }
+
+    /// cache[number] = value, growing the cache as far as needed.
+    private static func remember<T>(_ value: T, at number: Int, in cache: inout [T?]) {
+        if number >= cache.count { cache.append(contentsOf: repeatElement(nil, count: number + 1 - cache.count)) }
+        cache[number] = value
     }
 
     /// Latin letters inside Chinese attribute values read better upper-cased: v领 → V领, a字 → A字.

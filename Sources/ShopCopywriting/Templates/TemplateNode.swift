@@ -12,11 +12,14 @@ public indirect enum TemplateNode: Sendable, Equatable {
 
 /// `{key|filter|filter}` inside a template.
 public struct SlotReference: Sendable, Equatable {
-    public var key: String
+    public var key: String { didSet { number = SlotKeys.number(key) } }
     public var filters: [String]
+    /// `SlotKeys.number(key)`: what a context looks the slot's values up by.
+    private(set) var number: Int
 
     public init(key: String, filters: [String] = []) {
         self.key = key
         self.filters = filters
+        number = SlotKeys.number(key)
     }
 }

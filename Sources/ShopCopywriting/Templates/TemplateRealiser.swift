@@ -36,7 +36,7 @@ public enum TemplateRealiser {
             case .text(let t):
                 options = [Realisation(text: t)]
             case .slot(let ref):
-                guard let v = SlotFilters.apply(context.values(for: ref.key), filters: ref.filters, language: context.language) else { return [] }
+                guard let v = SlotFilters.apply(context.values(for: ref), filters: ref.filters, language: context.language) else { return [] }
                 options = [Realisation(text: v.text, facts: v.facts)]
             case .optional(let group):
                 let r = expandReference(group, in: context, limit: limit, variation: inner)
