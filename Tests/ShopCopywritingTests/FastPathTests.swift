@@ -44,6 +44,13 @@ final class FastPathTests: XCTestCase {
                 texts.append((0..<n).map { _ in alphabet[rng.below(alphabet.count)] }.joined())
             }
         }
+        // Chinese units skip the punctuation search for ideographs: none is on the list.
+        XCTAssertFalse(TextStatistics.punctuation.contains { Han.isCommon($0) })
+        for t in texts + ["春装。连衣裙，“显瘦”！", "一、二；三：四（五）《六》【七】…八—九～十·"] {
+            let want = t.unicodeScalars.filter { !TextStatistics.isWhitespace($0.value) && !TextStatistics.punctuation.contains($0.value) }
+                .map { UInt64($0.value >= 65 && $0.value <= 90 ? $0.value + 32 : $0.value) }
+            XCTAssertEqual(TextStatistics.unitHashes(t, language: .zh), want, t)
+        }
         for t in texts {
             for language in [Language.zh, .en] {
                 let u = TextStatistics.unitHashes(t, language: language)

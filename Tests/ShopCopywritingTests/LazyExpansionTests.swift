@@ -24,7 +24,7 @@ final class LazyExpansionTests: XCTestCase {
     func testLazyRealisationsEqualTheEagerOnes() throws {
         let library = try Fixtures.shippedLibrary()
         let checker = try Fixtures.shippedChecker()
-        var compared = 0, sampledLines = 0, varyingLines = 0
+        var compared = 0, sampledLines = 0, varyingLines = 0, fixedProbes = 0
         for record in try Self.records() {
             let language = record.inferredLanguage
             for template in library.templates where template.language == language {
@@ -45,6 +45,9 @@ final class LazyExpansionTests: XCTestCase {
                                 if fast.count == limit && limit > 1 && variation != nil { sampledLines += 1 }
                                 // Planning reads realisation 0's facts for all when they cannot vary.
                                 let probe = LazyExpansion.probe(line.nodes, in: context)
+                                // A line without slots is probed once, at parse.
+                                XCTAssertEqual(line.probe(in: context), probe, "\(template.file):\(line.line) fixed probe")
+                                if line.fixedProbe != nil { fixedProbes += 1 }
                                 let built = LazyExpansion.build(line.nodes, in: context, limit: limit, variation: variation)
                                 XCTAssertEqual(probe == nil, built == nil, "\(template.file):\(line.line) probe")
                                 if let probe, let built {
@@ -69,6 +72,7 @@ final class LazyExpansionTests: XCTestCase {
         }
         XCTAssertGreaterThan(compared, 1000)
         XCTAssertGreaterThan(sampledLines, 10, "the sampled path must be exercised")
+        XCTAssertGreaterThan(fixedProbes, 100, "lines without slots are probed at parse")
         XCTAssertGreaterThan(varyingLines, 10, "lines whose facts vary must be exercised")
     }
 

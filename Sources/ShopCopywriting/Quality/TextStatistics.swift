@@ -66,6 +66,8 @@ public enum TextStatistics {
     static func isPunctuation(_ v: UInt32) -> Bool {
         if v < 64 { return asciiPunctuation.0 & (1 << UInt64(v)) != 0 }
         if v < 128 { return asciiPunctuation.1 & (1 << UInt64(v - 64)) != 0 }
+        // Most of Chinese text: no ideograph is on the list (tested), so no search of it.
+        if Han.isCommon(v) { return false }
         return otherPunctuation.contains(v)
     }
 

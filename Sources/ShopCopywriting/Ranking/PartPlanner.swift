@@ -31,7 +31,7 @@ extension CandidateGenerator {
                 lineNumber += 1
                 let (isSpecific, lineVariation) = traits(of: line, number: lineNumber, variation: variation)
                 guard let conditionFacts = TemplateRealiser.conditionFacts(of: line, in: context, tone: tone),
-                      let probe = LazyExpansion.probe(line.nodes, in: context), !probe.empty
+                      let probe = line.probe(in: context), !probe.empty
                 else { continue }
                 if !probe.factsVary {
                     // Every wording states the same facts: one entry for the line, built only

@@ -138,8 +138,26 @@ struct LazyExpansion {
         return LazyExpansion(perNode: perNode, picks: picks, count: perNode.isEmpty ? 0 : picks.count / perNode.count)
     }
 
+    /// `probe(nodes, in:)` for nodes without a slot, whose probe is the same for every
+    /// context (nil inside: the probe is nil); nil when the nodes name a slot.
+    static func fixedProbe(_ nodes: [TemplateNode]) -> Probe?? {
+        guard !nodes.contains(where: names) else { return nil }
+        // No slot is looked up: any context gives the same answer.
+        return .some(probe(nodes, in: SlotContext(record: ProductRecord(id: ""), language: .zh)))
+    }
+
+    /// Whether the node is or holds a slot.
+    static func names(_ node: TemplateNode) -> Bool {
+        switch node {
+        case .text: return false
+        case .slot: return true
+        case .optional(let group): return group.contains(where: names)
+        case .choice(let alts): return alts.contains { $0.contains(where: names) }
+        }
+    }
+
     /// What `build`'s realisations state, found without building it.
-    struct Probe {
+    struct Probe: Equatable {
         /// Whether realisations can state different facts (a choice between alternatives of
         /// which one names a slot, say); false means all state `facts`.
         var factsVary = false
