@@ -10,14 +10,15 @@ public enum DescribeModelLoader {
     }
 
     public static func load(explicit: String?) throws -> LMFluencyScorer? {
-        if let explicit {
-            return LMFluencyScorer(models: try explicit.split(separator: ",").map { try CopyLanguageModel.load(from: String($0)) })
+        let paths = explicit.map { $0.split(separator: ",").map(String.init) }
+            ?? Language.allCases.map(defaultPath).filter { FileManager.default.fileExists(atPath: $0) }
+        if explicit == nil && paths.isEmpty { return nil }
+        // Each file on its own thread: one after the other, the two default LMs were the
+        // longest part of `describe`'s start-up. The first failure in `paths` order is thrown.
+        let loaded = ResultSlots<Result<CopyLanguageModel, Error>>(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { i in
+            loaded.set(i, Result { try CopyLanguageModel.load(from: paths[i]) })
         }
-        var models: [CopyLanguageModel] = []
-        for lang in Language.allCases {
-            let path = defaultPath(lang)
-            if FileManager.default.fileExists(atPath: path) { models.append(try CopyLanguageModel.load(from: path)) }
-        }
-        return models.isEmpty ? nil : LMFluencyScorer(models: models)
+        return LMFluencyScorer(models: try loaded.values().map { try $0.get() })
     }
 }

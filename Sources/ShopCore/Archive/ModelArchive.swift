@@ -252,7 +252,12 @@ public struct ModelArchive: Sendable {
                   let kind = object["kind"] as? String else {
                 throw ModelArchiveError.malformed(file: file, reason: "metadata is not a JSON object with a kind")
             }
+            // `config` and `app` as they are stored (the object above is parsed only to
+            // check the JSON and read the kind); re-serialised only for an object whose
+            // keys the span reader does not take.
+            let spans = JSONObjectSpans.spans(Array(meta))
             func sub(_ key: String) throws -> Data {
+                if let spans { return spans[key].map { Data(meta[$0]) } ?? Data("{}".utf8) }
                 guard let value = object[key] else { return Data("{}".utf8) }
                 return try JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys])
             }

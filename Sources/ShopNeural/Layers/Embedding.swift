@@ -14,7 +14,11 @@ public final class Embedding: @unchecked Sendable {
         self.dim = dim
         self.paddingIndex = paddingIndex
         weight = Parameter(name: "\(name).weight", rows: vocabSize, cols: dim, sparse: true, decays: false)
-        for i in 0..<weight.count { weight.value[i] = 0.5 * rng.normal() }
+        // Filled as a local array: through the class's property every element paid an
+        // exclusivity check.
+        var initial = [Float](repeating: 0, count: weight.count)
+        for i in initial.indices { initial[i] = 0.5 * rng.normal() }
+        weight.value = initial
         zeroPaddingRow()
     }
 

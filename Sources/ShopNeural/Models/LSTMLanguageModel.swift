@@ -45,10 +45,12 @@ public final class LSTMLanguageModel: ArchivedModel, @unchecked Sendable {
         public let bestDevPerplexity: Float?
     }
 
-    public init(config: LanguageModelConfig) {
+    /// `rng`: nil draws the initial weights from `config.seed`; `.forLoadedWeights` when a
+    /// model file's weights replace them.
+    public init(config: LanguageModelConfig, rng: SeededRandom? = nil) {
         precondition(config.vocabSize > 1 && config.embedDim > 0 && config.hiddenSize > 0 && config.maxLength > 1)
         self.config = config
-        var rng = SeededRandom(seed: config.seed)
+        var rng = rng ?? SeededRandom(seed: config.seed)
         embedding = Embedding(vocabSize: config.vocabSize, dim: config.embedDim, paddingIndex: config.paddingIndex,
                               name: "lm.embedding", rng: &rng)
         lstm = LSTM(inputSize: config.embedDim, hiddenSize: config.hiddenSize, name: "lm.lstm", rng: &rng)
@@ -276,7 +278,7 @@ public final class LSTMLanguageModel: ArchivedModel, @unchecked Sendable {
             throw ModelArchiveError.malformed(file: archive.file, reason: "invalid LSTMLanguageModel config")
         }
         try archive.expectShape("lm.embedding.weight", rows: config.vocabSize, cols: config.embedDim)
-        let model = LSTMLanguageModel(config: config)
+        let model = LSTMLanguageModel(config: config, rng: .forLoadedWeights)
         for p in model.parameters { try archive.restore(p) }
         return model
     }

@@ -93,11 +93,13 @@ public final class TextClassifier: ArchivedModel, @unchecked Sendable {
         public init() {}
     }
 
-    public init(config: TextClassifierConfig) {
+    /// `rng`: nil draws the initial weights from `config.seed`; `.forLoadedWeights` when a
+    /// model file's weights replace them.
+    public init(config: TextClassifierConfig, rng: SeededRandom? = nil) {
         precondition(config.vocabSize > 0 && config.numClasses > 0 && config.embedDim > 0 && config.hiddenSize > 0
                      && config.attentionSize > 0 && config.maxLength > 0, "TextClassifierConfig: sizes must be positive")
         self.config = config
-        var rng = SeededRandom(seed: config.seed)
+        var rng = rng ?? SeededRandom(seed: config.seed)
         embedding = Embedding(vocabSize: config.vocabSize, dim: config.embedDim, paddingIndex: config.paddingIndex,
                               rng: &rng)
         embedding.weight.isFrozen = config.freezeEmbeddings
@@ -264,7 +266,7 @@ public final class TextClassifier: ArchivedModel, @unchecked Sendable {
         }
         try archive.expectShape("embedding.weight", rows: config.vocabSize, cols: config.embedDim)
         if config.wideBuckets > 0 { try archive.expectShape("wide.weight", rows: config.wideBuckets, cols: config.wideDim) }
-        let model = TextClassifier(config: config)
+        let model = TextClassifier(config: config, rng: .forLoadedWeights)
         for p in model.parameters { try archive.restore(p) }
         return model
     }

@@ -217,7 +217,7 @@ public final class AspectPolarityModel: @unchecked Sendable {
                   ("output.weight", config.numClasses, config.featureSize)] {
             try archive.expectShape(p.0, rows: p.1, cols: p.2)
         }
-        let network = AspectPolarityNetwork(config: config)
+        let network = AspectPolarityNetwork(config: config, rng: .forLoadedWeights)
         for p in network.parameters { try archive.restore(p) }
         var transfer: AspectSentimentTransfer? = nil
         if let mix = meta.mix, let shared {

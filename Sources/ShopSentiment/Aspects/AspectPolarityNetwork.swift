@@ -82,11 +82,13 @@ public final class AspectPolarityNetwork: @unchecked Sendable {
         public init() {}
     }
 
-    public init(config: AspectPolarityConfig) {
+    /// `rng`: nil draws the initial weights from `config.seed`; `.forLoadedWeights` when a
+    /// model file's weights replace them.
+    public init(config: AspectPolarityConfig, rng: SeededRandom? = nil) {
         precondition(config.vocabSize > 1 && config.embedDim > 0 && config.hiddenSize > 0 && config.attentionSize > 0
                      && config.numClasses > 1 && config.maxLength > 0, "AspectPolarityConfig: sizes must be positive")
         self.config = config
-        var rng = SeededRandom(seed: config.seed)
+        var rng = rng ?? SeededRandom(seed: config.seed)
         embedding = Embedding(vocabSize: config.vocabSize, dim: config.embedDim, paddingIndex: 0, rng: &rng)
         encoder = BiLSTM(inputSize: config.embedDim + 1, hiddenSize: config.hiddenSize, rng: &rng)
         attention = AspectAttention(inputSize: 2 * config.hiddenSize, querySize: config.embedDim,

@@ -83,9 +83,11 @@ public final class AspectTermTagger: @unchecked Sendable {
         ids = other.ids; dropout = other.dropout
     }
 
+    /// `rng`: nil draws the initial weights from `seed`; `.forLoadedWeights` when a model
+    /// file's weights replace them.
     public init(vocabulary: [String], embedDim: Int, hiddenSize: Int, dropout: Float, seed: UInt64,
-                features: AspectTaggerFeatures = AspectTaggerFeatures()) {
-        var rng = SeededRandom(seed: seed)
+                features: AspectTaggerFeatures = AspectTaggerFeatures(), rng: SeededRandom? = nil) {
+        var rng = rng ?? SeededRandom(seed: seed)
         self.features = features
         embedding = Embedding(vocabSize: vocabulary.count + 2, dim: embedDim, paddingIndex: 0, rng: &rng)
         chars = features.charDim > 0 ? EmbeddingBag(buckets: features.charBuckets, dim: features.charDim, name: "chars", rng: &rng) : nil
@@ -440,7 +442,7 @@ public final class AspectTermTagger: @unchecked Sendable {
             throw SentimentError.modelFile(path: path, reason: "aspect tagger features out of range")
         }
         let t = AspectTermTagger(vocabulary: meta.vocabulary, embedDim: meta.embedDim, hiddenSize: meta.hiddenSize, dropout: 0, seed: 1,
-                                 features: features)
+                                 features: features, rng: .forLoadedWeights)
         for p in t.parameters { try archive.restore(p) }
         for i in 0..<(nested ? 0 : max(0, meta.members ?? 0)) {
             let (inner, file) = try EnsembleMembers.archive(i + 1, of: archive, path: path, declared: meta.members ?? 0, kind: kind)
