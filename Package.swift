@@ -34,7 +34,7 @@ let package = Package(
 
         // The shared basics (languages, Han test, hashing, seeded RNG, CPU clock, result
         // slots, resource lookup): no dependencies, so every module can use it.
-        .target(name: "ShopCore"),
+        .target(name: "ShopCore", dependencies: ["ShopKernels"]),
 
         .target(name: "ShopTokenize", dependencies: ["ShopCore", "ShopICU", "ShopData"]),
         .target(name: "ShopData", dependencies: ["ShopCore", "CLibXML2"]),
@@ -59,7 +59,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "ShopCoreTests", dependencies: ["ShopCore"]),
+        .testTarget(name: "ShopCoreTests", dependencies: ["ShopCore", "ShopKernels"]),
         .testTarget(name: "ShopTokenizeTests", dependencies: ["ShopCore", "ShopTokenize"]),
         .testTarget(name: "ShopDataTests", dependencies: ["ShopCore", "ShopData"]),
         .testTarget(name: "ShopNeuralTests", dependencies: ["ShopCore", "ShopNeural"]),

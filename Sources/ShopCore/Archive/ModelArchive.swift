@@ -1,4 +1,5 @@
 import Foundation
+import ShopKernels
 
 /// The one binary format for every ShopNLP model.
 ///
@@ -291,9 +292,10 @@ public struct ModelArchive: Sendable {
                     for i in 0..<n { values[i] = Float(bitPattern: values[i].bitPattern.littleEndian) }
                 case 1:
                     let b = try r.bytes(n * 2)
-                    for i in 0..<n {
-                        let bits = UInt16(b[b.startIndex + 2 * i]) | UInt16(b[b.startIndex + 2 * i + 1]) << 8
-                        values[i] = Float(Float16(bitPattern: bits))
+                    if n > 0 {
+                        values.withUnsafeMutableBufferPointer { v in
+                            shop_half_to_float(UnsafeRawBufferPointer(rebasing: b).baseAddress!.assumingMemoryBound(to: UInt8.self), v.baseAddress!, n)
+                        }
                     }
                 default:
                     throw ModelArchiveError.malformed(file: file, reason: "tensor '\(name)' has unknown storage type \(dtype)")
