@@ -1,3 +1,5 @@
+import ShopCore
+
 /// The prefix trie's edges: (parent node, token) → child node, packed into one 64-bit key
 /// of an `IntegerKeyTable` (the trie walk looks up every token of every scored sentence).
 struct PrefixChildren {

@@ -1,15 +1,18 @@
+import ShopCore
+
 /// The features a model knows: hashed n-gram keys with their index. Built from training
 /// documents by document frequency with a minimum count and a maximum size.
 public struct Vocabulary: Sendable {
     public private(set) var keys: [UInt64]
-    private var index: [UInt64: Int32]
+    /// Keys are hashes already: an open-addressing table, not a SipHash dictionary.
+    private var index: IntegerKeyTable
 
     public var count: Int { keys.count }
 
     public init(keys: [UInt64]) {
         self.keys = keys
-        var index = [UInt64: Int32](minimumCapacity: keys.count)
-        for (i, k) in keys.enumerated() { index[k] = Int32(i) }
+        var index = IntegerKeyTable(minimumCapacity: keys.count)
+        for (i, k) in keys.enumerated() { index.set(k, Int32(i)) }
         self.index = index
     }
 

@@ -2,20 +2,21 @@
 /// a multiplicative hash to spread the keys).
 ///
 /// Why not `[UInt64: Int32]`: the keys here are hashes already, or small integers packed
-/// together, and only need spreading. The dictionary's SipHash was a tenth of the prefix
-/// trie's time (`PrefixChildren`) and most of the batch diversity penalty's (`PhraseUsage`).
-/// Emptying the table is one fill of its key array, keeping the storage.
-struct IntegerKeyTable {
+/// together, and only need spreading. The dictionary's SipHash was a tenth of the copy LM's
+/// prefix trie (`PrefixChildren`), most of the batch diversity penalty (`PhraseUsage`) and
+/// a tenth of loading a sentiment model (its n-gram `Vocabulary`). Emptying the table is one
+/// fill of its key array, keeping the storage.
+public struct IntegerKeyTable: Sendable {
     /// Marks a free slot; the key with this value is kept apart, so every key is allowed.
-    private static let free = UInt64.max
-    private var keys: [UInt64]
-    private var values: [Int32]
-    private var shift: UInt64
-    private var freeKeyValue: Int32?
+    @usableFromInline static let free = UInt64.max
+    @usableFromInline var keys: [UInt64]
+    @usableFromInline var values: [Int32]
+    @usableFromInline var shift: UInt64
+    @usableFromInline var freeKeyValue: Int32?
     /// Keys held.
-    private(set) var count = 0
+    public private(set) var count = 0
 
-    init(minimumCapacity: Int = 16) {
+    public init(minimumCapacity: Int = 16) {
         var bits = 4
         while (1 << bits) < 2 * minimumCapacity { bits += 1 }
         keys = [UInt64](repeating: Self.free, count: 1 << bits)
@@ -23,12 +24,13 @@ struct IntegerKeyTable {
         shift = UInt64(64 - bits)
     }
 
-    @inline(__always)
-    private func slot(_ key: UInt64) -> Int {
+    @inlinable @inline(__always)
+    func slot(_ key: UInt64) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
-    subscript(key: UInt64) -> Int32? {
+    @inlinable
+    public subscript(key: UInt64) -> Int32? {
         if key == Self.free { return freeKeyValue }
         let mask = keys.count - 1
         var i = slot(key)
@@ -42,7 +44,7 @@ struct IntegerKeyTable {
 
     /// Sets `key`'s value; returns the value it replaced (nil: the key is new).
     @discardableResult
-    mutating func set(_ key: UInt64, _ value: Int32) -> Int32? {
+    public mutating func set(_ key: UInt64, _ value: Int32) -> Int32? {
         if key == Self.free {
             defer { freeKeyValue = value }
             if freeKeyValue == nil { count += 1 }
@@ -68,7 +70,7 @@ struct IntegerKeyTable {
     }
 
     /// Forgets every key, keeping the storage.
-    mutating func removeAll() {
+    public mutating func removeAll() {
         guard count > 0 else { return }
         keys.withUnsafeMutableBufferPointer { $0.update(repeating: Self.free) }
         freeKeyValue = nil
