@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Start-up-bound commands, two or more release builds, runs alternating so that load on this
+# shared machine hits every build alike: the README's first command (6 sample reviews with
+# --explain --aspects: loads the zh and en sentiment models and both aspect models), one
+# Chinese review through `sentiment tag` (the zh model alone), one chat turn (intent model,
+# segmenter), `intent predict` on Intents/eval/en.tsv (186 lines). Prints the median and
+# best wall time and the median CPU (user + sys) per build and command, and the md5 of each
+# build's output (the same md5 = the same output).
+#   Benchmarks/startup-speed.sh ROUNDS BINARY_A BINARY_B [...]
+# Run from the checkout (the binaries read Models/ and Corpora/ from here).
+set -euo pipefail
+rounds="$1"; shift
+work="$(mktemp -d /tmp/startup-speed-XXXXXX)"
+echo "好" > "$work/one.txt"
+for r in $(seq "$rounds"); do
+  n=0
+  for b in "$@"; do
+    n=$((n + 1))
+    /usr/bin/time -f "$n readme %e %U %S" -a -o "$work/times" "$b" sentiment tag --input Corpora/samples/reviews.txt --explain --aspects >"$work/out.$n.readme" 2>/dev/null
+    /usr/bin/time -f "$n tag-one-zh %e %U %S" -a -o "$work/times" "$b" sentiment tag --input "$work/one.txt" >"$work/out.$n.tag-one-zh" 2>/dev/null
+    echo "你好" | /usr/bin/time -f "$n chat-turn %e %U %S" -a -o "$work/times" "$b" chat >"$work/out.$n.chat-turn" 2>/dev/null
+    /usr/bin/time -f "$n intent-predict %e %U %S" -a -o "$work/times" "$b" intent predict --input Intents/eval/en.tsv >"$work/out.$n.intent-predict" 2>/dev/null
+  done
+done
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+python3 - "$work/times" "$@" <<'P'
+import collections, statistics, sys
+d = collections.defaultdict(list)
+for line in open(sys.argv[1]):
+    n, c, w, u, s = line.split()
+    d[(int(n), c)].append((float(w), float(u) + float(s)))
+print("| command | build | wall s, median (best) | CPU s, median | runs |")
+print("| --- | --- | --- | --- | --- |")
+for c in ("readme", "tag-one-zh", "chat-turn", "intent-predict"):
+    for n, b in enumerate(sys.argv[2:], 1):
+        v = d[(n, c)]
+        print(f"| {c} | {b} | {statistics.median(x[0] for x in v):.3f} ({min(x[0] for x in v):.2f}) | {statistics.median(x[1] for x in v):.3f} | {len(v)} |")
+P
+for n in $(seq $#); do md5sum "$work"/out.$n.* | awk -v n="$n" '{sub(".*/out\\.", "", $2); printf "build %s %s %s\n", n, $2, $1}'; done
+rm -rf "$work"
