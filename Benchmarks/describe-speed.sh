@@ -29,20 +29,6 @@ for r in $(seq "$rounds"); do
   done
 done
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
-python3 - "$work/times" "$@" <<'P'
-import collections, statistics, sys
-d = collections.defaultdict(list)
-for line in open(sys.argv[1]):
-    n, i, w, u, s = line.split()
-    d[(int(n), i)].append((float(w), float(u) + float(s)))
-count = {"zh1070": 1070, "zh5350": 5350, "en": 1000}
-print("| input | build | wall s, median (best) | products/s, median (best) | CPU s, median | runs |")
-print("| --- | --- | --- | --- | --- | --- |")
-for i in ("zh1070", "zh5350", "en"):
-    for n, b in enumerate(sys.argv[2:], 1):
-        v = d[(n, i)]
-        w = statistics.median(x[0] for x in v); best = min(x[0] for x in v); c = statistics.median(x[1] for x in v)
-        print(f"| {i} | {b} | {w:.2f} ({best:.2f}) | {int(count[i] / w)} ({int(count[i] / best)}) | {c:.2f} | {len(v)} |")
-P
+python3 "$(dirname "$0")/alternating_times.py" "$work/times" products "zh1070=1070,zh5350=5350,en=1000" "$@"
 for n in $(seq $#); do md5sum "$work"/out.$n.* | awk -v n="$n" '{sub(".*/out\\.", "", $2); printf "build %s %s %s\n", n, $2, $1}'; done
 rm -rf "$work"

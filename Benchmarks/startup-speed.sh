@@ -23,18 +23,6 @@ for r in $(seq "$rounds"); do
   done
 done
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
-python3 - "$work/times" "$@" <<'P'
-import collections, statistics, sys
-d = collections.defaultdict(list)
-for line in open(sys.argv[1]):
-    n, c, w, u, s = line.split()
-    d[(int(n), c)].append((float(w), float(u) + float(s)))
-print("| command | build | wall s, median (best) | CPU s, median | runs |")
-print("| --- | --- | --- | --- | --- |")
-for c in ("readme", "tag-one-zh", "chat-turn", "intent-predict"):
-    for n, b in enumerate(sys.argv[2:], 1):
-        v = d[(n, c)]
-        print(f"| {c} | {b} | {statistics.median(x[0] for x in v):.3f} ({min(x[0] for x in v):.2f}) | {statistics.median(x[1] for x in v):.3f} | {len(v)} |")
-P
+python3 "$(dirname "$0")/alternating_times.py" "$work/times" runs "readme,tag-one-zh,chat-turn,intent-predict" "$@"
 for n in $(seq $#); do md5sum "$work"/out.$n.* | awk -v n="$n" '{sub(".*/out\\.", "", $2); printf "build %s %s %s\n", n, $2, $1}'; done
 rm -rf "$work"
