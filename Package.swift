@@ -33,7 +33,8 @@ let package = Package(
         .target(name: "ShopICU", dependencies: ["CICU"]),
 
         // The shared basics (languages, Han test, hashing, seeded RNG, CPU clock, result
-        // slots, resource lookup): no dependencies, so every module can use it.
+        // slots, resource lookup, model archives): only the C kernels below it (float16
+        // weights), so every module can use it.
         .target(name: "ShopCore", dependencies: ["ShopKernels"]),
 
         .target(name: "ShopTokenize", dependencies: ["ShopCore", "ShopICU", "ShopData"]),

@@ -3,9 +3,9 @@
 ///
 /// Why not `[UInt64: Int32]`: the keys here are hashes already, or small integers packed
 /// together, and only need spreading. The dictionary's SipHash was a tenth of the copy LM's
-/// prefix trie (`PrefixChildren`), most of the batch diversity penalty (`PhraseUsage`) and
-/// a tenth of loading a sentiment model (its n-gram `Vocabulary`). Emptying the table is one
-/// fill of its key array, keeping the storage.
+/// prefix trie (`PrefixChildren`) and most of the batch diversity penalty (`PhraseUsage`);
+/// it also indexes a sentiment model's n-gram `Vocabulary`, filled at every load. Emptying
+/// the table is one fill of its key array, keeping the storage.
 public struct IntegerKeyTable: Sendable {
     /// Marks a free slot; the key with this value is kept apart, so every key is allowed.
     @usableFromInline static let free = UInt64.max

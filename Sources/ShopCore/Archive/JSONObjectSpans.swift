@@ -3,8 +3,9 @@
 ///
 /// Why: a model file's metadata is one object, `{"kind":…,"config":{…},"app":{…}}`, and each
 /// model decodes its own `config` and `app` with `JSONDecoder`. Cutting them out by building
-/// the whole object and serialising its parts again cost more than decoding them (for the
-/// copy LMs' vocabularies a fifth of `describe`'s start-up); their bytes are already there.
+/// the whole object and serialising its parts again cost more than decoding them (the
+/// README's tagging command, whose models hold large vocabularies, went 1.27 → 0.98 s without
+/// it); their bytes are already there.
 public enum JSONObjectSpans {
     /// The byte range of each top-level key's value (the last one for a repeated key), or nil
     /// when `bytes` is not a JSON object this reader walks: a key with an escape in it, or

@@ -51,7 +51,8 @@ void shop_lstm_cell(const float *product, const float *input, const float *bias,
 /// out[i] = the float16 stored little-endian in bytes[2i], bytes[2i + 1], converted exactly
 /// (F16C's vcvtph2ps where the CPU has it, else the reference below; the same bits apart
 /// from a signalling NaN's quiet bit). Any CPU. Model files store float16 weights: converted
-/// one by one through the compiler's soft routine they were a tenth of a model's load.
+/// one by one through the compiler's soft routine they were an eighth of the README's
+/// tagging command (0.43 → 0.37 s without it).
 void shop_half_to_float(const unsigned char *bytes, float *out, long n);
 
 /// `shop_half_to_float` one value at a time in portable C (what tests compare it with).

@@ -12,7 +12,8 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     /// A generator for building a model whose every weight a model file then overwrites
     /// (`ModelArchive.restore`, which throws for a missing tensor): `normal()` returns 0
     /// without drawing. Drawing a Box–Muller sample (a logarithm and a cosine) for every
-    /// embedding weight only to overwrite it was half of the README's tagging command.
+    /// embedding weight only to overwrite it was over half of what the README's tagging
+    /// command had left (0.98 → 0.45 s without it).
     public static var forLoadedWeights: SeededRandom {
         var r = SeededRandom(seed: 0)
         r.drawsNormals = false
