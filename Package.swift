@@ -58,7 +58,11 @@ let package = Package(
             "ShopCore", "ShopTokenize", "ShopData", "ShopNeural", "ShopEmbeddings", "ShopSentiment",
             "ShopDialogue", "ShopCopywriting", "ShopRecommend", "ShopService",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ],
+        // jemalloc in place of glibc's malloc for the whole process (scripts/setup installs
+        // libjemalloc-dev): describe's ranking allocates many small short-lived arrays from
+        // two threads, and glibc's arenas spent 8% of its CPU (Benchmarks/results/allocator.md).
+        linkerSettings: [.linkedLibrary("jemalloc")]),
 
         .testTarget(name: "ShopCoreTests", dependencies: ["ShopCore", "ShopKernels"]),
         .testTarget(name: "ShopTokenizeTests", dependencies: ["ShopCore", "ShopTokenize"]),
