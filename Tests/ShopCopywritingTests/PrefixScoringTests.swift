@@ -155,14 +155,25 @@ final class PrefixScoringTests: XCTestCase {
             let halves = split.describe(Array(records[..<4]), threads: 2, batch: 3, usage: &usage)
                 + split.describe(Array(records[4...]), threads: 2, batch: 3, usage: &usage)
             XCTAssertEqual(halves.map(\.blurbs), expected.map(\.blurbs), "usage carried across calls")
-            // The CLI's pipeline: windows prepared ahead, finished in order with one usage.
-            let pipeline = DescribePipeline(describer: try describer(variants), threads: 2, batch: 2)
-            var piped: [ProductDescription] = []
-            for start in stride(from: 0, to: records.count, by: 3) {
-                piped += pipeline.submit(Array(records[start..<min(start + 3, records.count)]))
+            // The CLI's pipeline: batches prepared ahead by worker threads, finished in order
+            // with one usage, whatever the batch, look-ahead and thread count.
+            for (threads, batch, lookahead) in [(2, 2, 2), (3, 1, 1), (2, 4, 8), (1, 3, 3)] {
+                let pipeline = DescribePipeline(describer: try describer(variants), threads: threads, batch: batch, lookahead: lookahead)
+                var piped: [ProductDescription] = []
+                for start in stride(from: 0, to: records.count, by: 3) {
+                    piped += pipeline.submit(Array(records[start..<min(start + 3, records.count)]))
+                    // What is returned is finished in order, and no more than the look-ahead
+                    // (plus a batch not yet full) is left unfinished.
+                    XCTAssertEqual(piped.map(\.productID), records.prefix(piped.count).map(\.id))
+                    XCTAssertLessThanOrEqual(min(start + 3, records.count) - piped.count, lookahead + batch - 1)
+                }
+                piped += pipeline.drain()
+                XCTAssertEqual(piped.map(\.blurbs), expected.map(\.blurbs), "pipelined: \(threads) threads, batches of \(batch)")
+                XCTAssertEqual(pipeline.drain().count, 0, "a second drain has nothing left")
+                // Drained workers have stopped; submitting again starts them again.
+                let again = pipeline.submit(Array(records.prefix(2))) + pipeline.drain()
+                XCTAssertEqual(again.map(\.productID), records.prefix(2).map(\.id))
             }
-            piped += pipeline.drain()
-            XCTAssertEqual(piped.map(\.blurbs), expected.map(\.blurbs), "pipelined windows")
             XCTAssertEqual(parallel.map(\.productID), records.map(\.id), "input order")
             for (e, p) in zip(expected, parallel) {
                 XCTAssertEqual(p.blurbs, e.blurbs, "\(e.productID), \(variants) variant(s): same texts, scores and fluency")

@@ -140,8 +140,8 @@ struct DescribeCommand: ParsableCommand {
         let file = try output.map { try AtomicFileWriter(path: $0) }
         // Records are described a batch at a time on `threads` threads and written in input order.
         var batch: [ProductRecord] = []
-        // A window is prepared on the worker threads while the one before it is finished
-        // and written here and the next one read.
+        // Batches are prepared on the worker threads while the ones before them are finished
+        // and written here and the next ones read.
         let pipeline = DescribePipeline(describer: describer, threads: threads)
         func write(_ described: [ProductDescription]) throws {
             for d in described {
@@ -171,13 +171,14 @@ struct DescribeCommand: ParsableCommand {
                     FileHandle.standardError.write(Data("warning: \(record.file):\(record.line): duplicate product id '\(record.id)'\n".utf8))
                 }
                 batch.append(record)
-                if batch.count >= 256 { try flush() }
+                if batch.count >= pipeline.batch { try flush() }
             }
         }
         try flush()
         try write(pipeline.drain())
         try emit()
         try file?.commit()
+        LeftAtExit.keep(pipeline)
         var summary = "described \(written) products"
         if empty > 0 { summary += ", \(empty) without any fillable template" }
         if failed > 0 { summary += ", \(failed) malformed records skipped (see above)" }
