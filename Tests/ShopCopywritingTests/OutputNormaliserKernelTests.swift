@@ -117,7 +117,7 @@ final class OutputNormaliserKernelTests: XCTestCase {
 
     func testCellIsLSTMStepsBits() throws {
         let ran = try Self.eachVariant { width in
-            for H in [16, 64] {
+            for H in [16, 64, 144] {  // 144: blocks of 64, 64 and 16 units
                 for spread: Float in [0.5, 4, 20] {  // 20: past the tanh clamp
                     let product = uniform(4 * H, spread), input = uniform(4 * H, spread), bias = uniform(4 * H, 1)
                     let cPrev = uniform(H, 3)
