@@ -14,6 +14,25 @@ final class UTF8KeyTests: XCTestCase {
         XCTAssertNotEqual(UTF8Key("caf\u{E9}"), UTF8Key("cafe\u{301}"))
     }
 
+    /// Small (inline) and heap strings, equal lengths with other bytes, strings built
+    /// from slices: `bytesEqual` is byte equality, and facts hash by it.
+    func testBytesEqualAcrossStorageKinds() {
+        let long = "宽松的版型包容性强，遮肉显瘦。"
+        let texts = ["", "ab", "ac", "简约", "简单", long, String(long.dropLast()) + "！",
+                     String(long.prefix(4)), "宽松的版", "Mama Knows Best", "Mama Knows Bess", String(repeating: "x", count: 40)]
+        for a in texts {
+            for b in texts {
+                let rebuilt = String(decoding: Array(b.utf8), as: UTF8.self)
+                XCTAssertEqual(UTF8Key.bytesEqual(a, rebuilt), Array(a.utf8) == Array(b.utf8), "\(a) vs \(b)")
+                let fa = ProductAttribute(key: a, value: b), fb = ProductAttribute(key: String(decoding: Array(a.utf8), as: UTF8.self), value: rebuilt)
+                XCTAssertEqual(fa, fb)
+                XCTAssertEqual(fa.hashValue, fb.hashValue)
+            }
+        }
+        XCTAssertNotEqual(ProductAttribute(key: "ab", value: "c"), ProductAttribute(key: "a", value: "bc"))
+        XCTAssertNotEqual(Set([ProductAttribute(key: "ab", value: "c")]).contains(ProductAttribute(key: "a", value: "bc")), true)
+    }
+
     func testEqualKeysHashAlikeAndWorkInADictionary() {
         let lines = (0..<500).map { "第\($0)句：宽松的版型包容性强。" }
         var d: [UTF8Key: Int] = [:]

@@ -30,9 +30,19 @@ struct UTF8Key: Hashable {
         a.bytesHash == b.bytesHash && bytesEqual(a.text, b.text)
     }
 
-    /// Same UTF-8 bytes.
+    /// Same UTF-8 bytes. Lengths first: most calls compare facts that differ (a fact list
+    /// scanned for one), and a native string's length is stored. The bytes are then read
+    /// in place, without the copy `withUTF8` needs (a retain and release per string, a
+    /// visible share of describe's reference counting).
+    @inline(__always)
     static func bytesEqual(_ a: String, _ b: String) -> Bool {
-        var x = a, y = b
-        return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) } }
+        let n = a.utf8.count
+        guard n == b.utf8.count else { return false }
+        if n == 0 { return true }
+        let same = a.utf8.withContiguousStorageIfAvailable { p in
+            b.utf8.withContiguousStorageIfAvailable { q in memcmp(p.baseAddress!, q.baseAddress!, n) == 0 }
+        }
+        if let same, let same { return same }
+        return a.utf8.elementsEqual(b.utf8)
     }
 }

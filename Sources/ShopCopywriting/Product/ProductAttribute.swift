@@ -14,10 +14,20 @@ public struct ProductAttribute: Sendable, Equatable, Hashable, Codable {
     // a visible share of describe's time. Facts are compared with facts read from the same
     // record, so bytes are what identity means here.
     public func hash(into hasher: inout Hasher) {
-        var k = key, v = value
-        k.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        Self.combine(key, into: &hasher)
         hasher.combine(UInt8(0xFF))  // never inside UTF-8: "ab"+"c" and "a"+"bc" differ
-        v.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        Self.combine(value, into: &hasher)
+    }
+
+    /// The text's UTF-8 bytes, read in place where the string has contiguous storage (no
+    /// copy, so no retain and release as `withUTF8` on a copy needs).
+    @inline(__always)
+    private static func combine(_ text: String, into hasher: inout Hasher) {
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        if done == nil {
+            var t = text
+            t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 
     public static func == (a: ProductAttribute, b: ProductAttribute) -> Bool {
