@@ -62,7 +62,12 @@ let package = Package(
         // jemalloc in place of glibc's malloc for the whole process (scripts/setup installs
         // libjemalloc-dev): describe's ranking allocates many small short-lived arrays from
         // two threads, and glibc's arenas spent 8% of its CPU (Benchmarks/results/allocator.md).
-        linkerSettings: [.linkedLibrary("jemalloc")]),
+        // The Swift runtime and Foundation linked in, as `swift build --static-swift-stdlib`
+        // does, for this target alone: the dynamic loader spent 10 ms binding their symbols at
+        // every start, and each retain and release went through the PLT (describe 4-5% less
+        // CPU, same output; Benchmarks/results/static-stdlib.md). The four libraries are what
+        // Foundation's static archives need beyond what the modules' autolink entries name.
+        linkerSettings: [.linkedLibrary("jemalloc"), .unsafeFlags(["-static-stdlib", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCollections", "-l_FoundationCShims"])]),
 
         .testTarget(name: "ShopCoreTests", dependencies: ["ShopCore", "ShopKernels"]),
         .testTarget(name: "ShopTokenizeTests", dependencies: ["ShopCore", "ShopTokenize"]),

@@ -16,8 +16,8 @@ and a `reason`; the job checks that tagged + errors = input and fails otherwise.
 
 The tagger travels with the job: the binary and the model files it needs (Models/
 sentiment-*, Corpora/aspects, Corpora/segmentation) are staged into one folder and shipped
-with SparkContext.addFile, so executors need nothing installed but the Swift runtime
-libraries the binary links (see README, "At scale"). With --no-ship, --shopnlp and
+with SparkContext.addFile, so executors need nothing installed but the few system
+libraries the binary links (ICU, libxml2, OpenBLAS, jemalloc; see README, "At scale"). With --no-ship, --shopnlp and
 --shopnlp-home name paths that already exist on every node.
 """
 import argparse
