@@ -20,6 +20,16 @@ final class LoadedWeightsTests: XCTestCase {
         XCTAssertTrue((0..<100).contains { _ in placeholder.nextFloat() != 0 })
     }
 
+    func testAPlaceholderGeneratorLeavesUniformWeightsAtZero() {
+        let weights = Parameter(name: "w", rows: 4, cols: 8)
+        var placeholder = SeededRandom.forLoadedWeights
+        weights.initUniform(0.5, rng: &placeholder)
+        XCTAssertEqual(weights.value, [Float](repeating: 0, count: 32))
+        var seeded = SeededRandom(seed: 3)
+        weights.initUniform(0.5, rng: &seeded)
+        XCTAssertTrue(weights.value.contains { $0 != 0 } && weights.value.allSatisfy { abs($0) <= 0.5 })
+    }
+
     func testALoadedLanguageModelIsTheSavedOne() throws {
         let config = LanguageModelConfig(vocabSize: 40, embedDim: 8, hiddenSize: 16, seed: 5)
         let model = LSTMLanguageModel(config: config)

@@ -60,6 +60,7 @@ public final class Parameter: @unchecked Sendable {
 
     /// Fills the values from a uniform distribution on [-bound, bound).
     public func initUniform(_ bound: Float, rng: inout SeededRandom) {
+        guard rng.drawsWeights else { return }
         for i in 0..<value.count { value[i] = rng.uniform(-bound, bound) }
     }
 }

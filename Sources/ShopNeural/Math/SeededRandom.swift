@@ -6,17 +6,19 @@ import Foundation
 /// shuffling) takes one of these, so a run is reproducible from its seed.
 public struct SeededRandom: RandomNumberGenerator, Sendable {
     private var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
-    /// False for `forLoadedWeights`: `normal()` returns 0 without drawing.
-    private var drawsNormals = true
+    /// False for `forLoadedWeights`: initial weights are left at 0 (`normal()` returns 0,
+    /// `Parameter.initUniform` writes nothing) without drawing.
+    public private(set) var drawsWeights = true
 
     /// A generator for building a model whose every weight a model file then overwrites
-    /// (`ModelArchive.restore`, which throws for a missing tensor): `normal()` returns 0
-    /// without drawing. Drawing a Box–Muller sample (a logarithm and a cosine) for every
-    /// embedding weight only to overwrite it was over half of what the README's tagging
-    /// command had left (0.98 → 0.45 s without it).
+    /// (`ModelArchive.restore`, which throws for a missing tensor): no initial weight is
+    /// drawn. Drawing a Box–Muller sample (a logarithm and a cosine) for every embedding
+    /// weight only to overwrite it was over half of what the README's tagging command had
+    /// left (0.98 → 0.45 s without it); the uniform draws of the LSTM and output layers were
+    /// 3 ms of `describe`'s start.
     public static var forLoadedWeights: SeededRandom {
         var r = SeededRandom(seed: 0)
-        r.drawsNormals = false
+        r.drawsWeights = false
         return r
     }
 
@@ -53,7 +55,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
 
     /// Standard normal (Box–Muller).
     public mutating func normal() -> Float {
-        guard drawsNormals else { return 0 }
+        guard drawsWeights else { return 0 }
         let u1 = max(Double(next() >> 11) * (1.0 / 9_007_199_254_740_992.0), 1e-300)
         let u2 = Double(next() >> 11) * (1.0 / 9_007_199_254_740_992.0)
         return Float((-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2))
