@@ -2,16 +2,12 @@
 /// (`NodeScannerTests`). A syntax character is one that is a whole `Character` on its own.
 struct CharacterNodeScanner {
     private let chars: [Character]
-    /// Each character's byte when it is a single ASCII code point, else 0: the syntax is all
-    /// ASCII, and comparing `Character`s (through `String` comparison, Chinese text on its
-    /// slow path) was most of parsing the templates at every start.
+    /// Each character's byte when it is a single ASCII code point, else 0.
     private let codes: [UInt8]
     private var pos = 0
     private(set) var error: String?
-    /// Open `[` and `<` around the current position: each level is a recursive call, so a
-    /// line of thousands of `[` would overflow the stack; deeper than `maxDepth` is an error.
     private var depth = 0
-    static let maxDepth = 32
+    static let maxDepth = NodeScanner.maxDepth
 
     init(_ text: String) {
         chars = Array(text)
@@ -47,14 +43,9 @@ struct CharacterNodeScanner {
             case UInt8(ascii: "{"):
                 flush()
                 guard let close = codes[pos...].firstIndex(of: UInt8(ascii: "}")) else { error = "unclosed '{'"; pos = chars.count; break }
-                let parts = String(chars[(pos + 1)..<close]).split(separator: "|", omittingEmptySubsequences: false)
-                    .map { String($0).trimmingCharactersInSet() }
-                if parts[0].isEmpty || parts[0].hasPrefix("?") { error = "bad slot '{\(String(chars[(pos + 1)..<close]))}' (conditions go at the start of the line)" }
-                let filters = Array(parts.dropFirst()).filter { !$0.isEmpty }
-                if let bad = filters.first(where: { !SlotFilters.known.contains($0) && Int($0) == nil }) {
-                    error = "unknown filter '|\(bad)' (known: \(SlotFilters.known.sorted().joined(separator: ", ")), or a number)"
-                }
-                nodes.append(.slot(SlotReference(key: parts[0], filters: filters)))
+                let (slot, problem) = NodeScanner.slot(String(chars[(pos + 1)..<close]))
+                if let problem { error = problem }
+                nodes.append(.slot(slot))
                 pos = close + 1
             case UInt8(ascii: "[") where depth >= Self.maxDepth, UInt8(ascii: "<") where depth >= Self.maxDepth:
                 error = "'[' and '<' nested more than \(Self.maxDepth) deep"

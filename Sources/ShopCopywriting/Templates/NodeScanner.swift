@@ -87,6 +87,19 @@ struct NodeScanner {
         return Self.mayBeSyntax(b) && standsAlone(i) ? b : nil
     }
 
+    /// The slot written `{inside}`, and what is wrong with it (the last problem found), if
+    /// anything.
+    static func slot(_ inside: String) -> (SlotReference, String?) {
+        var problem: String? = nil
+        let parts = inside.split(separator: "|", omittingEmptySubsequences: false).map { String($0).trimmingCharactersInSet() }
+        if parts[0].isEmpty || parts[0].hasPrefix("?") { problem = "bad slot '{\(inside)}' (conditions go at the start of the line)" }
+        let filters = Array(parts.dropFirst()).filter { !$0.isEmpty }
+        if let bad = filters.first(where: { !SlotFilters.known.contains($0) && Int($0) == nil }) {
+            problem = "unknown filter '|\(bad)' (known: \(SlotFilters.known.sorted().joined(separator: ", ")), or a number)"
+        }
+        return (SlotReference(key: parts[0], filters: filters), problem)
+    }
+
     mutating func parseAlternatives(topLevel: Bool) -> [[TemplateNode]] {
         var alts: [[TemplateNode]] = []
         while true {
@@ -126,15 +139,9 @@ struct NodeScanner {
                 var close = pos + 1
                 while close < bytes.count && syntax(at: close) != UInt8(ascii: "}") { close += 1 }
                 guard close < bytes.count else { error = "unclosed '{'"; pos = bytes.count; run = pos; break }
-                let inside = String(decoding: bytes[(pos + 1)..<close], as: UTF8.self)
-                let parts = inside.split(separator: "|", omittingEmptySubsequences: false)
-                    .map { String($0).trimmingCharactersInSet() }
-                if parts[0].isEmpty || parts[0].hasPrefix("?") { error = "bad slot '{\(inside)}' (conditions go at the start of the line)" }
-                let filters = Array(parts.dropFirst()).filter { !$0.isEmpty }
-                if let bad = filters.first(where: { !SlotFilters.known.contains($0) && Int($0) == nil }) {
-                    error = "unknown filter '|\(bad)' (known: \(SlotFilters.known.sorted().joined(separator: ", ")), or a number)"
-                }
-                nodes.append(.slot(SlotReference(key: parts[0], filters: filters)))
+                let (slot, problem) = Self.slot(String(decoding: bytes[(pos + 1)..<close], as: UTF8.self))
+                if let problem { error = problem }
+                nodes.append(.slot(slot))
                 pos = close + 1
                 run = pos
             case UInt8(ascii: "[") where depth >= Self.maxDepth, UInt8(ascii: "<") where depth >= Self.maxDepth:
