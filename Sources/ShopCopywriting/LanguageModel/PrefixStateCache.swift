@@ -217,19 +217,20 @@ public final class PrefixStateCache {
                 let logit = e0[Int(path[j + 1])]
                 total += normalises ? logit - z0[Int(path[j])] : logit
             }
-            let logit = edgeLogit(after: Int(path[last]), token: Int(seq[last + 1]))
+            let logit = outWeight.withUnsafeBufferPointer { wp in
+                Self.logit(of: Int(seq[last + 1]), after: hidden.base + Int(path[last]) * H, weights: wp.baseAddress!, bias: outBias, H)
+            }
             total += normalises ? logit - z0[Int(path[last])] : logit
             out[s] = (total, path.count)
         }
         return out
     }
 
-    /// The logit of `token` after `node`'s state, `h · W_out[token] + b[token]`.
+    /// The logit of `token` after state `h`, `h · W_out[token] + b[token]`: the one formula
+    /// for a node's edge logit and a sentence's last term, so the two have the same bits.
     @inline(__always)
-    private func edgeLogit(after node: Int, token: Int) -> Float {
-        outWeight.withUnsafeBufferPointer { wp in
-            VectorMath.dot(hidden.base + node * H, wp.baseAddress! + token * H, H) + outBias[token]
-        }
+    static func logit(of token: Int, after h: UnsafePointer<Float>, weights: UnsafePointer<Float>, bias: UnsafePointer<Float>, _ H: Int) -> Float {
+        VectorMath.dot(h, weights + token * H, H) + bias[token]
     }
 
     /// Rows per product of parent states (scratch size; any value gives the same bits).
@@ -258,7 +259,7 @@ public final class PrefixStateCache {
                 for r in 0..<n {
                     let c = created[start + r], token = Int(c.token)
                     (p0 + r * H).update(from: h0 + Int(c.parent) * H, count: H)
-                    e0[Int(c.node)] = VectorMath.dot(p0 + r * H, wp.baseAddress! + token * H, H) + op[token]
+                    e0[Int(c.node)] = Self.logit(of: token, after: p0 + r * H, weights: wp.baseAddress!, bias: op.baseAddress!, H)
                 }
                 ChainProduct.product(p0, rows: n, k: H, whhT.baseAddress!, columns: G, into: g0, kernels: kernels)
                 for r in 0..<n {

@@ -60,16 +60,13 @@ struct NodeScanner {
         return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 
-    /// Scalars that never join a neighbour into one grapheme: CJK ideographs, the CJK
-    /// punctuation block before its tone marks, and the full-width forms before the
-    /// half-width sound marks: what Chinese templates put next to syntax (`NodeScannerTests`
-    /// checks every one of them against `String`).
+    /// Scalars that never join a neighbour into one grapheme: the copy tokeniser's simple
+    /// set (ASCII, CJK ideographs and punctuation without the tone marks, full-width forms),
+    /// what Chinese templates put next to syntax (`NodeScannerTests` checks every one of
+    /// them against `String`).
     @inline(__always)
     static func neverJoins(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x4E00...0x9FFF, 0x3000...0x3029, 0xFF01...0xFF9D: return true
-        default: return false
-        }
+        CopyTokenizer.isSimpleChinese(s.value)
     }
 
     /// Whether `a` followed by `b` is one `Character`.
